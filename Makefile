@@ -1,0 +1,58 @@
+# Standortkompass — the commands in README.md. Needs Python 3.11+, git and make.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SK := $(BIN)/standortkompass
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+
+.PHONY: run install demo-data test check lint format typecheck bench vendor clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
+	$(BIN)/python -m pip install --quiet -e . --group dev
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Local demo: SQLite under var/, debug on, the shipped official data and the demo process.
+run: export DEBUG ?= true
+run: install
+	$(SK) migrate --no-input
+	$(SK) load_official_data
+	$(SK) demo
+	$(SK) serve --host 127.0.0.1 --port 8000
+
+demo-data: install
+	$(SK) migrate --no-input
+	$(SK) load_official_data
+	$(SK) demo
+
+test: install
+	bash scripts/test.sh
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: install
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+typecheck: install
+	$(BIN)/mypy
+
+check: lint typecheck
+	DEBUG=true $(SK) makemigrations --check --dry-run
+	DEBUG=true $(SK) compilemessages --ignore=.venv >/dev/null
+	bash scripts/test.sh
+
+bench: install
+	$(BIN)/python bench/run.py
+
+vendor:
+	bash scripts/vendor-frontend.sh
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the test suite. Under CI (CI=true) it runs twice: against PostgreSQL + Redis, then
+# against SQLite + the in-memory cache and channel layer. Elsewhere it runs the SQLite pass,
+# and the PostgreSQL pass too when PostgreSQL and Redis answer on 127.0.0.1.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PYTEST=".venv/bin/pytest"
+PG_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/standortkompass}"
+REDIS="${TEST_REDIS_URL:-redis://127.0.0.1:6379/0}"
+
+port_open() { .venv/bin/python -c "import socket,sys; s=socket.socket(); s.settimeout(1); sys.exit(s.connect_ex(('127.0.0.1', $1)))"; }
+
+status=0
+if port_open 5432 && port_open 6379; then
+  echo "== Pass 1: PostgreSQL ($PG_URL) and Redis ($REDIS)"
+  DATABASE_URL="$PG_URL" REDIS_URL="$REDIS" $PYTEST --create-db "$@" || status=$?
+elif [ "${CI:-}" = "true" ]; then
+  echo "== PostgreSQL or Redis is not reachable on 127.0.0.1, but CI=true requires them." >&2
+  status=1
+else
+  echo "== PostgreSQL pass SKIPPED: no PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379."
+fi
+
+echo "== Pass 2: SQLite with the in-memory cache and channel layer"
+env -u DATABASE_URL -u REDIS_URL $PYTEST "$@" || status=$?
+exit $status

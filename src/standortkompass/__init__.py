@@ -1,0 +1,3 @@
+"""Standortkompass: Zukunftsstrategie für den Wirtschaftsstandort."""
+
+__version__ = "0.1.0"

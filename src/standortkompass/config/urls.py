@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from standortkompass.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("django-admin/", admin.site.urls),
+    path("", include("standortkompass.processes.feed_urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("konto/", include("standortkompass.accounts.urls")),
+    path("verwaltung/", include("standortkompass.processes.manage_urls")),
+    path("", include("standortkompass.processes.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

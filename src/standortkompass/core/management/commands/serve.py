@@ -1,0 +1,29 @@
+from typing import Any
+
+import uvicorn
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Serve Standortkompass over HTTP and WebSocket (ASGI, uvicorn)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=1, help="Number of app processes.")
+        parser.add_argument("--reload", action="store_true", help="Restart on code changes (development).")
+
+    def handle(self, *args: Any, host: str, port: int, workers: int, reload: bool, **options: Any) -> None:
+        self.stdout.write(f"Standortkompass on http://{host}:{port}/ (DEBUG={settings.DEBUG})")
+        uvicorn.run(
+            "standortkompass.config.asgi:application",
+            host=host,
+            port=port,
+            workers=workers if not reload else None,
+            reload=reload,
+            proxy_headers=True,
+            forwarded_allow_ips="127.0.0.1",
+            server_header=False,
+            log_level="info",
+        )

@@ -1,0 +1,75 @@
+"""Reading processes, dates and news for the public site and the management area."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from standortkompass.processes.models import (
+    Board,
+    BoardMember,
+    Event,
+    NewsItem,
+    Organisation,
+    OrganisationType,
+    StrategyProcess,
+    Visibility,
+)
+
+
+def public_processes() -> QuerySet[StrategyProcess]:
+    return StrategyProcess.objects.filter(is_public=True).select_related("region")
+
+
+def current_public_process() -> StrategyProcess | None:
+    """The process the public home page shows: the newest public one."""
+    return public_processes().prefetch_related("phases").order_by("-created_at", "-id").first()
+
+
+def public_events() -> QuerySet[Event]:
+    return (
+        Event.objects.filter(visibility=Visibility.PUBLIC, process__is_public=True)
+        .select_related("process", "phase")
+        .order_by("start", "id")
+    )
+
+
+def events_for_board_members(*, process: StrategyProcess) -> QuerySet[Event]:
+    return Event.objects.filter(process=process).select_related("phase").order_by("start", "id")
+
+
+def upcoming(events: QuerySet[Event], *, now: dt.datetime | None = None) -> QuerySet[Event]:
+    """Events that have not ended yet (an event without end counts until its start day is over)."""
+    now = now or timezone.now()
+    start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    return events.filter(Q(end__gte=now) | Q(end__isnull=True, start__gte=start_of_today))
+
+
+def past(events: QuerySet[Event], *, now: dt.datetime | None = None) -> QuerySet[Event]:
+    now = now or timezone.now()
+    start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    return events.filter(Q(end__lt=now) | Q(end__isnull=True, start__lt=start_of_today)).order_by("-start", "-id")
+
+
+def published_news(*, now: dt.datetime | None = None) -> QuerySet[NewsItem]:
+    now = now or timezone.now()
+    return (
+        NewsItem.objects.filter(process__is_public=True, published_at__isnull=False, published_at__lte=now)
+        .select_related("process", "author")
+        .order_by("-published_at", "-id")
+    )
+
+
+def public_organisations(*, process: StrategyProcess) -> QuerySet[Organisation]:
+    return process.organisations.filter(is_public=True).select_related("municipality").order_by("type", "name")
+
+
+def sponsors(*, process: StrategyProcess) -> QuerySet[Organisation]:
+    return public_organisations(process=process).filter(type=OrganisationType.SPONSOR)
+
+
+def public_boards(*, process: StrategyProcess) -> QuerySet[Board]:
+    members = BoardMember.objects.select_related("organisation").order_by("order", "name")
+    return process.boards.filter(is_public=True).prefetch_related(Prefetch("members", queryset=members))

@@ -1,0 +1,1 @@
+"""Write operations of the processes app. Each service is keyword-only, typed and atomic."""

@@ -1,0 +1,103 @@
+"""Shared fixtures: a small region tree, a process, and one user per role plus an outsider.
+
+The cast (as in every permission test): ``admin`` (Administration), ``editor`` (Redaktion),
+``board`` (Gremienmitglied), ``partner``, ``company``, ``outsider`` (an account with no role
+in this process) and ``anonymous`` (no account).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from standortkompass.accounts.models import Membership, Role, User
+from standortkompass.processes.models import Phase, PhaseState, StrategyProcess
+from standortkompass.regiondata.models import Region, RegionLevel
+
+ROLES = ["admin", "editor", "board", "partner", "company", "outsider", "anonymous"]
+PASSWORD = "Richtig-Langes-Passwort-2026"
+
+
+@pytest.fixture
+def regions(db: None) -> dict[str, Region]:
+    germany = Region.objects.create(code="DG", name="Deutschland", level=RegionLevel.COUNTRY)
+    bw = Region.objects.create(code="08", name="Baden-Württemberg", level=RegionLevel.STATE, parent=germany)
+    stuttgart = Region.objects.create(
+        code="081", name="Reg.-Bez. Stuttgart", level=RegionLevel.GOVERNMENT_DISTRICT, parent=bw
+    )
+    district = Region.objects.create(
+        code="08118", name="Ludwigsburg", level=RegionLevel.DISTRICT, kind="Landkreis", nuts3="DE115", parent=stuttgart
+    )
+    towns = {
+        code: Region.objects.create(code=code, name=name, level=RegionLevel.MUNICIPALITY, parent=district)
+        for code, name in [
+            ("08118048", "Ludwigsburg, Stadt"),
+            ("08118003", "Asperg, Stadt"),
+            ("08118001", "Affalterbach"),
+        ]
+    }
+    return {"DG": germany, "08": bw, "081": stuttgart, "08118": district, **towns}
+
+
+@pytest.fixture
+def process(regions: dict[str, Region]) -> StrategyProcess:
+    process = StrategyProcess.objects.create(
+        slug="zukunftsstrategie-test",
+        title="Zukunftsstrategie Test",
+        region=regions["08118"],
+        short_description="Ein Prozess für die Tests.",
+        agency_name="Wirtschaftsförderung Test",
+        is_public=True,
+    )
+    start = dt.date(2026, 9, 1)
+    for order, name in enumerate(["Analysephase", "Strategiewerkstatt", "Zukunftswerkstatt"]):
+        Phase.objects.create(
+            process=process,
+            order=order,
+            name=name,
+            start_date=start + dt.timedelta(days=90 * order),
+            end_date=start + dt.timedelta(days=90 * order + 89),
+            state=PhaseState.ACTIVE if order == 0 else PhaseState.PLANNED,
+        )
+    return process
+
+
+@pytest.fixture
+def users(process: StrategyProcess) -> dict[str, User]:
+    cast: dict[str, User] = {}
+    for role in ["admin", "editor", "board", "partner", "company", "outsider"]:
+        user = User.objects.create_user(f"{role}@example.org", PASSWORD, full_name=f"Test {role.title()}")
+        if role != "outsider":
+            Membership.objects.create(user=user, process=process, role=Role(role))
+        cast[role] = user
+    return cast
+
+
+def verified_client(user: User) -> Client:
+    """A client logged in as ``user`` who has also passed the second factor."""
+    client = Client()
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user).first() or TOTPDevice.objects.create(
+        user=user, name="Test", confirmed=True
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def client_for(users: dict[str, User]) -> Callable[[str], Client]:
+    """``client_for("admin")`` → a logged-in, second-factor-verified client; "anonymous" → none."""
+
+    def make(role: str) -> Client:
+        if role == "anonymous":
+            return Client()
+        return verified_client(users[role])
+
+    return make
