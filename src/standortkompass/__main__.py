@@ -1,4 +1,8 @@
-"""The ``standortkompass`` command: Django's management commands under one name."""
+"""The ``standortkompass`` command: Django's management commands under one name.
+
+Commands documented with a hyphen (``import-statistics``) are Django commands whose module
+uses an underscore; both spellings work.
+"""
 
 import os
 import sys
@@ -8,7 +12,10 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "standortkompass.config.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["standortkompass", *sys.argv[1:]])
+    arguments = sys.argv[1:]
+    if arguments and not arguments[0].startswith("-"):
+        arguments[0] = arguments[0].replace("-", "_")
+    execute_from_command_line(["standortkompass", *arguments])
 
 
 if __name__ == "__main__":
