@@ -226,14 +226,16 @@ CSRF_COOKIE_SECURE = USE_HTTPS
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", USE_HTTPS)
 SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31536000 if USE_HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = USE_HTTPS
-SECURE_HSTS_PRELOAD = False
+# Preloading binds the whole registrable domain and all its subdomains to HTTPS in browsers for
+# months; that is the operator's decision (HSTS_PRELOAD=true), not a default we can make for them.
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SILENCED_SYSTEM_CHECKS: list[str] = []
+SILENCED_SYSTEM_CHECKS: list[str] = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 # --- uploads ----------------------------------------------------------------------------
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 10, minimum=1)
