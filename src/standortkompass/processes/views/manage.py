@@ -1,18 +1,328 @@
-"""The management area (Verwaltung) of the strategy processes."""
+"""The management area (Verwaltung): "My area", new processes, overview, settings and audit log.
+
+Phases, boards, events, news and the installation-wide pages live in the ``manage_*`` modules
+beside this one; they share the helpers defined here.
+"""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
+from collections.abc import Callable
+from typing import Any, cast
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from standortkompass.accounts.access import (
+    installation_permission_required,
+    login_and_second_factor_required,
+    process_permission_required,
+)
+from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.accounts.predicates import roles_of
-from standortkompass.processes.models import StrategyProcess
+from standortkompass.audit.models import AuditEntry
+from standortkompass.processes import selectors
+from standortkompass.processes.forms_manage import ProcessCreateForm, ProcessForm
+from standortkompass.processes.models import AccessibilityFeedback, FeedbackStatus, StrategyProcess
+from standortkompass.processes.services.process import (
+    ProcessData,
+    process_create,
+    process_set_public,
+    process_update,
+)
+
+PAGE_SIZE = 20
+
+ACTION_LABELS = {
+    "process.create": gettext_lazy("Process created"),
+    "process.update": gettext_lazy("Process settings changed"),
+    "process.publish": gettext_lazy("Process published"),
+    "process.unpublish": gettext_lazy("Process withdrawn from the website"),
+    "membership.create": gettext_lazy("Member added"),
+    "phase.create": gettext_lazy("Phase created"),
+    "phase.update": gettext_lazy("Phase changed"),
+    "phase.delete": gettext_lazy("Phase deleted"),
+    "phase.move": gettext_lazy("Phase moved"),
+    "board.create": gettext_lazy("Board created"),
+    "board.update": gettext_lazy("Board changed"),
+    "board.delete": gettext_lazy("Board deleted"),
+    "board_member.create": gettext_lazy("Board member added"),
+    "board_member.update": gettext_lazy("Board member changed"),
+    "board_member.delete": gettext_lazy("Board member removed"),
+    "event.create": gettext_lazy("Date created"),
+    "event.update": gettext_lazy("Date changed"),
+    "event.delete": gettext_lazy("Date deleted"),
+    "news.create": gettext_lazy("News item created"),
+    "news.update": gettext_lazy("News item changed"),
+    "news.delete": gettext_lazy("News item deleted"),
+    "site_page.create": gettext_lazy("Site page written"),
+    "site_page.update": gettext_lazy("Site page changed"),
+    "feedback.update": gettext_lazy("Feedback status changed"),
+}
 
 
-@login_required
+# --- helpers shared by the management views ------------------------------------------------------
+
+
+def acting_user(request: HttpRequest) -> User:
+    """The logged-in user (the access decorators have made sure there is one)."""
+    return cast(User, request.user)
+
+
+def current_process(request: HttpRequest) -> StrategyProcess:
+    """The process ``process_permission_required`` loaded for this request."""
+    return cast(StrategyProcess, request.process)  # type: ignore[attr-defined]
+
+
+def paginate(request: HttpRequest, items: QuerySet[Any]) -> Page[Any]:
+    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("seite"))
+
+
+def query_string(**params: str) -> str:
+    """The non-empty filter parameters, to keep them across the pages of a list."""
+    return urlencode({key: value for key, value in params.items() if value})
+
+
+def add_service_errors(form: BaseForm, error: ValidationError) -> None:
+    """Show a service's validation error next to the field it names, or above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def render_form(
+    request: HttpRequest,
+    *,
+    form: BaseForm,
+    title: str,
+    cancel_url: str,
+    submit_label: str | None = None,
+    template: str = "processes/manage/form.html",
+    **extra: Any,
+) -> HttpResponse:
+    context = {"form": form, "title": title, "cancel_url": cancel_url, "submit_label": submit_label, **extra}
+    return render(request, template, context)
+
+
+def confirm_delete(
+    request: HttpRequest,
+    *,
+    obj: object,
+    title: str,
+    cancel_url: str,
+    delete: Callable[[], None],
+    success_url: str,
+    warning: str = "",
+) -> HttpResponse:
+    """GET asks for confirmation; POST deletes (via the given service call) and goes back to the list."""
+    if request.method == "POST":
+        delete()
+        messages.success(request, _("“%(object)s” has been deleted.") % {"object": obj})
+        return redirect(success_url)
+    return render(
+        request,
+        "processes/manage/confirm_delete.html",
+        {"object": obj, "title": title, "cancel_url": cancel_url, "warning": warning},
+    )
+
+
+def action_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))
+
+
+# --- my area and new processes -------------------------------------------------------------------
+
+
+@require_GET
+@login_and_second_factor_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Every process in which the user holds a role, with what they may do there."""
-    roles = roles_of(request.user)
-    processes = StrategyProcess.objects.filter(pk__in=roles).select_related("region") if not request.user.is_superuser else StrategyProcess.objects.select_related("region")
-    return render(request, "processes/manage/home.html", {"processes": processes, "roles": roles})
+    """Every process in which the user holds a role (a superuser sees all), with the role and links."""
+    user = acting_user(request)
+    roles = roles_of(user)
+    processes = StrategyProcess.objects.select_related("region").order_by("-created_at", "-id")
+    if not user.is_superuser:
+        processes = processes.filter(pk__in=roles)
+    rows = [
+        {
+            "process": process,
+            "role": Role(roles[process.pk]).label if process.pk in roles else _("Superuser"),
+            "can_manage": user.has_perm("processes.view_management", process),
+            "can_see_board_events": user.has_perm("processes.view_board_events", process),
+        }
+        for process in processes
+    ]
+    return render(request, "processes/manage/home.html", {"rows": rows})
+
+
+@require_http_methods(["GET", "POST"])
+@installation_permission_required("processes.create_process")
+def process_create_view(request: HttpRequest) -> HttpResponse:
+    form = ProcessCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            process = process_create(actor=acting_user(request), **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The process “%(title)s” has been created with the five default phases. You are its Administration.")
+                % {"title": process.title},
+            )
+            return redirect("manage:overview", process_pk=process.pk)
+    return render_form(
+        request,
+        form=form,
+        title=_("New strategy process"),
+        submit_label=_("Create process"),
+        cancel_url=reverse("manage:home"),
+    )
+
+
+# --- one process ---------------------------------------------------------------------------------
+
+
+@require_GET
+@process_permission_required("processes.view_management")
+def overview(request: HttpRequest, process_pk: int) -> HttpResponse:
+    """Where the process stands: current phase, counts, next dates, latest news, open feedback."""
+    process = current_process(request)
+    user = acting_user(request)
+    now = timezone.now()
+    events = selectors.events_for_board_members(process=process)
+    news = process.news.all()
+    counts = {
+        "phases": process.phases.count(),
+        "organisations": process.organisations.count(),
+        "boards": process.boards.count(),
+        "members": Membership.objects.filter(process=process).count(),
+        "upcoming_events": selectors.upcoming(events, now=now).count(),
+        **news.aggregate(
+            published_news=Count("pk", filter=Q(published_at__lte=now)),
+            scheduled_news=Count("pk", filter=Q(published_at__gt=now)),
+            draft_news=Count("pk", filter=Q(published_at__isnull=True)),
+        ),
+    }
+    open_feedback = None
+    if user.has_perm("processes.view_feedback"):
+        open_feedback = AccessibilityFeedback.objects.exclude(status=FeedbackStatus.DONE).count()
+    return render(
+        request,
+        "processes/manage/overview.html",
+        {
+            "process": process,
+            "current_phase": process.current_phase(),
+            "phases": list(process.phases.all()),
+            "counts": counts,
+            "next_events": list(selectors.upcoming(events, now=now)[:5]),
+            "latest_news": list(news.order_by("-created_at", "-id")[:5]),
+            "open_feedback": open_feedback,
+            "now": now,
+            "can_publish": user.has_perm("processes.publish_process", process),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@process_permission_required("processes.change_process")
+def process_edit(request: HttpRequest, process_pk: int) -> HttpResponse:
+    process = current_process(request)
+    user = acting_user(request)
+    can_publish = user.has_perm("processes.publish_process", process)
+    form = ProcessForm(request.POST or None, instance=process, can_publish=can_publish)
+    if request.method == "POST" and form.is_valid():
+        data = {name: value for name, value in form.cleaned_data.items() if name != "is_public"}
+        try:
+            process_update(process=process, actor=user, data=cast(ProcessData, data))
+            if can_publish:
+                process_set_public(process=process, actor=user, is_public=form.cleaned_data["is_public"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The settings have been saved."))
+            return redirect("manage:process_edit", process_pk=process.pk)
+    return render_form(
+        request,
+        form=form,
+        title=_("Process settings"),
+        cancel_url=reverse("manage:overview", args=[process.pk]),
+        template="processes/manage/process_form.html",
+    )
+
+
+@require_POST
+@process_permission_required("processes.publish_process")
+def process_publish(request: HttpRequest, process_pk: int) -> HttpResponse:
+    """Publish (``oeffentlich=1``) or withdraw (``oeffentlich=0``) the process on the public website."""
+    process = current_process(request)
+    is_public = request.POST.get("oeffentlich") == "1"
+    process_set_public(process=process, actor=acting_user(request), is_public=is_public)
+    if is_public:
+        messages.success(request, _("The process is now shown on the public website."))
+    else:
+        messages.success(request, _("The process is no longer shown on the public website."))
+    return redirect("manage:overview", process_pk=process.pk)
+
+
+@require_GET
+@process_permission_required("processes.view_audit_log")
+def audit_log(request: HttpRequest, process_pk: int) -> HttpResponse:
+    """Who did what in this process, newest first; filter by action and by person."""
+    process = current_process(request)
+    entries = AuditEntry.objects.filter(process=process).order_by("-created_at", "-id")
+    actions = sorted(set(entries.values_list("action", flat=True)))
+    people = sorted(set(entries.exclude(actor_email="").values_list("actor_email", flat=True)))
+    action = request.GET.get("aktion", "")
+    person = request.GET.get("person", "")
+    if action in actions:
+        entries = entries.filter(action=action)
+    else:
+        action = ""
+    if person in people:
+        entries = entries.filter(actor_email=person)
+    else:
+        person = ""
+    page = paginate(request, entries)
+    rows = [
+        {"entry": entry, "label": action_label(entry.action), "changes": _change_rows(entry.changes)}
+        for entry in page.object_list
+    ]
+    return render(
+        request,
+        "processes/manage/audit_log.html",
+        {
+            "process": process,
+            "page": page,
+            "rows": rows,
+            "actions": [(value, action_label(value)) for value in actions],
+            "people": people,
+            "selected_action": action,
+            "selected_person": person,
+            "query": query_string(aktion=action, person=person),
+        },
+    )
+
+
+def _change_rows(changes: object) -> list[tuple[str, str, str]]:
+    """``{field: [old, new]}`` as rows for the table; anything else as one row."""
+    if not isinstance(changes, dict):
+        return []
+    rows = []
+    for field, value in changes.items():
+        if isinstance(value, list | tuple) and len(value) == 2:
+            rows.append((str(field), str(value[0]), str(value[1])))
+        else:
+            rows.append((str(field), "", str(value)))
+    return rows

@@ -1,0 +1,206 @@
+"""Management of the boards (Gremien) of a process and their members."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from standortkompass.accounts.access import process_permission_required
+from standortkompass.processes.forms_manage import BoardForm, BoardMemberForm
+from standortkompass.processes.models import Board, BoardMember
+from standortkompass.processes.services.boards import (
+    BoardData,
+    BoardMemberData,
+    board_create,
+    board_delete,
+    board_member_create,
+    board_member_delete,
+    board_member_update,
+    board_update,
+)
+from standortkompass.processes.views.manage import (
+    acting_user,
+    add_service_errors,
+    confirm_delete,
+    current_process,
+    render_form,
+)
+
+
+def _board(request: HttpRequest, pk: int) -> Board:
+    return get_object_or_404(Board, pk=pk, process=current_process(request))
+
+
+def _member(request: HttpRequest, board: Board, pk: int) -> BoardMember:
+    return get_object_or_404(BoardMember, pk=pk, board=board)
+
+
+@require_GET
+@process_permission_required("processes.edit_content")
+def boards(request: HttpRequest, process_pk: int) -> HttpResponse:
+    process = current_process(request)
+    return render(
+        request,
+        "processes/manage/boards.html",
+        {
+            "process": process,
+            "boards": process.boards.annotate(member_count=Count("members")).order_by("order", "name"),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@process_permission_required("processes.edit_content")
+def board_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
+    process = current_process(request)
+    form = BoardForm(request.POST or None, process=process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            board = board_create(process=process, actor=acting_user(request), data=cast(BoardData, form.cleaned_data))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The board “%(name)s” has been created.") % {"name": board.name})
+            return redirect("manage:board", process_pk=process.pk, pk=board.pk)
+    return render_form(
+        request,
+        form=form,
+        title=_("New board"),
+        submit_label=_("Create board"),
+        cancel_url=reverse("manage:boards", args=[process.pk]),
+    )
+
+
+@require_GET
+@process_permission_required("processes.edit_content")
+def board_detail(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
+    board = _board(request, pk)
+    return render(
+        request,
+        "processes/manage/board_detail.html",
+        {
+            "process": current_process(request),
+            "board": board,
+            "members": board.members.select_related("organisation", "user").order_by("order", "name"),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@process_permission_required("processes.edit_content")
+def board_edit(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
+    process = current_process(request)
+    board = _board(request, pk)
+    heading = _("Edit board “%(name)s”") % {"name": board.name}
+    form = BoardForm(request.POST or None, instance=board, process=process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            board_update(board=board, actor=acting_user(request), data=cast(BoardData, form.cleaned_data))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The board “%(name)s” has been saved.") % {"name": board.name})
+            return redirect("manage:board", process_pk=process.pk, pk=board.pk)
+    return render_form(
+        request,
+        form=form,
+        title=heading,
+        cancel_url=reverse("manage:board", args=[process.pk, board.pk]),
+        delete_url=reverse("manage:board_delete", args=[process.pk, board.pk]),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@process_permission_required("processes.edit_content")
+def board_delete_view(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
+    board = _board(request, pk)
+    count = board.members.count()
+    return confirm_delete(
+        request,
+        obj=board,
+        title=_("Delete board “%(name)s”?") % {"name": board.name},
+        warning=ngettext(
+            "Its %(count)s member is deleted with it.", "Its %(count)s members are deleted with it.", count
+        )
+        % {"count": count},
+        cancel_url=reverse("manage:board", args=[process_pk, board.pk]),
+        success_url=reverse("manage:boards", args=[process_pk]),
+        delete=lambda: board_delete(board=board, actor=acting_user(request)),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@process_permission_required("processes.edit_content")
+def board_member_create_view(request: HttpRequest, process_pk: int, board_pk: int) -> HttpResponse:
+    process = current_process(request)
+    board = _board(request, board_pk)
+    form = BoardMemberForm(request.POST or None, process=process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = board_member_create(
+                board=board, actor=acting_user(request), data=cast(BoardMemberData, form.cleaned_data)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s has been added to the board.") % {"name": member.name})
+            return redirect("manage:board", process_pk=process.pk, pk=board.pk)
+    return render_form(
+        request,
+        form=form,
+        title=_("New member of “%(board)s”") % {"board": board.name},
+        submit_label=_("Add member"),
+        cancel_url=reverse("manage:board", args=[process.pk, board.pk]),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@process_permission_required("processes.edit_content")
+def board_member_edit(request: HttpRequest, process_pk: int, board_pk: int, pk: int) -> HttpResponse:
+    process = current_process(request)
+    board = _board(request, board_pk)
+    member = _member(request, board, pk)
+    heading = _("Edit board member “%(name)s”") % {"name": member.name}
+    form = BoardMemberForm(request.POST or None, instance=member, process=process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            board_member_update(
+                member=member, actor=acting_user(request), data=cast(BoardMemberData, form.cleaned_data)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s has been saved.") % {"name": member.name})
+            return redirect("manage:board", process_pk=process.pk, pk=board.pk)
+    return render_form(
+        request,
+        form=form,
+        title=heading,
+        cancel_url=reverse("manage:board", args=[process.pk, board.pk]),
+        delete_url=reverse("manage:board_member_delete", args=[process.pk, board.pk, member.pk]),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@process_permission_required("processes.edit_content")
+def board_member_delete_view(request: HttpRequest, process_pk: int, board_pk: int, pk: int) -> HttpResponse:
+    board = _board(request, board_pk)
+    member = _member(request, board, pk)
+    url = reverse("manage:board", args=[process_pk, board.pk])
+    return confirm_delete(
+        request,
+        obj=member,
+        title=_("Remove “%(name)s” from the board?") % {"name": member.name},
+        cancel_url=url,
+        success_url=url,
+        delete=lambda: board_member_delete(member=member, actor=acting_user(request)),
+    )

@@ -1,0 +1,127 @@
+"""Management of the news items (Aktuelles) of a process."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from standortkompass.accounts.access import process_permission_required
+from standortkompass.processes.forms_manage import NewsForm
+from standortkompass.processes.models import NewsItem
+from standortkompass.processes.services.news import NewsData, news_create, news_delete, news_update
+from standortkompass.processes.views.manage import (
+    acting_user,
+    add_service_errors,
+    confirm_delete,
+    current_process,
+    paginate,
+    query_string,
+    render_form,
+)
+
+
+def _item(request: HttpRequest, pk: int) -> NewsItem:
+    return get_object_or_404(NewsItem, pk=pk, process=current_process(request))
+
+
+def _data(form: NewsForm) -> NewsData:
+    return NewsData(
+        title=form.cleaned_data["title"],
+        teaser=form.cleaned_data["teaser"],
+        body=form.cleaned_data["body"],
+        author=form.cleaned_data["author"],
+        author_name=form.cleaned_data["author_name"],
+        published_at=form.publication_date(),
+    )
+
+
+@require_GET
+@process_permission_required("processes.edit_content")
+def news(request: HttpRequest, process_pk: int) -> HttpResponse:
+    """All news items of the process, drafts first, then newest; search in title and teaser (``q``)."""
+    process = current_process(request)
+    items = process.news.select_related("author").order_by("-published_at", "-created_at", "-id")
+    search = request.GET.get("q", "").strip()[:200]
+    if search:
+        items = items.filter(Q(title__icontains=search) | Q(teaser__icontains=search))
+    return render(
+        request,
+        "processes/manage/news.html",
+        {
+            "process": process,
+            "page": paginate(request, items),
+            "search": search,
+            "query": query_string(q=search),
+            "now": timezone.now(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@process_permission_required("processes.edit_content")
+def news_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
+    process = current_process(request)
+    user = acting_user(request)
+    form = NewsForm(request.POST or None, process=process, user=user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = news_create(process=process, actor=user, data=_data(form))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The news item “%(title)s” has been created.") % {"title": item.title})
+            return redirect("manage:news", process_pk=process.pk)
+    return render_form(
+        request,
+        form=form,
+        title=_("New news item"),
+        submit_label=_("Create news item"),
+        cancel_url=reverse("manage:news", args=[process.pk]),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@process_permission_required("processes.edit_content")
+def news_edit(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
+    process = current_process(request)
+    user = acting_user(request)
+    item = _item(request, pk)
+    heading = _("Edit news item “%(title)s”") % {"title": item.title}
+    form = NewsForm(request.POST or None, instance=item, process=process, user=user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            news_update(item=item, actor=user, data=_data(form))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The news item “%(title)s” has been saved.") % {"title": item.title})
+            return redirect("manage:news", process_pk=process.pk)
+    return render_form(
+        request,
+        form=form,
+        title=heading,
+        cancel_url=reverse("manage:news", args=[process.pk]),
+        delete_url=reverse("manage:news_delete", args=[process.pk, item.pk]),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@process_permission_required("processes.edit_content")
+def news_delete_view(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
+    item = _item(request, pk)
+    url = reverse("manage:news", args=[process_pk])
+    return confirm_delete(
+        request,
+        obj=item,
+        title=_("Delete news item “%(title)s”?") % {"title": item.title},
+        cancel_url=url,
+        success_url=url,
+        delete=lambda: news_delete(item=item, actor=acting_user(request)),
+    )

@@ -1,0 +1,121 @@
+"""Management of the phases of a process: list, create, edit, delete, reorder."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from standortkompass.accounts.access import process_permission_required
+from standortkompass.processes.forms_manage import PhaseForm
+from standortkompass.processes.models import Phase
+from standortkompass.processes.services.process import (
+    PhaseData,
+    phase_create,
+    phase_delete,
+    phase_move,
+    phase_update,
+)
+from standortkompass.processes.views.manage import (
+    acting_user,
+    add_service_errors,
+    confirm_delete,
+    current_process,
+    render_form,
+)
+
+
+def _phase(request: HttpRequest, pk: int) -> Phase:
+    return get_object_or_404(Phase, pk=pk, process=current_process(request))
+
+
+@require_GET
+@process_permission_required("processes.edit_content")
+def phases(request: HttpRequest, process_pk: int) -> HttpResponse:
+    process = current_process(request)
+    return render(
+        request,
+        "processes/manage/phases.html",
+        {"process": process, "phases": list(process.phases.order_by("order", "start_date", "id"))},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@process_permission_required("processes.edit_content")
+def phase_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
+    process = current_process(request)
+    form = PhaseForm(request.POST or None, process=process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            phase = phase_create(process=process, actor=acting_user(request), data=cast(PhaseData, form.cleaned_data))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The phase “%(name)s” has been created.") % {"name": phase.name})
+            return redirect("manage:phases", process_pk=process.pk)
+    return render_form(
+        request,
+        form=form,
+        title=_("New phase"),
+        submit_label=_("Create phase"),
+        cancel_url=reverse("manage:phases", args=[process.pk]),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@process_permission_required("processes.edit_content")
+def phase_edit(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
+    process = current_process(request)
+    phase = _phase(request, pk)
+    heading = _("Edit phase “%(name)s”") % {"name": phase.name}
+    form = PhaseForm(request.POST or None, instance=phase, process=process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            phase_update(phase=phase, actor=acting_user(request), data=cast(PhaseData, form.cleaned_data))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The phase “%(name)s” has been saved.") % {"name": phase.name})
+            return redirect("manage:phases", process_pk=process.pk)
+    return render_form(
+        request,
+        form=form,
+        title=heading,
+        cancel_url=reverse("manage:phases", args=[process.pk]),
+        delete_url=reverse("manage:phase_delete", args=[process.pk, phase.pk]),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@process_permission_required("processes.edit_content")
+def phase_delete_view(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
+    phase = _phase(request, pk)
+    url = reverse("manage:phases", args=[process_pk])
+    return confirm_delete(
+        request,
+        obj=phase,
+        title=_("Delete phase “%(name)s”?") % {"name": phase.name},
+        warning=_("Dates assigned to this phase are kept, without a phase."),
+        cancel_url=url,
+        success_url=url,
+        delete=lambda: phase_delete(phase=phase, actor=acting_user(request)),
+    )
+
+
+@require_POST
+@process_permission_required("processes.edit_content")
+def phase_move_view(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
+    """Move a phase one place up (``richtung=hoch``) or down (``richtung=runter``)."""
+    phase = _phase(request, pk)
+    direction = request.POST.get("richtung")
+    if direction in ("hoch", "runter"):
+        moved = phase_move(phase=phase, actor=acting_user(request), direction="up" if direction == "hoch" else "down")
+        if moved:
+            messages.success(request, _("The phase “%(name)s” has been moved.") % {"name": phase.name})
+    return redirect("manage:phases", process_pk=process_pk)
