@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
@@ -28,15 +29,14 @@ class UserManager(BaseUserManager["User"]):
     def get_by_natural_key(self, username: str | None) -> User:
         return self.get(email__iexact=username or "")
 
+
 class User(AbstractBaseUser, PermissionsMixin):
     """A person with a log-in. The e-mail address is the user name."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("name"), max_length=200, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
-    is_staff = models.BooleanField(
-        _("Django admin access"), default=False, help_text=_("Technical operators only.")
-    )
+    is_staff = models.BooleanField(_("Django admin access"), default=False, help_text=_("Technical operators only."))
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
 
     objects: ClassVar[UserManager] = UserManager()
@@ -59,6 +59,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
+
 class Role(models.TextChoices):
     ADMIN = "admin", _("Administration")
     EDITOR = "editor", _("Editorial team")
@@ -66,8 +67,10 @@ class Role(models.TextChoices):
     PARTNER = "partner", _("Partner")
     COMPANY = "company", _("Company")
 
+
 # Roles whose members must log in with a second factor.
 SECOND_FACTOR_ROLES = frozenset({Role.ADMIN, Role.EDITOR, Role.BOARD})
+
 
 class Membership(models.Model):
     """A user's role in one strategy process."""
@@ -87,6 +90,7 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()}"
+
 
 class Invitation(models.Model):
     """A one-time link that lets a person create an account with a role in a process."""
@@ -117,11 +121,16 @@ class Invitation(models.Model):
     def is_usable(self) -> bool:
         return self.accepted_at is None and self.expires_at > timezone.now()
 
+
 class UserSession(models.Model):
     """Links a server-side session to its user so that all of them can be ended at once."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     session_key = models.CharField(max_length=40, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"
+
 
 INVITATION_DAYS = getattr(settings, "INVITATION_DAYS", 14)
