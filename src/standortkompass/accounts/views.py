@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -218,14 +218,17 @@ def backup_codes(request: HttpRequest) -> HttpResponse:
 
 
 @login_and_second_factor_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def backup_codes_new(request: HttpRequest) -> HttpResponse:
+    """A GET asks for confirmation; the POST replaces the backup codes and shows the new ones once."""
     user: Any = request.user
     if not user.is_verified():
         messages.error(request, _("Set up the second factor first."))
         return redirect("accounts:account")
-    request.session[BACKUP_CODES_SESSION_KEY] = services.backup_codes_create(user=user)
-    return redirect(with_next("accounts:backup_codes", reverse("accounts:account")))
+    if request.method == "POST":
+        request.session[BACKUP_CODES_SESSION_KEY] = services.backup_codes_create(user=user)
+        return redirect(with_next("accounts:backup_codes", reverse("accounts:account")))
+    return render(request, "accounts/backup_codes_new.html")
 
 
 @login_and_second_factor_required
