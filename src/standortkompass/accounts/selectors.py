@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,9 +30,12 @@ def open_invitations(*, process: StrategyProcess, query: str = "") -> QuerySet[I
     return invitations.order_by("-created_at")
 
 
-def invitation_by_token(*, token: str) -> Invitation | None:
-    from standortkompass.accounts.services.invitations import invitation_token_hash
+def invitation_token_hash(token: str) -> str:
+    """Only this hash of an invitation's token is stored."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
+
+def invitation_by_token(*, token: str) -> Invitation | None:
     return (
         Invitation.objects.select_related("process", "invited_by")
         .filter(token_hash=invitation_token_hash(token))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from base64 import b32encode
 from typing import Any, cast
 from urllib.parse import urlencode
 
@@ -14,6 +15,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
 from django.utils import formats, timezone
 from django.utils.html import escape
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -41,8 +43,6 @@ BACKUP_CODES_SESSION_KEY = "_standortkompass_backup_codes"
 
 def safe_next_url(request: HttpRequest, default: str = "") -> str:
     """The ``next`` parameter if it points to this site, else ``default`` (the management start page)."""
-    from django.utils.http import url_has_allowed_host_and_scheme
-
     candidate = request.POST.get("next") or request.GET.get("next") or ""
     if candidate and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -113,8 +113,6 @@ def _qr_svg(device: Any) -> SafeString:
 
 
 def _grouped_secret(device: Any) -> str:
-    from base64 import b32encode
-
     secret = b32encode(device.bin_key).decode()
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 

@@ -7,7 +7,6 @@ e-mail. Resending therefore issues a new token (the old link stops working).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -21,16 +20,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from standortkompass.accounts.models import Invitation, Membership, Role, User
+from standortkompass.accounts.selectors import invitation_token_hash
 from standortkompass.audit.services import audit_record
 from standortkompass.processes.models import StrategyProcess
 
 
 def invitation_days() -> int:
     return int(getattr(settings, "INVITATION_DAYS", 14))
-
-
-def invitation_token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _new_token(invitation: Invitation) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -85,17 +86,16 @@ def second_factor_verify(*, user: User, code: str, device: Any = None) -> Second
         candidates = list(TOTPDevice.objects.filter(user=user, confirmed=True))
     else:
         candidates = list(StaticDevice.objects.filter(user=user, confirmed=True))
-    locked_until: dt.datetime | None = None
+    waits: list[dt.datetime] = []
     for candidate in candidates:
         allowed, details = candidate.verify_is_allowed()
         if not allowed:
-            until = (details or {}).get("locked_until")
-            locked_until = max(locked_until, until) if locked_until and until else (until or locked_until)
+            waits.append((details or {}).get("locked_until") or timezone.now())
             continue
         with transaction.atomic():
             if candidate.verify_token(code):
                 return SecondFactorCheck(device=candidate)
-    return SecondFactorCheck(locked_until=locked_until)
+    return SecondFactorCheck(locked_until=max(waits) if waits else None)
 
 
 def demo_totp_device(*, user: User, key_hex: str) -> Any:
