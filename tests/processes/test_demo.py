@@ -1,0 +1,301 @@
+"""``standortkompass demo``: the demo process of Landkreis Ludwigsburg, its log-ins, idempotence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from standortkompass.accounts.models import Membership, Role, User
+from standortkompass.audit.models import AuditEntry
+from standortkompass.processes import selectors
+from standortkompass.processes.demo import data
+from standortkompass.processes.models import (
+    Board,
+    BoardMember,
+    ContactPerson,
+    Event,
+    NewsItem,
+    Organisation,
+    Phase,
+    PhaseState,
+    SitePage,
+    StrategyProcess,
+    Visibility,
+)
+from standortkompass.processes.models.process import DEFAULT_PHASES
+from standortkompass.regiondata.models import Region
+from standortkompass.regiondata.services import regions_load_official
+
+# "Today" for the demo content: late November 2026.
+DEMO_NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+COUNTED = (
+    StrategyProcess,
+    Phase,
+    Organisation,
+    ContactPerson,
+    Board,
+    BoardMember,
+    Event,
+    NewsItem,
+    User,
+    Membership,
+    TOTPDevice,
+    SitePage,
+)
+
+
+# The loader reads the whole municipality directory; its result is kept for the next tests.
+_loaded_regions: list[dict[str, object]] = []
+
+
+@pytest.fixture
+def official_regions(db: None) -> None:
+    """Germany, the Länder, Regierungsbezirke, Kreise and the Gemeinden of Landkreis Ludwigsburg."""
+    if _loaded_regions:
+        Region.objects.bulk_create([Region(**row) for row in _loaded_regions])
+        return
+    regions_load_official(directory=settings.OFFICIAL_DATA_DIR, municipalities_of={data.DISTRICT_CODE})
+    _loaded_regions.extend(Region.objects.order_by("pk").values())
+
+
+def run_demo() -> str:
+    out = StringIO()
+    call_command("demo", stdout=out)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    return {model.__name__: model._default_manager.count() for model in COUNTED}
+
+
+@pytest.fixture
+def demo(official_regions: None) -> StrategyProcess:
+    run_demo()
+    return StrategyProcess.objects.get(slug=data.PROCESS_SLUG)
+
+
+def test_running_the_demo_twice_creates_no_duplicates_and_changes_nothing(official_regions: None) -> None:
+    run_demo()
+    first = counts()
+    updated = {
+        model.__name__: sorted(model._default_manager.values_list("updated_at", flat=True))
+        for model in (StrategyProcess, Organisation, Event, NewsItem)
+    }
+    audit_entries = AuditEntry.objects.count()
+
+    output = run_demo()
+
+    assert counts() == first
+    assert "0 records created, 0 updated" in output
+    assert updated == {
+        model.__name__: sorted(model._default_manager.values_list("updated_at", flat=True))
+        for model in (StrategyProcess, Organisation, Event, NewsItem)
+    }
+    assert AuditEntry.objects.count() == audit_entries
+
+
+def test_running_the_demo_again_restores_edited_demo_content(demo: StrategyProcess) -> None:
+    item = demo.news.get(slug=data.NEWS[0].slug)
+    item.title = "Von Hand geändert"
+    item.save()
+
+    run_demo()
+
+    item.refresh_from_db()
+    assert item.title == data.NEWS[0].title
+    assert demo.news.count() == len(data.NEWS)
+
+
+def test_the_demo_refuses_with_a_clear_message_when_the_regions_are_missing(db: None) -> None:
+    with pytest.raises(CommandError, match="standortkompass load_official_data"):
+        run_demo()
+
+    assert StrategyProcess.objects.count() == 0
+    assert User.objects.count() == 0
+
+
+def test_the_demo_process_is_a_public_running_demo_of_landkreis_ludwigsburg(demo: StrategyProcess) -> None:
+    assert demo.title == "Zukunftsstrategie Landkreis Ludwigsburg"
+    assert demo.region.code == "08118"
+    assert demo.is_demo
+    assert demo.is_public
+    assert demo.status == "running"
+    assert demo.agency_name == "Wirtschaftsförderung Landkreis Ludwigsburg"
+    assert "Demonstration" in demo.short_description
+    assert selectors.current_public_process() == demo
+
+
+def test_the_demo_has_the_five_default_phases_with_the_analysis_phase_active(demo: StrategyProcess) -> None:
+    phases = list(demo.phases.all())
+
+    assert [phase.name for phase in phases] == [name for name, _ in DEFAULT_PHASES]
+    assert [phase.description for phase in phases] == [description for _, description in DEFAULT_PHASES]
+    assert demo.current_phase(DEMO_NOW.date()).name == "Analysephase"
+    assert [phase.state for phase in phases].count(PhaseState.ACTIVE) == 1
+    starts = [phase.start_date for phase in phases]
+    assert starts == sorted(starts)
+    assert phases[0].start_date <= DEMO_NOW.date() <= phases[0].end_date
+    assert phases[-1].start_date >= dt.date(2027, 10, 1)
+
+
+def test_the_demo_registers_the_39_municipalities_from_the_official_data(demo: StrategyProcess) -> None:
+    municipalities = demo.organisations.filter(type="municipality")
+
+    assert municipalities.count() == 39
+    assert not municipalities.filter(municipality__isnull=True).exists()
+    assert all(org.municipality.code.startswith("08118") for org in municipalities)
+    names = set(municipalities.values_list("name", flat=True))
+    assert {"Stadt Ludwigsburg", "Stadt Bietigheim-Bissingen", "Gemeinde Affalterbach", "Gemeinde Murr"} <= names
+    ludwigsburg = municipalities.get(name="Stadt Ludwigsburg")
+    assert ludwigsburg.external_id == "08118048"
+    assert ludwigsburg.description == (
+        "Große Kreisstadt im Landkreis Ludwigsburg mit 93.584 Einwohnerinnen und Einwohnern (31.12.2019)"
+    )
+
+
+def test_the_demo_registers_institutions_sponsors_and_the_consultancy(demo: StrategyProcess) -> None:
+    types = dict(demo.organisations.exclude(type="municipality").values_list("name", "type"))
+
+    assert types["Landratsamt Ludwigsburg"] == "administration"
+    assert types["IHK Region Stuttgart – Bezirkskammer Ludwigsburg"] == "chamber"
+    assert types["Handwerkskammer Region Stuttgart"] == "chamber"
+    assert types["Agentur für Arbeit Ludwigsburg"] == "labour_market"
+    assert types["Wirtschaftsregion Stuttgart (WRS)"] == "association"
+    assert types["Kreishandwerkerschaft Ludwigsburg"] == "association"
+    assert types["Hochschule für öffentliche Verwaltung und Finanzen Ludwigsburg"] == "education"
+    assert types["VDI/VDE Innovation + Technik GmbH"] == "consultancy"
+    assert {org.name for org in selectors.sponsors(process=demo)} == {
+        "Kreissparkasse Ludwigsburg",
+        "Wüstenrot Bausparkasse AG",
+        "Gebr. Lotter KG",
+    }
+
+
+def test_the_demo_companies_are_fictitious_and_fully_described(demo: StrategyProcess) -> None:
+    companies = list(demo.organisations.filter(type="company"))
+
+    assert 8 <= len(companies) <= 12
+    for company in companies:
+        assert company.name.endswith("(Demo)")
+        assert company.sector_section
+        assert company.sector_division
+        assert company.size_class
+        assert company.employee_count is not None
+        assert company.municipality is not None
+        assert company.municipality.code.startswith("08118")
+        assert not company.is_public
+
+
+def test_every_demo_contact_person_has_recorded_consent(demo: StrategyProcess) -> None:
+    contacts = ContactPerson.objects.filter(organisation__process=demo)
+
+    assert contacts.count() == len(data.COMPANIES)
+    for contact in contacts:
+        assert "(fiktiv)" in contact.name
+        assert contact.email.endswith("@example.org")
+        assert contact.may_be_contacted
+        assert contact.consent_scope
+        assert contact.consent_method
+        assert contact.consent_given_at is not None
+        assert contact.consent_given_at < DEMO_NOW
+
+
+def test_both_boards_have_public_descriptions_and_fictitious_members(demo: StrategyProcess) -> None:
+    boards = {board.kind: board for board in demo.boards.all()}
+
+    assert boards["sounding_board"].name == "Sounding Board"
+    assert boards["steering_committee"].name == "Lenkungskreis"
+    for board in boards.values():
+        assert board.is_public
+        assert board.description
+        members = list(board.members.all())
+        assert [member.function for member in members].count("Vorsitz") == 1
+        assert [member.function for member in members].count("stellv. Vorsitz") == 1
+        assert all("(fiktiv)" in member.name and member.organisation is not None for member in members)
+    lenkungskreis = {member.organisation.type for member in boards["steering_committee"].members.all()}
+    assert {"administration", "municipality", "chamber", "sponsor"} <= lenkungskreis
+
+
+def test_the_demo_events_span_the_phases_with_one_for_board_members_only(demo: StrategyProcess) -> None:
+    events = list(demo.events.all())
+
+    assert 6 <= len(events) <= 10
+    assert all(event.phase is not None for event in events)
+    assert [event.visibility for event in events].count(Visibility.BOARD) == 1
+    assert {event.kind for event in events} >= {"workshop", "board_meeting", "deadline", "information"}
+    past = [event for event in events if event.start < DEMO_NOW]
+    assert 1 <= len(past) < len(events) - len(past)
+    assert {"Unternehmensworkshop", "Strategiewerkstatt", "Zukunftswerkstatt"} <= {event.title for event in events}
+
+
+def test_the_demo_news_are_published_with_teaser_and_text(demo: StrategyProcess) -> None:
+    published = list(selectors.published_news(now=DEMO_NOW).filter(process=demo))
+
+    assert 4 <= len(published) <= 6
+    assert len(published) == demo.news.count()
+    for item in published:
+        assert item.teaser
+        assert item.body
+        assert item.author is not None
+        assert item.author.email == data.NEWS_AUTHOR_EMAIL
+
+
+@pytest.mark.parametrize(
+    ("email", "role", "second_factor"),
+    [
+        ("admin@demo.standortkompass.de", Role.ADMIN, True),
+        ("redaktion@demo.standortkompass.de", Role.EDITOR, True),
+        ("gremium@demo.standortkompass.de", Role.BOARD, True),
+        ("partner@demo.standortkompass.de", Role.PARTNER, False),
+        ("unternehmen@demo.standortkompass.de", Role.COMPANY, False),
+    ],
+)
+def test_each_role_has_a_demo_log_in_with_the_documented_password(
+    demo: StrategyProcess, email: str, role: Role, second_factor: bool
+) -> None:
+    user_data = next(user for user in data.USERS if user.email == email)
+    user = User.objects.get(email=email)
+
+    assert user.check_password(user_data.password)
+    assert Membership.objects.get(user=user, process=demo).role == role
+    devices = TOTPDevice.objects.filter(user=user, confirmed=True)
+    assert devices.exists() == second_factor
+
+
+def test_the_demo_totp_keys_give_codes_the_devices_accept(demo: StrategyProcess) -> None:
+    for user_data in data.USERS:
+        if not user_data.totp_key:
+            continue
+        device = TOTPDevice.objects.get(user__email=user_data.email, name="Demo")
+        code = TOTP(bytes.fromhex(user_data.totp_key), device.step, device.t0, device.digits).token()
+
+        assert device.verify_token(code)
+
+
+def test_the_board_member_log_in_is_linked_to_a_sounding_board_seat(demo: StrategyProcess) -> None:
+    seat = BoardMember.objects.get(user__email="gremium@demo.standortkompass.de")
+
+    assert seat.board.name == "Sounding Board"
+    assert seat.function == "Vorsitz"
+
+
+def test_the_demo_prints_the_log_ins_and_how_to_get_the_second_factor(official_regions: None) -> None:
+    output = run_demo()
+
+    for user_data in data.USERS:
+        assert user_data.email in output
+        assert user_data.password in output
+    assert "standortkompass demo_totp_code EMAIL" in output
+    assert output.count("otpauth://totp/") == 3
+
+
+def test_the_demo_creates_the_default_site_pages(demo: StrategyProcess) -> None:
+    assert set(SitePage.objects.values_list("slug", flat=True)) == set(SitePage.SLUGS)
