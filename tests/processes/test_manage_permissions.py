@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from django.http.response import HttpResponseBase
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -68,43 +69,56 @@ def process_pages(process_pk: int, ids: dict[str, int]) -> list[tuple[str, list[
     ]
 
 
+def expected_answer(role: str, allowed: set[str]) -> int | str:
+    if role == "anonymous":
+        return "login"
+    if role == "outsider":
+        return 404
+    return 200 if role in allowed else 403
+
+
+def answer(response: HttpResponseBase) -> int | str:
+    if response.status_code == 302 and response["Location"].startswith(reverse("accounts:login")):
+        return "login"
+    return response.status_code
+
+
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_process_pages_answer_each_role_as_declared(
     role: str, process: StrategyProcess, content: dict[str, int], client_for: Callable[[str], Client]
 ) -> None:
     client = client_for(role)
+    wrong = []
     for name, args, allowed in process_pages(process.pk, content):
         url = reverse(name, args=args)
-        response = client.get(url)
-        if role == "anonymous":
-            assert response.status_code == 302, url
-            assert response.url.startswith(reverse("accounts:login")), url
-        elif role == "outsider":
-            assert response.status_code == 404, url
-        elif role in allowed:
-            assert response.status_code == 200, url
-        else:
-            assert response.status_code == 403, url
+        expected = expected_answer(role, allowed)
+        if (got := answer(client.get(url))) != expected:
+            wrong.append(f"GET {url}: expected {expected}, got {got}")
+        if expected != 200 and (got := answer(client.post(url, {}))) != expected:
+            wrong.append(f"POST {url}: expected {expected}, got {got}")
+    assert not wrong
+    assert Event.objects.count() == 1
+    assert NewsItem.objects.count() == 1
+    assert Board.objects.count() == 1
 
 
-@pytest.mark.parametrize(
-    ("name", "args"),
-    [
-        ("manage:phase_move", ["phase"]),
-        ("manage:process_publish", []),
-    ],
-)
-@pytest.mark.parametrize("role", ["board", "partner", "company"])
-def test_post_only_actions_are_refused_to_roles_without_the_permission(
-    name: str,
-    args: list[str],
-    role: str,
-    process: StrategyProcess,
-    content: dict[str, int],
-    client_for: Callable[[str], Client],
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_post_only_actions_refuse_like_pages_and_answer_405_to_get(
+    role: str, process: StrategyProcess, content: dict[str, int], client_for: Callable[[str], Client]
 ) -> None:
-    url = reverse(name, args=[process.pk, *(content[arg] for arg in args)])
-    assert client_for(role).post(url, {"richtung": "hoch", "oeffentlich": "0"}).status_code == 403
+    client = client_for(role)
+    for name, args, allowed in [
+        ("manage:phase_move", [process.pk, content["phase"]], CONTENT_ROLES),
+        ("manage:process_publish", [process.pk], ADMIN_ROLES),
+    ]:
+        url = reverse(name, args=args)
+        expected = expected_answer(role, allowed)
+        assert answer(client.get(url)) == (405 if expected == 200 else expected), url
+        if expected != 200:
+            assert answer(client.post(url, {"richtung": "runter", "oeffentlich": "0"})) == expected, url
+    process.refresh_from_db()
+    if role != "admin":
+        assert process.is_public
 
 
 def test_editor_may_not_publish_the_process(process: StrategyProcess, client_for: Callable[[str], Client]) -> None:
@@ -139,6 +153,15 @@ def test_installation_pages_are_for_administration_only(
     name: str, role: str, expected: int, client_for: Callable[[str], Client]
 ) -> None:
     assert client_for(role).get(reverse(name)).status_code == expected
+
+
+@pytest.mark.parametrize("name", ["manage:site_pages", "manage:feedback", "manage:process_create"])
+def test_installation_pages_send_anonymous_visitors_to_the_log_in_for_get_and_post(
+    name: str, client_for: Callable[[str], Client]
+) -> None:
+    client = client_for("anonymous")
+    assert answer(client.get(reverse(name))) == "login"
+    assert answer(client.post(reverse(name), {})) == "login"
 
 
 def test_site_page_editor_is_for_administration_only(client_for: Callable[[str], Client]) -> None:

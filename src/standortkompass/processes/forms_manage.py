@@ -189,8 +189,10 @@ class BoardMemberForm(KernModelForm):
         super().__init__(*args, **kwargs)
         organisation: forms.ModelChoiceField = self.fields["organisation"]  # type: ignore[type-arg,assignment]
         organisation.queryset = process.organisations.order_by("name")
+        organisation.empty_label = _("No organisation")
         user: forms.ModelChoiceField = self.fields["user"]  # type: ignore[type-arg,assignment]
         user.queryset = User.objects.filter(memberships__process=process, is_active=True).order_by("full_name", "email")
+        user.empty_label = _("No log-in")
 
 
 class EventForm(KernModelForm):
@@ -221,6 +223,13 @@ class EventForm(KernModelForm):
         self.instance.process = process
         phase: forms.ModelChoiceField = self.fields["phase"]  # type: ignore[type-arg,assignment]
         phase.queryset = process.phases.order_by("order", "start_date", "id")
+        phase.empty_label = _("No phase")
+
+
+class KernRadioSelect(forms.RadioSelect):
+    """Radio buttons with KERN markup (the fieldset and legend come from core/field.html)."""
+
+    template_name = "processes/manage/widgets/radio.html"
 
 
 class Publication:
@@ -238,7 +247,7 @@ class NewsForm(KernModelForm):
     field_order = ["title", "teaser", "body", "publication", "published_at", "author", "author_name"]
 
     publication = forms.ChoiceField(
-        label=_("Publication"), choices=Publication.CHOICES, widget=forms.RadioSelect, initial=Publication.DRAFT
+        label=_("Publication"), choices=Publication.CHOICES, widget=KernRadioSelect, initial=Publication.DRAFT
     )
     published_at = BerlinDateTimeField(
         label=_("Publication date"), required=False, help_text=_("Date and time (German time).")

@@ -145,8 +145,8 @@ def action_label(action: str) -> str:
 # --- my area and new processes -------------------------------------------------------------------
 
 
-@require_GET
 @login_and_second_factor_required
+@require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """Every process in which the user holds a role (a superuser sees all), with the role and links."""
     user = acting_user(request)
@@ -166,8 +166,8 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "processes/manage/home.html", {"rows": rows})
 
 
-@require_http_methods(["GET", "POST"])
 @installation_permission_required("processes.create_process")
+@require_http_methods(["GET", "POST"])
 def process_create_view(request: HttpRequest) -> HttpResponse:
     form = ProcessCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -194,8 +194,8 @@ def process_create_view(request: HttpRequest) -> HttpResponse:
 # --- one process ---------------------------------------------------------------------------------
 
 
-@require_GET
 @process_permission_required("processes.view_management")
+@require_GET
 def overview(request: HttpRequest, process_pk: int) -> HttpResponse:
     """Where the process stands: current phase, counts, next dates, latest news, open feedback."""
     process = current_process(request)
@@ -235,8 +235,8 @@ def overview(request: HttpRequest, process_pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.change_process")
+@require_http_methods(["GET", "POST"])
 def process_edit(request: HttpRequest, process_pk: int) -> HttpResponse:
     process = current_process(request)
     user = acting_user(request)
@@ -262,8 +262,8 @@ def process_edit(request: HttpRequest, process_pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @process_permission_required("processes.publish_process")
+@require_POST
 def process_publish(request: HttpRequest, process_pk: int) -> HttpResponse:
     """Publish (``oeffentlich=1``) or withdraw (``oeffentlich=0``) the process on the public website."""
     process = current_process(request)
@@ -276,8 +276,8 @@ def process_publish(request: HttpRequest, process_pk: int) -> HttpResponse:
     return redirect("manage:overview", process_pk=process.pk)
 
 
-@require_GET
 @process_permission_required("processes.view_audit_log")
+@require_GET
 def audit_log(request: HttpRequest, process_pk: int) -> HttpResponse:
     """Who did what in this process, newest first; filter by action and by person."""
     process = current_process(request)

@@ -44,8 +44,8 @@ def _member(request: HttpRequest, board: Board, pk: int) -> BoardMember:
     return get_object_or_404(BoardMember, pk=pk, board=board)
 
 
-@require_GET
 @process_permission_required("processes.edit_content")
+@require_GET
 def boards(request: HttpRequest, process_pk: int) -> HttpResponse:
     process = current_process(request)
     return render(
@@ -58,8 +58,8 @@ def boards(request: HttpRequest, process_pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
+@require_http_methods(["GET", "POST"])
 def board_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
     process = current_process(request)
     form = BoardForm(request.POST or None, process=process)
@@ -70,7 +70,7 @@ def board_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, _("The board “%(name)s” has been created.") % {"name": board.name})
-            return redirect("manage:board", process_pk=process.pk, pk=board.pk)
+            return redirect("manage:board", process_pk=process.pk, board_pk=board.pk)
     return render_form(
         request,
         form=form,
@@ -80,10 +80,10 @@ def board_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
     )
 
 
-@require_GET
 @process_permission_required("processes.edit_content")
-def board_detail(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
-    board = _board(request, pk)
+@require_GET
+def board_detail(request: HttpRequest, process_pk: int, board_pk: int) -> HttpResponse:
+    board = _board(request, board_pk)
     return render(
         request,
         "processes/manage/board_detail.html",
@@ -95,11 +95,11 @@ def board_detail(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
-def board_edit(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
+@require_http_methods(["GET", "POST"])
+def board_edit(request: HttpRequest, process_pk: int, board_pk: int) -> HttpResponse:
     process = current_process(request)
-    board = _board(request, pk)
+    board = _board(request, board_pk)
     heading = _("Edit board “%(name)s”") % {"name": board.name}
     form = BoardForm(request.POST or None, instance=board, process=process)
     if request.method == "POST" and form.is_valid():
@@ -109,7 +109,7 @@ def board_edit(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, _("The board “%(name)s” has been saved.") % {"name": board.name})
-            return redirect("manage:board", process_pk=process.pk, pk=board.pk)
+            return redirect("manage:board", process_pk=process.pk, board_pk=board.pk)
     return render_form(
         request,
         form=form,
@@ -119,10 +119,10 @@ def board_edit(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
-def board_delete_view(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
-    board = _board(request, pk)
+@require_http_methods(["GET", "POST"])
+def board_delete_view(request: HttpRequest, process_pk: int, board_pk: int) -> HttpResponse:
+    board = _board(request, board_pk)
     count = board.members.count()
     return confirm_delete(
         request,
@@ -138,8 +138,8 @@ def board_delete_view(request: HttpRequest, process_pk: int, pk: int) -> HttpRes
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
+@require_http_methods(["GET", "POST"])
 def board_member_create_view(request: HttpRequest, process_pk: int, board_pk: int) -> HttpResponse:
     process = current_process(request)
     board = _board(request, board_pk)
@@ -153,7 +153,7 @@ def board_member_create_view(request: HttpRequest, process_pk: int, board_pk: in
             add_service_errors(form, error)
         else:
             messages.success(request, _("%(name)s has been added to the board.") % {"name": member.name})
-            return redirect("manage:board", process_pk=process.pk, pk=board.pk)
+            return redirect("manage:board", process_pk=process.pk, board_pk=board.pk)
     return render_form(
         request,
         form=form,
@@ -163,12 +163,12 @@ def board_member_create_view(request: HttpRequest, process_pk: int, board_pk: in
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
-def board_member_edit(request: HttpRequest, process_pk: int, board_pk: int, pk: int) -> HttpResponse:
+@require_http_methods(["GET", "POST"])
+def board_member_edit(request: HttpRequest, process_pk: int, board_pk: int, member_pk: int) -> HttpResponse:
     process = current_process(request)
     board = _board(request, board_pk)
-    member = _member(request, board, pk)
+    member = _member(request, board, member_pk)
     heading = _("Edit board member “%(name)s”") % {"name": member.name}
     form = BoardMemberForm(request.POST or None, instance=member, process=process)
     if request.method == "POST" and form.is_valid():
@@ -180,7 +180,7 @@ def board_member_edit(request: HttpRequest, process_pk: int, board_pk: int, pk: 
             add_service_errors(form, error)
         else:
             messages.success(request, _("%(name)s has been saved.") % {"name": member.name})
-            return redirect("manage:board", process_pk=process.pk, pk=board.pk)
+            return redirect("manage:board", process_pk=process.pk, board_pk=board.pk)
     return render_form(
         request,
         form=form,
@@ -190,11 +190,11 @@ def board_member_edit(request: HttpRequest, process_pk: int, board_pk: int, pk: 
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
-def board_member_delete_view(request: HttpRequest, process_pk: int, board_pk: int, pk: int) -> HttpResponse:
+@require_http_methods(["GET", "POST"])
+def board_member_delete_view(request: HttpRequest, process_pk: int, board_pk: int, member_pk: int) -> HttpResponse:
     board = _board(request, board_pk)
-    member = _member(request, board, pk)
+    member = _member(request, board, member_pk)
     url = reverse("manage:board", args=[process_pk, board.pk])
     return confirm_delete(
         request,

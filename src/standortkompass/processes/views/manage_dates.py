@@ -41,8 +41,8 @@ def _event(request: HttpRequest, pk: int) -> Event:
     return get_object_or_404(Event, pk=pk, process=current_process(request))
 
 
-@require_GET
 @process_permission_required("processes.edit_content")
+@require_GET
 def events(request: HttpRequest, process_pk: int) -> HttpResponse:
     """All dates of the process; search in title and place (``q``), upcoming/past/all (``zeitraum``)."""
     process = current_process(request)
@@ -74,8 +74,8 @@ def events(request: HttpRequest, process_pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
+@require_http_methods(["GET", "POST"])
 def event_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
     process = current_process(request)
     form = EventForm(request.POST or None, process=process)
@@ -96,11 +96,11 @@ def event_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
-def event_edit(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
+@require_http_methods(["GET", "POST"])
+def event_edit(request: HttpRequest, process_pk: int, event_pk: int) -> HttpResponse:
     process = current_process(request)
-    event = _event(request, pk)
+    event = _event(request, event_pk)
     heading = _("Edit date “%(title)s”") % {"title": event.title}
     form = EventForm(request.POST or None, instance=event, process=process)
     if request.method == "POST" and form.is_valid():
@@ -120,10 +120,10 @@ def event_edit(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
-def event_delete_view(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
-    event = _event(request, pk)
+@require_http_methods(["GET", "POST"])
+def event_delete_view(request: HttpRequest, process_pk: int, event_pk: int) -> HttpResponse:
+    event = _event(request, event_pk)
     url = reverse("manage:events", args=[process_pk])
     return confirm_delete(
         request,
@@ -135,8 +135,8 @@ def event_delete_view(request: HttpRequest, process_pk: int, pk: int) -> HttpRes
     )
 
 
-@require_GET
 @process_permission_required("processes.view_board_events")
+@require_GET
 def board_events(request: HttpRequest, process_pk: int) -> HttpResponse:
     """Every date of the process including the board-only ones, read-only, for board members."""
     process = current_process(request)

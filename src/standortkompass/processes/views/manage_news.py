@@ -42,8 +42,8 @@ def _data(form: NewsForm) -> NewsData:
     )
 
 
-@require_GET
 @process_permission_required("processes.edit_content")
+@require_GET
 def news(request: HttpRequest, process_pk: int) -> HttpResponse:
     """All news items of the process, drafts first, then newest; search in title and teaser (``q``)."""
     process = current_process(request)
@@ -64,8 +64,8 @@ def news(request: HttpRequest, process_pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
+@require_http_methods(["GET", "POST"])
 def news_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
     process = current_process(request)
     user = acting_user(request)
@@ -87,12 +87,12 @@ def news_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
-def news_edit(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
+@require_http_methods(["GET", "POST"])
+def news_edit(request: HttpRequest, process_pk: int, news_pk: int) -> HttpResponse:
     process = current_process(request)
     user = acting_user(request)
-    item = _item(request, pk)
+    item = _item(request, news_pk)
     heading = _("Edit news item “%(title)s”") % {"title": item.title}
     form = NewsForm(request.POST or None, instance=item, process=process, user=user)
     if request.method == "POST" and form.is_valid():
@@ -112,10 +112,10 @@ def news_edit(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
-def news_delete_view(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
-    item = _item(request, pk)
+@require_http_methods(["GET", "POST"])
+def news_delete_view(request: HttpRequest, process_pk: int, news_pk: int) -> HttpResponse:
+    item = _item(request, news_pk)
     url = reverse("manage:news", args=[process_pk])
     return confirm_delete(
         request,

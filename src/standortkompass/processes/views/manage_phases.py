@@ -35,8 +35,8 @@ def _phase(request: HttpRequest, pk: int) -> Phase:
     return get_object_or_404(Phase, pk=pk, process=current_process(request))
 
 
-@require_GET
 @process_permission_required("processes.edit_content")
+@require_GET
 def phases(request: HttpRequest, process_pk: int) -> HttpResponse:
     process = current_process(request)
     return render(
@@ -46,8 +46,8 @@ def phases(request: HttpRequest, process_pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
+@require_http_methods(["GET", "POST"])
 def phase_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
     process = current_process(request)
     form = PhaseForm(request.POST or None, process=process)
@@ -68,11 +68,11 @@ def phase_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
-def phase_edit(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
+@require_http_methods(["GET", "POST"])
+def phase_edit(request: HttpRequest, process_pk: int, phase_pk: int) -> HttpResponse:
     process = current_process(request)
-    phase = _phase(request, pk)
+    phase = _phase(request, phase_pk)
     heading = _("Edit phase “%(name)s”") % {"name": phase.name}
     form = PhaseForm(request.POST or None, instance=phase, process=process)
     if request.method == "POST" and form.is_valid():
@@ -92,10 +92,10 @@ def phase_edit(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
 @process_permission_required("processes.edit_content")
-def phase_delete_view(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
-    phase = _phase(request, pk)
+@require_http_methods(["GET", "POST"])
+def phase_delete_view(request: HttpRequest, process_pk: int, phase_pk: int) -> HttpResponse:
+    phase = _phase(request, phase_pk)
     url = reverse("manage:phases", args=[process_pk])
     return confirm_delete(
         request,
@@ -108,11 +108,11 @@ def phase_delete_view(request: HttpRequest, process_pk: int, pk: int) -> HttpRes
     )
 
 
-@require_POST
 @process_permission_required("processes.edit_content")
-def phase_move_view(request: HttpRequest, process_pk: int, pk: int) -> HttpResponse:
+@require_POST
+def phase_move_view(request: HttpRequest, process_pk: int, phase_pk: int) -> HttpResponse:
     """Move a phase one place up (``richtung=hoch``) or down (``richtung=runter``)."""
-    phase = _phase(request, pk)
+    phase = _phase(request, phase_pk)
     direction = request.POST.get("richtung")
     if direction in ("hoch", "runter"):
         moved = phase_move(phase=phase, actor=acting_user(request), direction="up" if direction == "hoch" else "down")

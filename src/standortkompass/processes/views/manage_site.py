@@ -23,16 +23,16 @@ from standortkompass.processes.views.manage import (
 )
 
 
-@require_GET
 @installation_permission_required("processes.edit_site_pages")
+@require_GET
 def site_pages(request: HttpRequest) -> HttpResponse:
     return render(
         request, "processes/manage/site_pages.html", {"pages": [site_page_for(slug) for slug in SitePage.SLUGS]}
     )
 
 
-@require_http_methods(["GET", "POST"])
 @installation_permission_required("processes.edit_site_pages")
+@require_http_methods(["GET", "POST"])
 def site_page_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if slug not in SitePage.SLUGS:
         raise Http404(_("Page not found."))
@@ -66,8 +66,8 @@ def site_page_edit(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
 @installation_permission_required("processes.view_feedback")
+@require_GET
 def feedback(request: HttpRequest) -> HttpResponse:
     """Accessibility reports, newest first; filter by status."""
     items = AccessibilityFeedback.objects.order_by("-created_at", "-id")
@@ -90,10 +90,10 @@ def feedback(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
 @installation_permission_required("processes.view_feedback")
-def feedback_status(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(AccessibilityFeedback, pk=pk)
+@require_POST
+def feedback_status(request: HttpRequest, feedback_pk: int) -> HttpResponse:
+    item = get_object_or_404(AccessibilityFeedback, pk=feedback_pk)
     form = FeedbackStatusForm(request.POST, instance=item, prefix=f"f{item.pk}")
     if form.is_valid():
         feedback_set_status(feedback=item, actor=acting_user(request), status=form.cleaned_data["status"])
