@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.audit.models import AuditEntry
 from standortkompass.processes import selectors
-from standortkompass.processes.demo import data
+from standortkompass.processes.demo import data, dates_and_news
 from standortkompass.processes.models import (
     Board,
     BoardMember,
@@ -103,15 +103,15 @@ def test_running_the_demo_twice_creates_no_duplicates_and_changes_nothing(offici
 
 
 def test_running_the_demo_again_restores_edited_demo_content(demo: StrategyProcess) -> None:
-    item = demo.news.get(slug=data.NEWS[0].slug)
+    item = demo.news.get(slug=dates_and_news.NEWS[0].slug)
     item.title = "Von Hand geändert"
     item.save()
 
     run_demo()
 
     item.refresh_from_db()
-    assert item.title == data.NEWS[0].title
-    assert demo.news.count() == len(data.NEWS)
+    assert item.title == dates_and_news.NEWS[0].title
+    assert demo.news.count() == len(dates_and_news.NEWS)
 
 
 def test_the_demo_refuses_with_a_clear_message_when_the_regions_are_missing(db: None) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from zoneinfo import ZoneInfo
 
 from standortkompass.accounts.models import User
-from standortkompass.processes.demo import data
+from standortkompass.processes.demo import data, dates_and_news
 from standortkompass.processes.models import (
     Board,
     BoardMember,
@@ -233,7 +233,7 @@ def event_specs(*, process: StrategyProcess, phases_by_name: Mapping[str, Phase]
                 "visibility": event.visibility,
             },
         )
-        for event in data.EVENTS
+        for event in dates_and_news.EVENTS
     ]
 
 
@@ -247,10 +247,10 @@ def news_specs(*, process: StrategyProcess, author: User | None) -> list[Spec]:
                 "body": item.body,
                 "published_at": local(item.published_at),
                 "author": author,
-                "author_name": data.NEWS_AUTHOR_NAME,
+                "author_name": dates_and_news.NEWS_AUTHOR_NAME,
             },
         )
-        for item in data.NEWS
+        for item in dates_and_news.NEWS
     ]
 
 
