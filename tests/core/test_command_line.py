@@ -82,3 +82,10 @@ def test_standortkompass_lists_the_project_commands(command, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "serve" in result.stdout
     assert "load_official_data" in result.stdout
+
+
+def test_command_names_may_be_written_with_hyphens(command, tmp_path):
+    result = _run(tmp_path, "load-official-data", "--help", SECRET_KEY=_production_secret_key(), DEBUG="false")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: standortkompass load_official_data")

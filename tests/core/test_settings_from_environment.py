@@ -67,14 +67,15 @@ def test_an_unsupported_database_url_stops_the_start(url):
         config._database(url)
 
 
-def test_a_postgres_database_url_keeps_connections_and_checks_them():
+def test_a_postgres_database_url_is_parsed():
     database = config._database("postgres://sk:geheim@db.example.org:5432/standortkompass")
 
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert database["NAME"] == "standortkompass"
     assert database["HOST"] == "db.example.org"
-    assert database["CONN_MAX_AGE"] == 60
-    assert database["CONN_HEALTH_CHECKS"] is True
+    assert database["PORT"] == 5432
+    assert database["USER"] == "sk"
+    assert database["PASSWORD"] == "geheim"
 
 
 def test_a_sqlite_database_waits_for_locks_and_uses_the_write_ahead_log(tmp_path):
