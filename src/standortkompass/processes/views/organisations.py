@@ -1,0 +1,470 @@
+"""Management of the actors: organisations, their contact persons, and the import from a list."""
+
+from __future__ import annotations
+
+import copy
+import io
+from typing import Any, cast
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from standortkompass.accounts.access import process_permission_required
+from standortkompass.accounts.models import User
+from standortkompass.processes.forms_organisations import (
+    ContactPersonForm,
+    OrganisationFilterForm,
+    OrganisationForm,
+    OrganisationImportForm,
+)
+from standortkompass.processes.importers import organisations as importer
+from standortkompass.processes.importers.storage import upload_discard, upload_read, upload_store
+from standortkompass.processes.models import (
+    ConsentMethod,
+    ContactPerson,
+    Organisation,
+    OrganisationType,
+    SizeClass,
+    StrategyProcess,
+)
+from standortkompass.processes.services import organisations as services
+from standortkompass.regiondata.wz2008 import SECTIONS
+
+PAGE_SIZE = 20
+
+
+def _process(request: HttpRequest) -> StrategyProcess:
+    return cast(StrategyProcess, request.process)  # type: ignore[attr-defined]
+
+
+def _actor(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _organisation(request: HttpRequest, organisation_pk: int) -> Organisation:
+    return get_object_or_404(
+        Organisation.objects.select_related("municipality"), process=_process(request), pk=organisation_pk
+    )
+
+
+def _require_contacts(request: HttpRequest) -> None:
+    if not request.user.has_perm("processes.view_contacts", _process(request)):
+        raise PermissionDenied(_("Your role in this process does not allow this."))
+
+
+def _add_errors(form: Any, error: ValidationError) -> None:
+    """Errors from the service next to their fields (or above the form when the field is not in it)."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+# Organisations -------------------------------------------------------------------------------
+
+
+@process_permission_required("processes.edit_content")
+@require_GET
+def organisation_list(request: HttpRequest, process_pk: int) -> HttpResponse:
+    process = _process(request)
+    form = OrganisationFilterForm(request.GET, process=process)
+    organisations = services.organisation_search(process=process, **form.filters())
+    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("seite"))
+    query = request.GET.copy()
+    query.pop("seite", None)
+    return render(
+        request,
+        "processes/manage/organisations/list.html",
+        {
+            "process": process,
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "filtered": any(value for key, value in request.GET.items() if key != "seite"),
+            "can_import": request.user.has_perm("processes.import_organisations", process),
+        },
+    )
+
+
+@process_permission_required("processes.edit_content")
+@require_GET
+def organisation_detail(request: HttpRequest, process_pk: int, organisation_pk: int) -> HttpResponse:
+    process = _process(request)
+    organisation = _organisation(request, organisation_pk)
+    can_view_contacts = request.user.has_perm("processes.view_contacts", process)
+    return render(
+        request,
+        "processes/manage/organisations/detail.html",
+        {
+            "process": process,
+            "organisation": organisation,
+            "can_view_contacts": can_view_contacts,
+            "contacts": organisation.contacts.order_by("name", "pk") if can_view_contacts else [],
+            "seats": organisation.board_seats.select_related("board").order_by("board__order", "board__name", "order"),
+        },
+    )
+
+
+@process_permission_required("processes.edit_content")
+@require_http_methods(["GET", "POST"])
+def organisation_create(request: HttpRequest, process_pk: int) -> HttpResponse:
+    process = _process(request)
+    form = OrganisationForm(request.POST or None, process=process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation = services.organisation_create(
+                process=process, actor=_actor(request), data=form.data_for_service()
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("“%(name)s” has been created.") % {"name": organisation.name})
+            return redirect("manage:organisations:detail", process_pk=process.pk, organisation_pk=organisation.pk)
+    return render(
+        request,
+        "processes/manage/organisations/form.html",
+        {
+            "process": process,
+            "form": form,
+            "title": _("New organisation"),
+            "cancel_url": reverse("manage:organisations:list", args=[process.pk]),
+        },
+    )
+
+
+@process_permission_required("processes.edit_content")
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, process_pk: int, organisation_pk: int) -> HttpResponse:
+    process = _process(request)
+    organisation = _organisation(request, organisation_pk)
+    # The form works on a copy, so that the service sees the values before the change.
+    form = OrganisationForm(request.POST or None, instance=copy.copy(organisation), process=process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_update(organisation=organisation, actor=_actor(request), data=form.data_for_service())
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("“%(name)s” has been saved.") % {"name": organisation.name})
+            return redirect("manage:organisations:detail", process_pk=process.pk, organisation_pk=organisation.pk)
+    return render(
+        request,
+        "processes/manage/organisations/form.html",
+        {
+            "process": process,
+            "form": form,
+            "organisation": organisation,
+            "title": _("Edit “%(name)s”") % {"name": organisation.name},
+            "cancel_url": reverse("manage:organisations:detail", args=[process.pk, organisation.pk]),
+            "delete_url": reverse("manage:organisations:delete", args=[process.pk, organisation.pk]),
+        },
+    )
+
+
+@process_permission_required("processes.edit_content")
+@require_http_methods(["GET", "POST"])
+def organisation_delete(request: HttpRequest, process_pk: int, organisation_pk: int) -> HttpResponse:
+    process = _process(request)
+    organisation = _organisation(request, organisation_pk)
+    if request.method == "POST":
+        try:
+            services.organisation_delete(organisation=organisation, actor=_actor(request))
+        except services.OrganisationInUseError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("“%(name)s” has been deleted.") % {"name": organisation.name})
+            return redirect("manage:organisations:list", process_pk=process.pk)
+    seats = organisation.board_seats.select_related("board").order_by("board__order", "board__name", "order")
+    return render(
+        request,
+        "processes/manage/organisations/confirm_delete.html",
+        {
+            "process": process,
+            "organisation": organisation,
+            "seats": seats,
+            "contact_count": organisation.contacts.count(),
+        },
+        status=409 if request.method == "POST" else 200,
+    )
+
+
+# Contact persons -----------------------------------------------------------------------------
+
+
+def _contact(organisation: Organisation, contact_pk: int) -> ContactPerson:
+    return get_object_or_404(ContactPerson, organisation=organisation, pk=contact_pk)
+
+
+@process_permission_required("processes.edit_content")
+@require_http_methods(["GET", "POST"])
+def contact_create(request: HttpRequest, process_pk: int, organisation_pk: int) -> HttpResponse:
+    _require_contacts(request)
+    process = _process(request)
+    organisation = _organisation(request, organisation_pk)
+    form = ContactPersonForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact = services.contact_create(
+                organisation=organisation, actor=_actor(request), data=form.data_for_service()
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Contact person “%(name)s” has been added.") % {"name": contact.name})
+            return redirect(reverse("manage:organisations:detail", args=[process.pk, organisation.pk]) + "#kontakte")
+    return render(
+        request,
+        "processes/manage/organisations/contact_form.html",
+        {
+            "process": process,
+            "organisation": organisation,
+            "form": form,
+            "title": _("New contact person"),
+            "cancel_url": reverse("manage:organisations:detail", args=[process.pk, organisation.pk]),
+        },
+    )
+
+
+@process_permission_required("processes.edit_content")
+@require_http_methods(["GET", "POST"])
+def contact_edit(request: HttpRequest, process_pk: int, organisation_pk: int, contact_pk: int) -> HttpResponse:
+    _require_contacts(request)
+    process = _process(request)
+    organisation = _organisation(request, organisation_pk)
+    contact = _contact(organisation, contact_pk)
+    form = ContactPersonForm(request.POST or None, instance=copy.copy(contact), organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_update(contact=contact, actor=_actor(request), data=form.data_for_service())
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Contact person “%(name)s” has been saved.") % {"name": contact.name})
+            return redirect(reverse("manage:organisations:detail", args=[process.pk, organisation.pk]) + "#kontakte")
+    return render(
+        request,
+        "processes/manage/organisations/contact_form.html",
+        {
+            "process": process,
+            "organisation": organisation,
+            "contact": contact,
+            "form": form,
+            "title": _("Edit contact person “%(name)s”") % {"name": contact.name},
+            "cancel_url": reverse("manage:organisations:detail", args=[process.pk, organisation.pk]),
+            "delete_url": reverse(
+                "manage:organisations:contact_delete", args=[process.pk, organisation.pk, contact.pk]
+            ),
+        },
+    )
+
+
+@process_permission_required("processes.edit_content")
+@require_http_methods(["GET", "POST"])
+def contact_delete(request: HttpRequest, process_pk: int, organisation_pk: int, contact_pk: int) -> HttpResponse:
+    _require_contacts(request)
+    process = _process(request)
+    organisation = _organisation(request, organisation_pk)
+    contact = _contact(organisation, contact_pk)
+    detail_url = reverse("manage:organisations:detail", args=[process.pk, organisation.pk])
+    if request.method == "POST":
+        services.contact_delete(contact=contact, actor=_actor(request))
+        messages.success(request, _("Contact person “%(name)s” has been deleted.") % {"name": contact.name})
+        return redirect(detail_url + "#kontakte")
+    return render(
+        request,
+        "processes/manage/organisations/contact_confirm_delete.html",
+        {"process": process, "organisation": organisation, "contact": contact, "cancel_url": detail_url},
+    )
+
+
+# Import --------------------------------------------------------------------------------------
+
+
+def _session_key(process: StrategyProcess) -> str:
+    return f"organisation_import:{process.pk}"
+
+
+def _stored_upload(request: HttpRequest) -> dict[str, str] | None:
+    stored = request.session.get(_session_key(_process(request)))
+    if isinstance(stored, dict) and isinstance(stored.get("file"), str) and isinstance(stored.get("filename"), str):
+        return stored
+    return None
+
+
+def _forget_upload(request: HttpRequest) -> None:
+    stored = _stored_upload(request)
+    if stored is not None:
+        upload_discard(stored["file"])
+    request.session.pop(_session_key(_process(request)), None)
+
+
+def _import_help_context() -> dict[str, Any]:
+    return {
+        "columns": importer.COLUMNS,
+        "type_words": [(word, OrganisationType(code).label) for word, code in importer.TYPE_WORDS.items()],
+        "sections": SECTIONS,
+        "size_classes": SizeClass.choices,
+        "max_upload_mb": settings.MAX_UPLOAD_MB,
+    }
+
+
+@process_permission_required("processes.import_organisations")
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest, process_pk: int) -> HttpResponse:
+    process = _process(request)
+    form = OrganisationImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        _forget_upload(request)
+        name = upload_store(data=form.data_bytes, suffix=form.suffix)
+        request.session[_session_key(process)] = {"file": name, "filename": form.cleaned_data["file"].name[:200]}
+        return redirect("manage:organisations:import_preview", process_pk=process.pk)
+    return render(
+        request,
+        "processes/manage/organisations/import_upload.html",
+        {"process": process, "form": form, **_import_help_context()},
+    )
+
+
+@process_permission_required("processes.import_organisations")
+@require_http_methods(["GET", "POST"])
+def import_preview(request: HttpRequest, process_pk: int) -> HttpResponse:
+    """GET shows what the stored upload would do; POST imports it (all or nothing) or, with ``abbrechen``, cancels."""
+    process = _process(request)
+    upload_url = reverse("manage:organisations:import", args=[process.pk])
+    if request.method == "POST" and "abbrechen" in request.POST:
+        _forget_upload(request)
+        messages.info(request, _("The import has been cancelled. Nothing has been saved."))
+        return redirect(upload_url)
+    stored = _stored_upload(request)
+    data = upload_read(stored["file"]) if stored is not None else None
+    if stored is None or data is None:
+        _forget_upload(request)
+        return render(
+            request,
+            "processes/manage/organisations/import_missing.html",
+            {"process": process, "upload_url": upload_url},
+        )
+    try:
+        rows = importer.read_table(io.BytesIO(data), stored["filename"])
+    except importer.ImportFileError as error:
+        _forget_upload(request)
+        messages.error(request, str(error))
+        return redirect(upload_url)
+    status = 200
+    if request.method == "POST":
+        try:
+            result = services.organisation_import_apply(
+                process=process, rows=rows, actor=_actor(request), filename=stored["filename"]
+            )
+        except services.ImportRejectedError as rejected:
+            preview = rejected.preview
+            status = 409
+            messages.error(
+                request,
+                _("The data has changed since the preview and the file now has errors. Nothing has been saved."),
+            )
+        except ValidationError as error:
+            # Another user changed the same organisations in the moment between check and save.
+            preview = services.organisation_import_preview(process=process, rows=rows)
+            status = 409
+            messages.error(
+                request,
+                _("The import could not be saved: %(errors)s Nothing has been saved. Please try again.")
+                % {"errors": " ".join(error.messages)},
+            )
+        else:
+            _forget_upload(request)
+            messages.success(
+                request,
+                _(
+                    "Import finished: %(created)s organisations created, %(updated)s updated, "
+                    "%(unchanged)s unchanged; %(contacts_created)s contact persons created, "
+                    "%(contacts_updated)s updated."
+                )
+                % {
+                    "created": result.created,
+                    "updated": result.updated,
+                    "unchanged": result.unchanged,
+                    "contacts_created": result.contacts_created,
+                    "contacts_updated": result.contacts_updated,
+                },
+            )
+            return redirect("manage:organisations:list", process_pk=process.pk)
+    else:
+        preview = services.organisation_import_preview(process=process, rows=rows)
+    return render(
+        request,
+        "processes/manage/organisations/import_preview.html",
+        {"process": process, "preview": preview, "filename": stored["filename"], "upload_url": upload_url},
+        status=status,
+    )
+
+
+def _template_notes() -> list[list[str]]:
+    """The sheet "Hinweise" of the template: every column, then the allowed codes."""
+    notes: list[list[str]] = [[_("Column"), _("Required"), _("Meaning"), _("Allowed values")]]
+    notes += [
+        [column.header, _("yes") if column.required else "", str(column.description), str(column.allowed)]
+        for column in importer.COLUMNS
+    ]
+    notes += [
+        [],
+        [_("General")],
+        [
+            "",
+            "",
+            _("The first row holds the column headings; their order does not matter, unknown columns are ignored."),
+        ],
+        ["", "", _("Empty cells leave the values of an organisation that already exists as they are.")],
+        ["", "", _("Save the file as Excel workbook (.xlsx) or as CSV (UTF-8 or Windows, separated by ; or ,).")],
+        ["", "", _("Nothing is saved before you confirm the preview, and nothing at all while a row has an error.")],
+        [],
+        [_("Types"), "", _("Meaning")],
+        *[[word, "", str(OrganisationType(code).label)] for word, code in importer.TYPE_WORDS.items()],
+        [],
+        [_("WZ 2008 sections"), "", _("Meaning"), _("Divisions")],
+        *[
+            [section.code, "", section.name, f"{section.divisions.start:02d}–{section.divisions.stop - 1:02d}"]
+            for section in SECTIONS
+        ],
+        [],
+        [_("Size classes"), "", _("Meaning")],
+        *[[code, "", str(label)] for code, label in SizeClass.choices],
+        [],
+        [_("Ways of consent"), "", _("Meaning")],
+        *[[word, "", str(ConsentMethod(code).label)] for word, code in importer.CONSENT_METHOD_WORDS.items()],
+    ]
+    return notes
+
+
+def _template_response(content: bytes, content_type: str, suffix: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="organisationen-vorlage.{suffix}"'
+    return response
+
+
+@process_permission_required("processes.import_organisations")
+@require_GET
+def import_template_xlsx(request: HttpRequest, process_pk: int) -> HttpResponse:
+    """The Excel template: headings, an example row, and the sheet "Hinweise"."""
+    example = services.organisation_import_example(process=_process(request))
+    return _template_response(
+        importer.template_xlsx(example, _template_notes()),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+    )
+
+
+@process_permission_required("processes.import_organisations")
+@require_GET
+def import_template_csv(request: HttpRequest, process_pk: int) -> HttpResponse:
+    example = services.organisation_import_example(process=_process(request))
+    return _template_response(importer.template_csv(example), "text/csv; charset=utf-8", "csv")
