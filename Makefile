@@ -41,7 +41,7 @@ format: install
 	$(BIN)/ruff check --fix src tests bench
 
 typecheck: install
-	$(BIN)/mypy
+	DEBUG=true $(BIN)/mypy
 
 check: lint typecheck
 	DEBUG=true $(SK) makemigrations --check --dry-run

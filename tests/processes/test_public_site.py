@@ -17,6 +17,7 @@ from standortkompass.processes.models import (
     SitePage,
     StrategyProcess,
 )
+from standortkompass.processes.site_texts import DEFAULT_PAGES
 
 
 def test_actors_page_groups_public_organisations_by_type(client, process, regions):
@@ -39,7 +40,7 @@ def test_actors_page_groups_public_organisations_by_type(client, process, region
     html = client.get("/akteure/").content.decode()
 
     assert "Stadt Asperg" in html
-    assert "Asperg, Stadt" in html
+    assert "Asperg, Stadt" not in html  # a municipality card does not repeat the directory name
     assert 'href="https://www.ihk.example.org/"' in html
     assert html.index("Municipality") < html.index("Stadt Asperg")
     assert html.index("Chamber") < html.index("IHK Region Stuttgart")
@@ -94,8 +95,13 @@ def test_actors_page_can_show_another_public_process(client, process, regions):
 
 
 @pytest.mark.parametrize("slug", SitePage.SLUGS)
-def test_a_site_page_that_has_not_been_written_is_not_found(client, db, slug):
-    assert client.get(f"/{slug}/").status_code == 404
+def test_a_site_page_that_has_not_been_edited_shows_its_default_text(client, db, slug):
+    response = client.get(f"/{slug}/")
+
+    assert response.status_code == 200
+    default = next(page for page in DEFAULT_PAGES if page.slug == slug)
+    assert default.title in response.content.decode()
+    assert not SitePage.objects.filter(slug=slug).exists()
 
 
 def test_site_page_renders_formatted_text(client, db):

@@ -10,7 +10,7 @@ from django.urls import resolve
 
 from standortkompass.core.templatetags.formatting import render_formatted
 from standortkompass.processes.models import SitePage
-from standortkompass.processes.services.demo import site_pages_ensure_defaults
+from standortkompass.processes.services.pages import site_pages_ensure_defaults
 from standortkompass.processes.site_texts import DEFAULT_PAGES
 
 BODIES = {page.slug: page.body for page in DEFAULT_PAGES}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, F, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
 from standortkompass.processes.models import (
@@ -63,7 +63,16 @@ def published_news(*, now: dt.datetime | None = None) -> QuerySet[NewsItem]:
 
 
 def public_organisations(*, process: StrategyProcess) -> QuerySet[Organisation]:
-    return process.organisations.filter(is_public=True).select_related("municipality").order_by("type", "name")
+    return (
+        process.organisations.filter(is_public=True)
+        .select_related("municipality")
+        # Municipalities by the town's name, so that "Gemeinde …" and "Stadt …" interleave.
+        .order_by(
+            "type",
+            Case(When(type=OrganisationType.MUNICIPALITY, then=F("municipality__name")), default=F("name")),
+            "name",
+        )
+    )
 
 
 def sponsors(*, process: StrategyProcess) -> QuerySet[Organisation]:

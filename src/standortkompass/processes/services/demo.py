@@ -22,6 +22,7 @@ from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.accounts.services import demo_totp_device
 from standortkompass.audit.services import audit_record
 from standortkompass.processes.demo import builder, data
+from standortkompass.processes.services.pages import site_pages_ensure_defaults
 from standortkompass.processes.models import (
     Board,
     BoardMember,
@@ -33,7 +34,6 @@ from standortkompass.processes.models import (
     SitePage,
     StrategyProcess,
 )
-from standortkompass.processes.site_texts import DEFAULT_PAGES
 from standortkompass.regiondata.models import Region, RegionLevel
 
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -159,25 +159,6 @@ def _login(user_data: data.UserData, user: User) -> DemoLogin:
         totp_key_hex=user_data.totp_key,
         totp_uri=uri,
     )
-
-
-def site_pages_ensure_defaults(*, actor: User | None = None) -> list[SitePage]:
-    """Create the site pages that are missing, with their default texts; returns the pages created.
-
-    Existing pages are never changed, whatever Administration has written in them.
-    """
-    created: list[SitePage] = []
-    with transaction.atomic():
-        existing = set(SitePage.objects.values_list("slug", flat=True))
-        for default in DEFAULT_PAGES:
-            if default.slug in existing:
-                continue
-            page = SitePage(slug=default.slug, title=default.title, body=default.body)
-            page.full_clean()
-            page.save()
-            audit_record(actor=actor, action="site_page.create", obj=page, changes={"title": ["", page.title]})
-            created.append(page)
-    return created
 
 
 def demo_load() -> DemoReport:

@@ -15,21 +15,16 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from standortkompass.accounts.models import User
 from standortkompass.processes.models import AccessibilityFeedback, FeedbackStatus, SitePage
+from standortkompass.audit.services import audit_record
 from standortkompass.processes.services.process import create_audited, update_audited
+from standortkompass.processes.site_texts import DEFAULT_PAGES
 
 SITE_PAGE_FIELDS = ("title", "body", "video", "video_transcript")
 
-DEFAULT_TITLES = {
-    SitePage.IMPRINT: gettext_lazy("Imprint"),
-    SitePage.PRIVACY: gettext_lazy("Privacy policy"),
-    SitePage.ACCESSIBILITY: gettext_lazy("Accessibility statement"),
-    SitePage.EASY_LANGUAGE: "Leichte Sprache",
-    SitePage.SIGN_LANGUAGE: "Gebärdensprache",
-}
+DEFAULT_TITLES = {page.slug: page.title for page in DEFAULT_PAGES}
 
 VIDEO_TYPES = {".mp4": {"video/mp4"}, ".webm": {"video/webm"}}
 
@@ -67,11 +62,14 @@ def validate_video_upload(upload: UploadedFile[bytes]) -> None:
 
 
 def site_page_for(slug: str) -> SitePage:
-    """The stored page, or an unsaved one with its default title (the page has not been written yet)."""
+    """The stored page, or an unsaved one with the default title and text (not edited yet)."""
     if slug not in SitePage.SLUGS:
         raise ValueError(f"{slug!r} is not a site page")
     page = SitePage.objects.filter(slug=slug).first()
-    return page or SitePage(slug=slug, title=str(DEFAULT_TITLES[slug]))
+    if page is None:
+        default = next(default for default in DEFAULT_PAGES if default.slug == slug)
+        page = SitePage(slug=slug, title=default.title, body=default.body)
+    return page
 
 
 def site_page_update(
@@ -130,3 +128,22 @@ def feedback_set_status(
             fields=("status", "answered_at"),
             data=data,
         )
+
+
+def site_pages_ensure_defaults(*, actor: User | None = None) -> list[SitePage]:
+    """Create the site pages that are missing, with their default texts; returns the pages created.
+
+    Existing pages are never changed, whatever Administration has written in them.
+    """
+    created: list[SitePage] = []
+    with transaction.atomic():
+        existing = set(SitePage.objects.values_list("slug", flat=True))
+        for default in DEFAULT_PAGES:
+            if default.slug in existing:
+                continue
+            page = SitePage(slug=default.slug, title=default.title, body=default.body)
+            page.full_clean()
+            page.save()
+            audit_record(actor=actor, action="site_page.create", obj=page, changes={"title": ["", page.title]})
+            created.append(page)
+    return created

@@ -68,6 +68,14 @@ ACTION_LABELS = {
     "site_page.create": gettext_lazy("Site page written"),
     "site_page.update": gettext_lazy("Site page changed"),
     "feedback.update": gettext_lazy("Feedback status changed"),
+    "invitation.create": gettext_lazy("Invitation sent"),
+    "invitation.resend": gettext_lazy("Invitation sent again"),
+    "invitation.revoke": gettext_lazy("Invitation withdrawn"),
+    "invitation.accept": gettext_lazy("Invitation accepted"),
+    "user.create": gettext_lazy("Account created"),
+    "user.disable": gettext_lazy("Account disabled"),
+    "membership.change_role": gettext_lazy("Role changed"),
+    "membership.remove": gettext_lazy("Member removed"),
 }
 
 

@@ -13,6 +13,7 @@ from standortkompass.processes import selectors
 from standortkompass.processes.calls_to_action import calls_to_action
 from standortkompass.processes.forms import FeedbackForm
 from standortkompass.processes.models import EventKind, OrganisationType, SitePage, StrategyProcess
+from standortkompass.processes.services.pages import site_page_for
 from standortkompass.processes.services.site import feedback_submit
 
 PAGE_SIZE = 20
@@ -46,8 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if process is None:
         return render(request, "processes/public/empty.html")
     context = _process_context(process)
-    context["easy_language"] = SitePage.objects.filter(slug=SitePage.EASY_LANGUAGE).first()
-    context["sign_language"] = SitePage.objects.filter(slug=SitePage.SIGN_LANGUAGE).first()
+    context["sign_language"] = site_page_for(SitePage.SIGN_LANGUAGE)
     return render(request, "processes/public/home.html", context)
 
 
@@ -127,10 +127,7 @@ def boards(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def page(request: HttpRequest, slug: str) -> HttpResponse:
-    site_page = SitePage.objects.filter(slug=slug).first()
-    if site_page is None:
-        raise Http404(_("This page has not been written yet."))
-    return render(request, "processes/public/page.html", {"page": site_page})
+    return render(request, "processes/public/page.html", {"page": site_page_for(slug)})
 
 
 @require_http_methods(["GET", "POST"])
