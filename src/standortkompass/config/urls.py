@@ -3,8 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
+from django_otp.admin import OTPAdminSite
 
 from standortkompass.core import views as core_views
+
+# The Django admin (for technical operators) also asks for the second factor.
+admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

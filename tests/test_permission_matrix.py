@@ -1,0 +1,288 @@
+"""The permission matrix: for every URL of the app, what each role may see and do.
+
+Every named URL must be listed in ``ACCESS`` with the audience it is meant for; a URL that
+is missing there fails the test, so a new view cannot slip in without a decision. For each
+audience the expected answer per role is fixed below, for GET and for a POST without data
+(a refused POST must be refused exactly like the GET, and must change nothing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from standortkompass.accounts.models import Invitation, Role
+from standortkompass.audit.models import AuditEntry
+from standortkompass.processes.models import (
+    AccessibilityFeedback,
+    Board,
+    BoardMember,
+    ContactPerson,
+    Event,
+    NewsItem,
+    Organisation,
+    OrganisationType,
+    SitePage,
+    Visibility,
+)
+
+ROLES = ["anonymous", "outsider", "company", "partner", "board", "editor", "admin"]
+LOGIN = "login"  # a redirect to the log-in page
+
+
+@dataclass(frozen=True)
+class Audience:
+    name: str
+    expected: dict[str, int | str]
+
+
+def _audience(name: str, allowed: set[str], *, member_refused: int = 403, outsider: int = 404) -> Audience:
+    expected: dict[str, int | str] = {"anonymous": LOGIN, "outsider": outsider}
+    for role in ["company", "partner", "board", "editor", "admin"]:
+        expected[role] = 200 if role in allowed else member_refused
+    return Audience(name, expected)
+
+
+PUBLIC = Audience("public", dict.fromkeys(ROLES, 200))
+LOGGED_IN = Audience("logged-in", {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 200)})
+BOARD_MATTERS = _audience("board matters", {"board", "editor", "admin"})
+EDITORS = _audience("editors", {"editor", "admin"})
+ADMINS = _audience("administration", {"admin"})
+# Installation-wide pages for Administration of any process; everyone else learns nothing.
+INSTALLATION_ADMINS = _audience("installation administration", {"admin"}, member_refused=404)
+# After log-in and second factor, the second-factor page sends everyone on to "My area".
+SECOND_FACTOR_DONE = Audience("second factor", {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 302)})
+# A link with an unknown token is unknown to everyone.
+UNKNOWN_TOKEN = Audience("unknown token", dict.fromkeys(ROLES, 404))
+
+
+def post_only(audience: Audience) -> Audience:
+    """An action answered only by POST: allowed roles get 405 for a GET."""
+    expected = {role: 405 if answer == 200 else answer for role, answer in audience.expected.items()}
+    return Audience(f"{audience.name} (POST only)", expected)
+
+
+# URL name -> audience. Keep in the order of the URL modules.
+ACCESS: dict[str, Audience] = {
+    "healthz": PUBLIC,
+    "feeds:events": PUBLIC,
+    "feeds:event": PUBLIC,
+    "feeds:news": PUBLIC,
+    "public:home": PUBLIC,
+    "public:events": PUBLIC,
+    "public:event": PUBLIC,
+    "public:news": PUBLIC,
+    "public:news_item": PUBLIC,
+    "public:actors": PUBLIC,
+    "public:boards": PUBLIC,
+    "public:processes": PUBLIC,
+    "public:process": PUBLIC,
+    "public:feedback": PUBLIC,
+    "public:page": PUBLIC,
+    "accounts:account": LOGGED_IN,
+    "accounts:login": PUBLIC,
+    "accounts:logout": LOGGED_IN,
+    "accounts:second_factor": SECOND_FACTOR_DONE,
+    "accounts:second_factor_enrol": LOGGED_IN,
+    "accounts:backup_codes": LOGGED_IN,
+    "accounts:backup_codes_new": LOGGED_IN,
+    "accounts:password_change": LOGGED_IN,
+    "accounts:password_reset": PUBLIC,
+    "accounts:password_reset_done": PUBLIC,
+    "accounts:password_reset_complete": PUBLIC,
+    "accounts:password_reset_confirm": PUBLIC,
+    "accounts:invitation_accept": UNKNOWN_TOKEN,
+    "manage:home": LOGGED_IN,
+    "manage:process_create": INSTALLATION_ADMINS,
+    "manage:site_pages": INSTALLATION_ADMINS,
+    "manage:site_page_edit": INSTALLATION_ADMINS,
+    "manage:feedback": INSTALLATION_ADMINS,
+    "manage:feedback_status": post_only(INSTALLATION_ADMINS),
+    "manage:overview": EDITORS,
+    "manage:process_edit": ADMINS,
+    "manage:process_publish": post_only(ADMINS),
+    "manage:audit_log": ADMINS,
+    "manage:phases": EDITORS,
+    "manage:phase_create": EDITORS,
+    "manage:phase_edit": EDITORS,
+    "manage:phase_delete": EDITORS,
+    "manage:phase_move": post_only(EDITORS),
+    "manage:boards": EDITORS,
+    "manage:board_create": EDITORS,
+    "manage:board": EDITORS,
+    "manage:board_edit": EDITORS,
+    "manage:board_delete": EDITORS,
+    "manage:board_member_create": EDITORS,
+    "manage:board_member_edit": EDITORS,
+    "manage:board_member_delete": EDITORS,
+    "manage:events": EDITORS,
+    "manage:event_create": EDITORS,
+    "manage:event_edit": EDITORS,
+    "manage:event_delete": EDITORS,
+    "manage:board_events": BOARD_MATTERS,
+    "manage:news": EDITORS,
+    "manage:news_create": EDITORS,
+    "manage:news_edit": EDITORS,
+    "manage:news_delete": EDITORS,
+    "manage:organisations:list": EDITORS,
+    "manage:organisations:create": EDITORS,
+    "manage:organisations:detail": EDITORS,
+    "manage:organisations:edit": EDITORS,
+    "manage:organisations:delete": EDITORS,
+    "manage:organisations:contact_create": EDITORS,
+    "manage:organisations:contact_edit": EDITORS,
+    "manage:organisations:contact_delete": EDITORS,
+    "manage:organisations:import": EDITORS,
+    "manage:organisations:import_preview": EDITORS,
+    "manage:organisations:import_template_xlsx": EDITORS,
+    "manage:organisations:import_template_csv": EDITORS,
+    "manage:members:list": ADMINS,
+    "manage:members:invite": ADMINS,
+    "manage:members:invitations": ADMINS,
+    "manage:members:invitation_resend": ADMINS,
+    "manage:members:invitation_revoke": ADMINS,
+    "manage:members:change_role": ADMINS,
+    "manage:members:remove": ADMINS,
+    "manage:members:disable_account": ADMINS,
+}
+
+# Views that only read even on POST, or whose POST is tested elsewhere because it needs data.
+GET_ONLY = {"healthz", "feeds:events", "feeds:event", "feeds:news"}
+# URLs outside the matrix, with the reason.
+EXCLUDED_PREFIXES = {
+    "admin:": "Django's admin checks is_staff itself; tested in tests/core/test_django_admin.py",
+}
+
+
+def _walk(patterns: list[Any], prefix: str = "", outer: tuple[str, ...] = ()) -> Iterator[tuple[str, list[str]]]:
+    """(namespaced URL name, names of all its arguments, including those of enclosing includes)."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            yield from _walk(entry.url_patterns, namespace, outer + tuple(entry.pattern.converters))
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{prefix}{entry.name}", [*outer, *entry.pattern.converters]
+
+
+def all_url_names() -> list[str]:
+    names = {name for name, _ in _walk(get_resolver().url_patterns)}
+    return sorted(name for name in names if not any(name.startswith(p) for p in EXCLUDED_PREFIXES))
+
+
+@pytest.fixture
+def world(process, users, regions) -> dict[str, Any]:
+    """One object of every kind in the process, so that every URL has something to show."""
+    organisation = Organisation.objects.create(
+        process=process, name="Muster GmbH", type=OrganisationType.COMPANY, municipality=regions["08118048"],
+        sector_section="C", size_class="10-49", is_public=True,
+    )
+    contact = ContactPerson.objects.create(organisation=organisation, name="Kim Muster", email="kim@example.org")
+    board = Board.objects.create(process=process, name="Sounding Board", kind="sounding_board")
+    member = BoardMember.objects.create(board=board, name="Dr. Erika Beispiel", organisation=organisation)
+    start = timezone.now() + dt.timedelta(days=10)
+    event = Event.objects.create(process=process, title="Workshop", kind="workshop", start=start)
+    board_event = Event.objects.create(
+        process=process, title="Sitzung", kind="board_meeting", start=start, visibility=Visibility.BOARD
+    )
+    news = NewsItem.objects.create(
+        process=process, title="Start", slug="start", teaser="Los geht's", body="Text",
+        published_at=timezone.now() - dt.timedelta(days=1),
+    )
+    pages = {
+        slug: SitePage.objects.create(slug=slug, title=slug.title(), body="Text") for slug in SitePage.SLUGS
+    }
+    feedback = AccessibilityFeedback.objects.create(message="Kontrast zu schwach")
+    invitation = Invitation.objects.create(
+        email="neu@example.org", process=process, role=Role.PARTNER, token_hash="0" * 64,
+        expires_at=timezone.now() + dt.timedelta(days=14),
+    )
+    audit = AuditEntry.objects.create(process=process, action="create", object_repr="Test")
+    return {
+        "process": process, "organisation": organisation, "contact": contact, "board": board, "member": member,
+        "event": event, "board_event": board_event, "news": news, "pages": pages, "feedback": feedback,
+        "invitation": invitation, "audit": audit, "membership": users["partner"].memberships.get(),
+        "users": users,
+    }
+
+
+# How to fill the arguments of each URL from the world. Keys are URL names; the default
+# fills arguments by their name.
+KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "feeds:event": lambda w: {"uid": w["event"].uid},
+    "public:event": lambda w: {"uid": w["event"].uid},
+    "public:news_item": lambda w: {"pk": w["news"].pk, "slug": w["news"].slug},
+    "public:process": lambda w: {"slug": w["process"].slug},
+    "public:page": lambda w: {"slug": "impressum"},
+    "manage:site_page_edit": lambda w: {"slug": "impressum"},
+    "accounts:password_reset_confirm": lambda w: {"uidb64": "x", "token": "y"},
+    "accounts:invitation_accept": lambda w: {"token": "unknown"},
+}
+
+BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "process_pk": lambda w: w["process"].pk,
+    "phase_pk": lambda w: w["process"].phases.order_by("order").first().pk,
+    "organisation_pk": lambda w: w["organisation"].pk,
+    "contact_pk": lambda w: w["contact"].pk,
+    "board_pk": lambda w: w["board"].pk,
+    "member_pk": lambda w: w["member"].pk,
+    "event_pk": lambda w: w["event"].pk,
+    "news_pk": lambda w: w["news"].pk,
+    "feedback_pk": lambda w: w["feedback"].pk,
+    "invitation_pk": lambda w: w["invitation"].pk,
+    "membership_pk": lambda w: w["membership"].pk,
+}
+
+
+def url_for(name: str, arguments: list[str], world: dict[str, Any]) -> str:
+    if name in KWARGS:
+        return reverse(name, kwargs=KWARGS[name](world))
+    missing = [argument for argument in arguments if argument not in BY_ARGUMENT]
+    assert not missing, f"{name}: say in KWARGS how to fill {missing}"
+    return reverse(name, kwargs={argument: BY_ARGUMENT[argument](world) for argument in arguments})
+
+
+def _arguments() -> dict[str, list[str]]:
+    return dict(_walk(get_resolver().url_patterns))
+
+
+def test_every_url_has_a_declared_audience():
+    undeclared = [name for name in all_url_names() if name not in ACCESS]
+    assert not undeclared, f"Declare the audience of these URLs in ACCESS: {undeclared}"
+
+
+def test_the_matrix_lists_no_url_that_does_not_exist():
+    assert not set(ACCESS) - set(all_url_names())
+
+
+def _answer(response: Any) -> int | str:
+    if response.status_code == 302 and "/konto/anmelden/" in response["Location"]:
+        return LOGIN
+    return response.status_code
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_exactly_what_the_matrix_says(role, world, client_for):
+    client = client_for(role)
+    arguments = _arguments()
+    wrong = []
+    for name in all_url_names():
+        if name not in ACCESS:
+            continue  # reported by test_every_url_has_a_declared_audience
+        audience = ACCESS[name]
+        url = url_for(name, arguments[name], world)
+        expected = audience.expected[role]
+        got = _answer(client.get(url))
+        if got != expected:
+            wrong.append(f"GET {url} ({name}, {audience.name}): expected {expected}, got {got}")
+        refused = expected not in (200, 405)  # 405: allowed, but only by POST (not sent here: it would act)
+        if refused and name not in GET_ONLY:
+            got_post = _answer(client.post(url, {}))
+            if got_post != expected:
+                wrong.append(f"POST {url} ({name}, {audience.name}): expected {expected}, got {got_post}")
+    assert not wrong, f"role {role}:\n" + "\n".join(wrong)
