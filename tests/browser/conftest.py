@@ -235,7 +235,10 @@ def public_site(transactional_db: None, process: StrategyProcess) -> PublicSite:
         description="Steuert den Prozess und beschließt die Strategie.",
     )
     BoardMember.objects.create(board=steering, name="Dr. Erika Beispiel", organisation=chamber, function="Vorsitz")
-    BoardMember.objects.create(board=steering, name="Max Muster", function="Mitglied")
+    crafts = Organisation.objects.create(
+        process=process, name="Handwerkskammer Region Stuttgart", type=OrganisationType.CHAMBER
+    )
+    BoardMember.objects.create(board=steering, name="Max Muster", organisation=crafts, function="stellv. Vorsitz")
     Board.objects.create(process=process, name="Sounding Board", kind=BoardKind.SOUNDING_BOARD, order=0)
     pages = {
         SitePage.IMPRINT: ("Impressum", "## Anbieter\n\nLandratsamt Ludwigsburg\n\nHindenburgstraße 40"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Browser, expect
 
 
@@ -65,10 +66,12 @@ def test_the_skip_link_leads_to_the_content(page, public_site):
     expect(page).to_have_url(re.compile(r"#main$"))
 
 
-def test_the_home_page_fits_a_phone_screen(page, public_site, screenshot):
-    page.set_viewport_size({"width": 375, "height": 812})
-    page.goto("/")
+@pytest.mark.parametrize("address", ["/", "/termine/", "/aktuelles/", "/akteure/", "/gremien/", "/barriere-melden/"])
+def test_pages_reflow_to_a_narrow_screen_without_sideways_scrolling(page, public_site, screenshot, address):
+    # WCAG 2.1 success criterion 1.4.10: content reflows at 320 CSS pixels.
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(address)
 
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    screenshot(page, "visitor-home-phone")
-    assert overflow <= 0, f"the page is {overflow}px wider than a phone screen"
+    screenshot(page, "narrow-" + (address.strip("/").replace("/", "-") or "home"))
+    assert overflow <= 0, f"{address} is {overflow}px wider than a 320px screen"
