@@ -26,7 +26,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("STATIC_MANIFEST", "false")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "standortkompass.config.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

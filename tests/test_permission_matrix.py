@@ -179,8 +179,13 @@ def all_url_names() -> list[str]:
 def world(process, users, regions) -> dict[str, Any]:
     """One object of every kind in the process, so that every URL has something to show."""
     organisation = Organisation.objects.create(
-        process=process, name="Muster GmbH", type=OrganisationType.COMPANY, municipality=regions["08118048"],
-        sector_section="C", size_class="10-49", is_public=True,
+        process=process,
+        name="Muster GmbH",
+        type=OrganisationType.COMPANY,
+        municipality=regions["08118048"],
+        sector_section="C",
+        size_class="10-49",
+        is_public=True,
     )
     contact = ContactPerson.objects.create(organisation=organisation, name="Kim Muster", email="kim@example.org")
     board = Board.objects.create(process=process, name="Sounding Board", kind="sounding_board")
@@ -191,22 +196,37 @@ def world(process, users, regions) -> dict[str, Any]:
         process=process, title="Sitzung", kind="board_meeting", start=start, visibility=Visibility.BOARD
     )
     news = NewsItem.objects.create(
-        process=process, title="Start", slug="start", teaser="Los geht's", body="Text",
+        process=process,
+        title="Start",
+        slug="start",
+        teaser="Los geht's",
+        body="Text",
         published_at=timezone.now() - dt.timedelta(days=1),
     )
-    pages = {
-        slug: SitePage.objects.create(slug=slug, title=slug.title(), body="Text") for slug in SitePage.SLUGS
-    }
+    pages = {slug: SitePage.objects.create(slug=slug, title=slug.title(), body="Text") for slug in SitePage.SLUGS}
     feedback = AccessibilityFeedback.objects.create(message="Kontrast zu schwach")
     invitation = Invitation.objects.create(
-        email="neu@example.org", process=process, role=Role.PARTNER, token_hash="0" * 64,
+        email="neu@example.org",
+        process=process,
+        role=Role.PARTNER,
+        token_hash="0" * 64,
         expires_at=timezone.now() + dt.timedelta(days=14),
     )
     audit = AuditEntry.objects.create(process=process, action="create", object_repr="Test")
     return {
-        "process": process, "organisation": organisation, "contact": contact, "board": board, "member": member,
-        "event": event, "board_event": board_event, "news": news, "pages": pages, "feedback": feedback,
-        "invitation": invitation, "audit": audit, "membership": users["partner"].memberships.get(),
+        "process": process,
+        "organisation": organisation,
+        "contact": contact,
+        "board": board,
+        "member": member,
+        "event": event,
+        "board_event": board_event,
+        "news": news,
+        "pages": pages,
+        "feedback": feedback,
+        "invitation": invitation,
+        "audit": audit,
+        "membership": users["partner"].memberships.get(),
         "users": users,
     }
 

@@ -53,7 +53,7 @@ def _has_role(*allowed: Role) -> rules.Predicate:
     def predicate(user: Any, obj: Any = None) -> bool:
         return role_in(user, obj) in allowed
 
-    return predicate
+    return predicate  # type: ignore[no-any-return]
 
 
 is_superuser = rules.is_superuser

@@ -36,8 +36,4 @@ def audit_record(
 
 def model_changes(before: dict[str, object], after: dict[str, object]) -> dict[str, object]:
     """The fields whose values differ, as ``{field: [old, new]}`` with values as strings."""
-    return {
-        key: [str(before.get(key, "")), str(value)]
-        for key, value in after.items()
-        if before.get(key) != value
-    }
+    return {key: [str(before.get(key, "")), str(value)] for key, value in after.items() if before.get(key) != value}

@@ -81,9 +81,7 @@ def _redis_url() -> str | None:
 def _database(url: str) -> dict[str, object]:
     scheme = urlparse(url).scheme
     if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
-        raise ImproperlyConfigured(
-            f"DATABASE_URL scheme {scheme!r} is not supported; use sqlite:/// or postgres://."
-        )
+        raise ImproperlyConfigured(f"DATABASE_URL scheme {scheme!r} is not supported; use sqlite:/// or postgres://.")
     config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60 if scheme != "sqlite" else 0))
     if scheme == "sqlite":
         # WAL lets readers and one writer work side by side; the timeout waits out short locks.
@@ -288,9 +286,7 @@ STORAGES = {
 }
 
 # --- data -------------------------------------------------------------------------------
-OFFICIAL_DATA_DIR = Path(
-    os.environ.get("OFFICIAL_DATA_DIR", PACKAGE_DIR.parent.parent / "data" / "official")
-).resolve()
+OFFICIAL_DATA_DIR = Path(os.environ.get("OFFICIAL_DATA_DIR", PACKAGE_DIR.parent.parent / "data" / "official")).resolve()
 
 LOGGING = {
     "version": 1,

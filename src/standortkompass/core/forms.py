@@ -13,10 +13,12 @@ class KernFormMixin:
     fields: dict[str, forms.Field]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             widget = field.widget
-            if isinstance(widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple | forms.HiddenInput):
+            if isinstance(
+                widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple | forms.HiddenInput
+            ):
                 continue
             css = "kern-form-input__select" if isinstance(widget, forms.Select) else "kern-form-input__input"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()

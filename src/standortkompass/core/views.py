@@ -52,6 +52,4 @@ def healthz(request: HttpRequest) -> JsonResponse:
         except Exception as exc:  # any failure of a dependency means unhealthy
             result[name] = f"error: {exc.__class__.__name__}"
             healthy = False
-    return JsonResponse(
-        {"status": "ok" if healthy else "error", "checks": result}, status=200 if healthy else 503
-    )
+    return JsonResponse({"status": "ok" if healthy else "error", "checks": result}, status=200 if healthy else 503)

@@ -1,4 +1,10 @@
-from standortkompass.processes.models.actors import ConsentMethod, ContactPerson, Organisation, OrganisationType, SizeClass
+from standortkompass.processes.models.actors import (
+    ConsentMethod,
+    ContactPerson,
+    Organisation,
+    OrganisationType,
+    SizeClass,
+)
 from standortkompass.processes.models.boards import Board, BoardKind, BoardMember
 from standortkompass.processes.models.dates import Event, EventKind, Visibility
 from standortkompass.processes.models.news import NewsItem

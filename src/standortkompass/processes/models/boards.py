@@ -12,7 +12,9 @@ class BoardKind(models.TextChoices):
 
 
 class Board(models.Model):
-    process = models.ForeignKey("processes.StrategyProcess", verbose_name=_("process"), on_delete=models.CASCADE, related_name="boards")
+    process = models.ForeignKey(
+        "processes.StrategyProcess", verbose_name=_("process"), on_delete=models.CASCADE, related_name="boards"
+    )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=BoardKind.choices, default=BoardKind.OTHER)
     description = models.TextField(_("public description"), blank=True)
@@ -33,11 +35,26 @@ class BoardMember(models.Model):
     board = models.ForeignKey(Board, verbose_name=_("board"), on_delete=models.CASCADE, related_name="members")
     name = models.CharField(_("name"), max_length=200)
     organisation = models.ForeignKey(
-        "processes.Organisation", verbose_name=_("organisation"), null=True, blank=True, on_delete=models.SET_NULL, related_name="board_seats"
+        "processes.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="board_seats",
     )
-    function = models.CharField(_("function in the board"), max_length=100, default="Mitglied", help_text=_("e.g. Vorsitz, stellv. Vorsitz, Mitglied"))
+    function = models.CharField(
+        _("function in the board"),
+        max_length=100,
+        default="Mitglied",
+        help_text=_("e.g. Vorsitz, stellv. Vorsitz, Mitglied"),
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user account"), null=True, blank=True, on_delete=models.SET_NULL, related_name="board_seats"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="board_seats",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -21,7 +21,9 @@ class Visibility(models.TextChoices):
 
 
 class Event(models.Model):
-    process = models.ForeignKey("processes.StrategyProcess", verbose_name=_("process"), on_delete=models.CASCADE, related_name="events")
+    process = models.ForeignKey(
+        "processes.StrategyProcess", verbose_name=_("process"), on_delete=models.CASCADE, related_name="events"
+    )
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("type"), max_length=20, choices=EventKind.choices, default=EventKind.OTHER)
@@ -30,7 +32,14 @@ class Event(models.Model):
     location = models.CharField(_("place"), max_length=300, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Formatted text (Markdown)."))
-    phase = models.ForeignKey("processes.Phase", verbose_name=_("phase"), null=True, blank=True, on_delete=models.SET_NULL, related_name="events")
+    phase = models.ForeignKey(
+        "processes.Phase",
+        verbose_name=_("phase"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
     visibility = models.CharField(_("visible to"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
     registration_url = models.URLField(_("registration link"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -48,5 +57,5 @@ class Event(models.Model):
     def clean(self) -> None:
         if self.end and self.start and self.end < self.start:
             raise ValidationError({"end": _("The end must not be before the start.")})
-        if self.phase_id and self.process_id and self.phase.process_id != self.process_id:
+        if self.phase is not None and self.process_id and self.phase.process_id != self.process_id:
             raise ValidationError({"phase": _("The phase belongs to another process.")})

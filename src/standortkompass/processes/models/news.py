@@ -6,13 +6,24 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NewsItem(models.Model):
-    process = models.ForeignKey("processes.StrategyProcess", verbose_name=_("process"), on_delete=models.CASCADE, related_name="news")
+    process = models.ForeignKey(
+        "processes.StrategyProcess", verbose_name=_("process"), on_delete=models.CASCADE, related_name="news"
+    )
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("short name in web addresses"), max_length=120)
     teaser = models.CharField(_("teaser"), max_length=400)
     body = models.TextField(_("text"), help_text=_("Formatted text (Markdown)."))
-    published_at = models.DateTimeField(_("publication date"), null=True, blank=True, help_text=_("Empty: draft, not published."))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    published_at = models.DateTimeField(
+        _("publication date"), null=True, blank=True, help_text=_("Empty: draft, not published.")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     author_name = models.CharField(_("author as shown"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

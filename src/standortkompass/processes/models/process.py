@@ -25,10 +25,14 @@ class StrategyProcess(models.Model):
     )
     short_description = models.CharField(_("short description"), max_length=500)
     description = models.TextField(_("description"), blank=True, help_text=_("Formatted text (Markdown)."))
-    status = models.CharField(_("status"), max_length=20, choices=ProcessStatus.choices, default=ProcessStatus.PREPARATION)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProcessStatus.choices, default=ProcessStatus.PREPARATION
+    )
     is_public = models.BooleanField(_("public"), default=False, help_text=_("Shown on the public website."))
     is_demo = models.BooleanField(_("demo content"), default=False)
-    agency_name = models.CharField(_("agency"), max_length=200, help_text=_("The business development agency running the process."))
+    agency_name = models.CharField(
+        _("agency"), max_length=200, help_text=_("The business development agency running the process.")
+    )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -63,7 +67,10 @@ class PhaseState(models.TextChoices):
 
 DEFAULT_PHASES = (
     ("Analysephase", "Analyse der Wirtschaftsdaten, Online-Unternehmensbefragung und Unternehmensworkshop."),
-    ("Strategiewerkstatt", "Eingrenzung der Handlungsfelder mit Blick auf die Möglichkeiten der Kommunen und Akteure vor Ort."),
+    (
+        "Strategiewerkstatt",
+        "Eingrenzung der Handlungsfelder mit Blick auf die Möglichkeiten der Kommunen und Akteure vor Ort.",
+    ),
     ("Zukunftswerkstatt", "Erarbeitung von Zielen, Maßnahmen und Projektideen."),
     ("Beratung und Beschluss", "Beratung im Sounding Board und Beschluss im Lenkungskreis."),
     ("Umsetzung", "Umsetzung der Projekte und Monitoring des Umsetzungsstands."),
@@ -71,7 +78,9 @@ DEFAULT_PHASES = (
 
 
 class Phase(models.Model):
-    process = models.ForeignKey(StrategyProcess, verbose_name=_("process"), on_delete=models.CASCADE, related_name="phases")
+    process = models.ForeignKey(
+        StrategyProcess, verbose_name=_("process"), on_delete=models.CASCADE, related_name="phases"
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)

@@ -21,7 +21,9 @@ class SitePage(models.Model):
     video = models.FileField(_("video"), upload_to="site/", blank=True)
     video_transcript = models.TextField(_("video description"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("site page")

@@ -22,7 +22,6 @@ from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.accounts.services import demo_totp_device
 from standortkompass.audit.services import audit_record
 from standortkompass.processes.demo import builder, data
-from standortkompass.processes.services.pages import site_pages_ensure_defaults
 from standortkompass.processes.models import (
     Board,
     BoardMember,
@@ -31,9 +30,9 @@ from standortkompass.processes.models import (
     NewsItem,
     Organisation,
     Phase,
-    SitePage,
     StrategyProcess,
 )
+from standortkompass.processes.services.pages import site_pages_ensure_defaults
 from standortkompass.regiondata.models import Region, RegionLevel
 
 ModelT = TypeVar("ModelT", bound=models.Model)

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from standortkompass.accounts.models import User
-from standortkompass.processes.models import AccessibilityFeedback, FeedbackStatus, SitePage
 from standortkompass.audit.services import audit_record
+from standortkompass.processes.models import AccessibilityFeedback, FeedbackStatus, SitePage
 from standortkompass.processes.services.process import create_audited, update_audited
 from standortkompass.processes.site_texts import DEFAULT_PAGES
 

@@ -16,14 +16,15 @@ def feedback_submit(*, message: str, page_url: str = "", name: str = "", email: 
     with transaction.atomic():
         feedback.save()
         recipients = sorted(
-            set(
-                Membership.objects.filter(role=Role.ADMIN, user__is_active=True).values_list("user__email", flat=True)
-            )
+            set(Membership.objects.filter(role=Role.ADMIN, user__is_active=True).values_list("user__email", flat=True))
             | ({settings.FEEDBACK_EMAIL} if settings.FEEDBACK_EMAIL else set())
         )
         if recipients:
             body = _("Page: %(page)s\nFrom: %(name)s <%(email)s>\n\n%(message)s") % {
-                "page": page_url or "-", "name": name or "-", "email": email or "-", "message": message,
+                "page": page_url or "-",
+                "name": name or "-",
+                "email": email or "-",
+                "message": message,
             }
             transaction.on_commit(
                 lambda: send_mail(

@@ -17,9 +17,9 @@ from django.views.decorators.http import require_GET
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from standortkompass.core.templatetags.formatting import render_formatted
 from standortkompass.processes import selectors
 from standortkompass.processes.models import Event, NewsItem
-from standortkompass.core.templatetags.formatting import render_formatted
 
 ICS_HORIZON_DAYS = 400  # past events older than this drop out of the feed
 
@@ -46,11 +46,14 @@ def _calendar(events: Iterable[Event], name: str) -> bytes:
         if location:
             entry.add("location", location)
         description = "\n\n".join(
-            part for part in (event.description, event.registration_url and f"Anmeldung: {event.registration_url}", url) if part
+            part
+            for part in (event.description, event.registration_url and f"Anmeldung: {event.registration_url}", url)
+            if part
         )
         entry.add("description", description)
         calendar.add_component(entry)
-    return calendar.to_ical()
+    payload: bytes = calendar.to_ical()
+    return payload
 
 
 def _ics_response(payload: bytes, filename: str) -> HttpResponse:

@@ -20,9 +20,7 @@ PAGE_SIZE = 20
 
 
 def _process_or_404(slug: str | None = None) -> StrategyProcess:
-    process = (
-        get_object_or_404(selectors.public_processes(), slug=slug) if slug else selectors.current_public_process()
-    )
+    process = get_object_or_404(selectors.public_processes(), slug=slug) if slug else selectors.current_public_process()
     if process is None:
         raise Http404(_("No strategy process has been published yet."))
     return process
@@ -54,7 +52,9 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def process_list(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "processes/public/process_list.html", {"processes": selectors.public_processes().order_by("-created_at")}
+        request,
+        "processes/public/process_list.html",
+        {"processes": selectors.public_processes().order_by("-created_at")},
     )
 
 
@@ -106,10 +106,7 @@ def news_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 def actors(request: HttpRequest) -> HttpResponse:
     process = _process_or_404(request.GET.get("prozess"))
     organisations = selectors.public_organisations(process=process)
-    groups = [
-        (label, [org for org in organisations if org.type == value])
-        for value, label in OrganisationType.choices
-    ]
+    groups = [(label, [org for org in organisations if org.type == value]) for value, label in OrganisationType.choices]
     return render(
         request,
         "processes/public/actors.html",
@@ -121,7 +118,9 @@ def actors(request: HttpRequest) -> HttpResponse:
 def boards(request: HttpRequest) -> HttpResponse:
     process = _process_or_404(request.GET.get("prozess"))
     return render(
-        request, "processes/public/boards.html", {"process": process, "boards": selectors.public_boards(process=process)}
+        request,
+        "processes/public/boards.html",
+        {"process": process, "boards": selectors.public_boards(process=process)},
     )
 
 
