@@ -5,9 +5,10 @@ Fixtures for every browser test:
 - ``browser``: one headless chromium for the whole run. Skipped with a clear reason when
   chromium is not on PATH, except under CI (CI=true), where that is a failure.
 - ``page``: a fresh browser context and page whose relative addresses go to the live server.
-  It records every request and every console error; after the test it fails if any request
-  went to another host (no third parties) or the browser reported an error (e.g. a CSP
-  violation).
+  It records every request (``requests_made``) and every console error (``console_errors``);
+  after the test it fails if any request went to another host (no third parties) or the
+  browser reported an error (e.g. a CSP violation), and it saves a screenshot
+  (test-artifacts/failed-<test>.png) when the test failed.
 - ``public_site``: one of everything the public site shows, built with the ORM.
 - ``logged_in_page(role)``: the page, logged in through the real log-in form as the user of
   that role from ``users`` (the second factor is switched off for it).
@@ -55,6 +56,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 BLOCKING_IMPACTS = {"serious", "critical"}
 BROWSER_DIR = Path(__file__).resolve().parent
 BROWSER_PASSWORD = "Browser-Test-Passwort-2026"
+CALL_REPORT = pytest.StashKey[pytest.TestReport]()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -79,6 +81,15 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
+    """Keeps the outcome of the test call on the item, so that ``page`` can save a screenshot on failure."""
+    report = yield
+    if report.when == "call":
+        item.stash[CALL_REPORT] = report
+    return report
+
+
 @pytest.fixture
 def requests_made() -> list[str]:
     """Every address the page of this test asked for, in order."""
@@ -86,28 +97,39 @@ def requests_made() -> list[str]:
 
 
 @pytest.fixture
-def page(browser: Browser, live_server, requests_made: list[str]) -> Iterator[Page]:
+def console_errors() -> list[str]:
+    """Errors the browser reported (CSP violations, failed loads). A test that provokes one on purpose
+    (e.g. opens a page that answers 404) removes it from this list."""
+    return []
+
+
+@pytest.fixture
+def page(
+    browser: Browser, live_server, requests_made: list[str], console_errors: list[str], request: pytest.FixtureRequest
+) -> Iterator[Page]:
     context = browser.new_context(
         base_url=live_server.url, locale="de-DE", timezone_id="Europe/Berlin", viewport={"width": 1280, "height": 900}
     )
-    errors: list[str] = []
 
-    def on_request(request: Request) -> None:
-        requests_made.append(request.url)
+    def on_request(browser_request: Request) -> None:
+        requests_made.append(browser_request.url)
 
     def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
-            errors.append(f"{message.text} ({message.location.get('url', '')})")
+            console_errors.append(f"{message.text} ({message.location.get('url', '')})")
 
     context.on("request", on_request)
     context.on("console", on_console)
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
+    report = request.node.stash.get(CALL_REPORT, None)
+    if report is not None and report.failed:
+        _screenshot(page, f"failed-{request.node.name}")
     context.close()
     foreign = [url for url in requests_made if not is_own_address(url, live_server.url)]
     assert not foreign, "requests to other hosts:\n" + "\n".join(foreign)
-    assert not errors, "the browser reported errors:\n" + "\n".join(errors)
+    assert not console_errors, "the browser reported errors:\n" + "\n".join(console_errors)
 
 
 def is_own_address(url: str, server_url: str) -> bool:
