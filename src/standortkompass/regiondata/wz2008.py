@@ -19,7 +19,9 @@ SECTIONS: tuple[Section, ...] = (
     Section("B", "Bergbau und Gewinnung von Steinen und Erden", range(5, 10)),
     Section("C", "Verarbeitendes Gewerbe", range(10, 34)),
     Section("D", "Energieversorgung", range(35, 36)),
-    Section("E", "Wasserversorgung; Abwasser- und Abfallentsorgung und Beseitigung von Umweltverschmutzungen", range(36, 40)),
+    Section(
+        "E", "Wasserversorgung; Abwasser- und Abfallentsorgung und Beseitigung von Umweltverschmutzungen", range(36, 40)
+    ),
     Section("F", "Baugewerbe", range(41, 44)),
     Section("G", "Handel; Instandhaltung und Reparatur von Kraftfahrzeugen", range(45, 48)),
     Section("H", "Verkehr und Lagerei", range(49, 54)),
@@ -34,7 +36,12 @@ SECTIONS: tuple[Section, ...] = (
     Section("Q", "Gesundheits- und Sozialwesen", range(86, 89)),
     Section("R", "Kunst, Unterhaltung und Erholung", range(90, 94)),
     Section("S", "Erbringung von sonstigen Dienstleistungen", range(94, 97)),
-    Section("T", "Private Haushalte mit Hauspersonal; Herstellung von Waren und Erbringung von Dienstleistungen durch private Haushalte für den Eigenbedarf", range(97, 99)),
+    Section(
+        "T",
+        "Private Haushalte mit Hauspersonal; Herstellung von Waren und Erbringung von Dienstleistungen "
+        "durch private Haushalte für den Eigenbedarf",
+        range(97, 99),
+    ),
     Section("U", "Exterritoriale Organisationen und Körperschaften", range(99, 100)),
 )
 
