@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "standortkompass.accounts",
     "standortkompass.regiondata",
     "standortkompass.processes",
+    "standortkompass.standortanalyse",
 ]
 
 MIDDLEWARE = [

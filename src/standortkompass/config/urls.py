@@ -18,7 +18,9 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("konto/", include("standortkompass.accounts.urls")),
+    path("verwaltung/<int:process_pk>/standortanalyse/", include("standortkompass.standortanalyse.manage_urls")),
     path("verwaltung/", include("standortkompass.processes.manage_urls")),
+    path("standortanalyse/", include("standortkompass.standortanalyse.urls")),
     path("", include("standortkompass.processes.urls")),
     prefix_default_language=False,
 )

@@ -1,0 +1,5 @@
+"""Findings and statistics import in the management area, under /verwaltung/<process_pk>/standortanalyse/."""
+
+app_name = "standortanalyse"
+
+urlpatterns: list[object] = []
