@@ -1,5 +1,5 @@
 """Findings and statistics import in the management area, under /verwaltung/<process_pk>/standortanalyse/."""
 
-app_name = "standortanalyse"
+app_name = "standortanalyse_manage"
 
 urlpatterns: list[object] = []
