@@ -118,16 +118,16 @@ def test_xlsx_reads_the_sheet_organisationen_when_there_is_one():
 @pytest.mark.parametrize(
     ("data", "filename", "message"),
     [
-        (b"Name\nA\n", "liste.xls", "Only CSV files"),
-        (b"Name\nA\n", "liste.txt", "Only CSV files"),
-        (b"", "liste.csv", "The file is empty"),
-        (b"  \n\n", "liste.csv", "The file is empty"),
-        (b"Name\n", "liste.csv", "no data rows"),
-        (b"Firma X;Ort\nA;B\n", "liste.csv", "no column \u201cName\u201d"),
-        (b"Name;NAME\nA;B\n", "liste.csv", "appears twice"),
-        (b"Name\nA\x00B\n", "liste.csv", "not a text file"),
-        (b"Name;Ort\nA;B\n", "liste.xlsx", "could not be read as an Excel workbook"),
-        (b"PK\x03\x04broken zip", "liste.xlsx", "could not be read as an Excel workbook"),
+        (b"Name\nA\n", "liste.xls", "Nur CSV-Dateien"),
+        (b"Name\nA\n", "liste.txt", "Nur CSV-Dateien"),
+        (b"", "liste.csv", "Die Datei ist leer"),
+        (b"  \n\n", "liste.csv", "Die Datei ist leer"),
+        (b"Name\n", "liste.csv", "keine Datenzeilen"),
+        (b"Firma X;Ort\nA;B\n", "liste.csv", "keine Spalte \u201eName\u201c"),
+        (b"Name;NAME\nA;B\n", "liste.csv", "zweimal vor"),
+        (b"Name\nA\x00B\n", "liste.csv", "keine Textdatei"),
+        (b"Name;Ort\nA;B\n", "liste.xlsx", "nicht als Excel-Arbeitsmappe"),
+        (b"PK\x03\x04broken zip", "liste.xlsx", "nicht als Excel-Arbeitsmappe"),
     ],
     ids=["xls", "txt", "empty", "blank", "headings only", "no name", "twice", "binary", "csv as xlsx", "broken zip"],
 )
@@ -139,12 +139,12 @@ def test_unreadable_files_raise_a_clear_error(data, filename, message):
 def test_a_file_with_too_many_rows_is_refused():
     data = ("Name\n" + "".join(f"Firma {number}\n" for number in range(MAX_ROWS + 1))).encode()
 
-    with pytest.raises(ImportFileError, match="more than"):
+    with pytest.raises(ImportFileError, match="mehr als"):
         _read(data)
 
 
 def test_an_xlsx_without_data_rows_is_refused():
-    with pytest.raises(ImportFileError, match="no data rows"):
+    with pytest.raises(ImportFileError, match="keine Datenzeilen"):
         _read(_xlsx([["Name", "Ort"]]), "leer.xlsx")
 
 

@@ -46,7 +46,7 @@ def test_a_second_board_with_the_same_name_is_refused_next_to_the_name(
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="id_name-error"' in html
-    assert "This process already has a board with this name." in html
+    assert "Dieser Prozess hat bereits ein Gremium mit diesem Namen." in html
     assert process.boards.count() == 1
 
 
@@ -133,7 +133,7 @@ def test_deleting_a_board_removes_its_members(
     BoardMember.objects.create(board=board, name="Max Beispiel")
     client = client_for("editor")
     url = reverse("manage:board_delete", args=[process.pk, board.pk])
-    assert "Its 1 member is deleted with it." in client.get(url).content.decode()
+    assert "Das Gremium hat 1 Mitglied; es wird ebenfalls gelöscht." in client.get(url).content.decode()
     response = client.post(url)
     assert response.url == reverse("manage:boards", args=[process.pk])
     assert not Board.objects.exists()

@@ -74,7 +74,7 @@ def test_a_date_ending_before_it_starts_shows_the_error_next_to_the_end(
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="id_end-error"' in html
-    assert "The end must not be before the start." in html
+    assert "Das Ende darf nicht vor dem Beginn liegen." in html
     assert 'aria-invalid="true"' in html
     assert not Event.objects.exists()
 
@@ -119,7 +119,7 @@ def test_deleting_a_date_asks_first(process: StrategyProcess, client_for: Callab
     event = Event.objects.create(process=process, title="Frist", start=timezone.now())
     client = client_for("editor")
     url = reverse("manage:event_delete", args=[process.pk, event.pk])
-    assert "Delete date “Frist”?" in client.get(url).content.decode()
+    assert "Termin „Frist“ löschen?" in client.get(url).content.decode()
     assert Event.objects.exists()
     assert client.post(url).status_code == 302
     assert not Event.objects.exists()
@@ -171,7 +171,7 @@ def test_date_list_filters_past_dates_and_searches_title_and_place(
         "Kommend 24",
     }
     nothing = client.get(url, {"q": "Gibt es nicht"})
-    assert "No dates match your search." in nothing.content.decode()
+    assert "Keine Termine passen zu Ihrer Suche." in nothing.content.decode()
 
 
 def test_board_members_see_board_only_dates_read_only(

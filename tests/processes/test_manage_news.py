@@ -67,7 +67,7 @@ def test_a_scheduled_item_appears_only_from_its_date(
     assert item.published_at == dt.datetime(2099, 1, 1, 7, 0, tzinfo=dt.UTC)
     assert "Start der Unternehmensbefragung" not in Client().get(reverse("public:news")).content.decode()
     listing = client.get(reverse("manage:news", args=[process.pk])).content.decode()
-    assert "Scheduled" in listing
+    assert "Geplant" in listing
 
 
 def test_scheduling_without_a_date_is_refused_next_to_the_date_field(
@@ -79,7 +79,7 @@ def test_scheduling_without_a_date_is_refused_next_to_the_date_field(
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="id_published_at-error"' in html
-    assert "Enter the date from which the item is published." in html
+    assert "Geben Sie das Datum ein, ab dem die Meldung veröffentlicht ist." in html
     assert not NewsItem.objects.exists()
 
 

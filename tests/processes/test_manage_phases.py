@@ -43,7 +43,7 @@ def test_phase_ending_before_it_starts_shows_the_error_next_to_the_end_date(
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="id_end_date-error"' in html
-    assert "The end must not be before the start." in html
+    assert "Das Ende darf nicht vor dem Beginn liegen." in html
     assert "Rückwärts" not in names(process)
 
 

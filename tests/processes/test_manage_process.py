@@ -21,7 +21,7 @@ def test_my_area_lists_the_processes_of_the_user_with_role_and_links(
 ) -> None:
     html = client_for("editor").get(reverse("manage:home")).content.decode()
     assert process.title in html
-    assert "Editorial team" in html
+    assert "Redaktion" in html
     assert reverse("manage:overview", args=[process.pk]) in html
     assert reverse("manage:process_create") not in html
 
@@ -37,7 +37,7 @@ def test_my_area_shows_board_members_their_board_dates_instead_of_management(
 def test_my_area_shows_outsiders_no_process(process: StrategyProcess, client_for: Callable[[str], Client]) -> None:
     html = client_for("outsider").get(reverse("manage:home")).content.decode()
     assert process.title not in html
-    assert "You do not have a role in any strategy process yet." in html
+    assert "Sie haben noch in keinem Strategieprozess eine Rolle." in html
 
 
 def test_superuser_sees_every_process_in_my_area(process: StrategyProcess, db: None) -> None:
@@ -49,7 +49,7 @@ def test_superuser_sees_every_process_in_my_area(process: StrategyProcess, db: N
     with override_settings(REQUIRE_SECOND_FACTOR=False):
         html = client.get(reverse("manage:home")).content.decode()
     assert process.title in html
-    assert "Superuser" in html
+    assert "Technischer Betrieb" in html
 
 
 def test_administration_creates_a_process_with_default_phases_and_becomes_its_administration(
@@ -92,7 +92,7 @@ def test_new_process_needs_a_district_and_a_free_short_name(
     html = response.content.decode()
     assert 'id="id_region-error"' in html
     assert 'id="id_slug-error"' in html
-    assert "Another process already uses this short name." in html
+    assert "Ein anderer Prozess verwendet diesen Kurznamen bereits." in html
     assert not StrategyProcess.objects.filter(title="Doppelt").exists()
 
 
@@ -230,7 +230,7 @@ def test_audit_log_lists_entries_newest_first_and_filters_by_action_and_person(
     url = reverse("manage:audit_log", args=[process.pk])
     rows = client.get(url).context["rows"]
     assert [row["entry"].action for row in rows] == ["news.create", "event.create"]
-    assert rows[0]["label"] == "News item created"
+    assert rows[0]["label"] == "Meldung angelegt"
     by_action = client.get(url, {"aktion": "event.create"}).context["rows"]
     assert [row["entry"].actor_email for row in by_action] == ["admin@example.org"]
     by_person = client.get(url, {"person": "editor@example.org"}).context["rows"]

@@ -39,7 +39,7 @@ def test_site_page_list_names_all_five_pages(client_for: Callable[[str], Client]
     html = response.content.decode()
     for slug in SitePage.SLUGS:
         assert reverse("manage:site_page_edit", args=[slug]) in html
-    assert "Not written yet" in html
+    assert "Noch nicht geschrieben" in html
 
 
 def test_writing_the_imprint_creates_the_page_and_audits_it(client_for: Callable[[str], Client]) -> None:
@@ -116,10 +116,10 @@ def test_a_new_video_replaces_the_old_file_and_removing_deletes_it(
 @pytest.mark.parametrize(
     ("name", "content_type", "head", "message"),
     [
-        ("film.avi", "video/x-msvideo", MP4_HEAD, "Only videos in the formats MP4 or WebM can be uploaded"),
-        ("film.mp4", "application/x-msdownload", MP4_HEAD, "is not an MP4 or WebM video"),
-        ("film.mp4", "video/mp4", b"MZ\x90\x00" + b"\x00" * 12, "is not an MP4 or WebM video"),
-        ("film.webm", "video/webm", MP4_HEAD, "is not an MP4 or WebM video"),
+        ("film.avi", "video/x-msvideo", MP4_HEAD, "Hochladen lassen sich nur Videos in den Formaten MP4 oder WebM"),
+        ("film.mp4", "application/x-msdownload", MP4_HEAD, "ist kein MP4- oder WebM-Video"),
+        ("film.mp4", "video/mp4", b"MZ\x90\x00" + b"\x00" * 12, "ist kein MP4- oder WebM-Video"),
+        ("film.webm", "video/webm", MP4_HEAD, "ist kein MP4- oder WebM-Video"),
     ],
 )
 def test_files_that_are_not_mp4_or_webm_videos_are_refused_with_a_clear_message(
@@ -144,7 +144,7 @@ def test_a_video_over_the_size_limit_is_refused(client_for: Callable[[str], Clie
     )
     html = response.content.decode()
     assert 'id="id_video-error"' in html
-    assert "The video is larger than 1 MB." in html
+    assert "Das Video ist größer als 1 MB." in html
     assert not SitePage.objects.exists()
 
 

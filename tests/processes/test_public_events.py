@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html import unescape
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from standortkompass.processes.models import Event, EventKind, StrategyProcess, Visibility
 
@@ -20,6 +21,17 @@ def _section(html: str, heading_id: str) -> str:
     match = re.search(rf'<section aria-labelledby="{heading_id}">(.*?)</section>', html, re.DOTALL)
     assert match, f"no section {heading_id}"
     return match.group(1)
+
+
+def german(msgid: str) -> str:
+    """What the German site (the default language) shows for an English msgid."""
+    with translation.override("de"):
+        return translation.gettext(msgid)
+
+
+def page_text(response) -> str:
+    """The HTML of a response with entities resolved, so that translated text compares as written."""
+    return unescape(response.content.decode())
 
 
 def test_dates_page_separates_upcoming_from_past_dates(client, process):
@@ -61,8 +73,8 @@ def test_upcoming_dates_come_soonest_first_and_past_dates_latest_first(client, p
 def test_dates_page_says_so_when_nothing_is_scheduled(client, process):
     html = client.get("/termine/").content.decode()
 
-    assert "No dates are scheduled at the moment." in html
-    assert "No past dates." in html
+    assert "Zurzeit sind keine Termine geplant." in html
+    assert "Keine vergangenen Termine." in html
 
 
 def test_dates_can_be_filtered_by_type(client, process):
@@ -92,14 +104,14 @@ def test_past_dates_are_paginated_twenty_per_page(client, process):
         _event(process, f"Vergangener Termin {number:02d}", days=-(number + 1))
 
     first = _section(client.get("/termine/").content.decode(), "past-heading")
-    second = _section(client.get("/termine/", {"seite": 2}).content.decode(), "past-heading")
+    second = _section(page_text(client.get("/termine/", {"seite": 2})), "past-heading")
 
     assert first.count("Vergangener Termin") == 20
     assert second.count("Vergangener Termin") == 5
     assert "Vergangener Termin 00" in first
     assert "Vergangener Termin 24" in second
     assert 'rel="next"' in first
-    assert "Page 2 of 2" in second
+    assert "Seite 2 von 2" in second
 
 
 def test_pagination_keeps_the_type_filter(client, process):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import unescape
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from standortkompass.processes import calls_to_action
 from standortkompass.processes.calls_to_action import CallToAction
@@ -34,12 +35,23 @@ def _news(process: StrategyProcess, title: str, days_ago: int) -> NewsItem:
     )
 
 
+def german(msgid: str) -> str:
+    """What the German site (the default language) shows for an English msgid."""
+    with translation.override("de"):
+        return translation.gettext(msgid)
+
+
+def page_text(response) -> str:
+    """The HTML of a response with entities resolved, so that translated text compares as written."""
+    return unescape(response.content.decode())
+
+
 def test_home_page_shows_the_process_and_its_current_phase(client, process):
     html = client.get("/").content.decode()
 
     assert "Zukunftsstrategie Test" in html
     assert "Ein Prozess für die Tests." in html
-    assert "Current phase: <strong>Analysephase</strong>" in html
+    assert "Aktuelle Phase: <strong>Analysephase</strong>" in html
 
 
 def test_home_page_shows_the_timeline_with_every_phase_in_order(client, process):
@@ -56,7 +68,7 @@ def test_home_page_says_so_when_no_phase_is_active(client, process):
 
     html = client.get("/").content.decode()
 
-    assert "No phase is active at the moment." in html
+    assert "Zurzeit ist keine Phase aktiv." in html
 
 
 def test_home_page_lists_upcoming_dates_but_not_past_ones(client, process):
@@ -117,12 +129,12 @@ def test_a_registered_call_to_action_appears_prominently_on_the_home_page(client
         ]
 
     calls_to_action.register(open_survey)
-    html = client.get("/").content.decode()
+    html = page_text(client.get("/"))
 
     assert "Unternehmensbefragung läuft" in html
     assert "Machen Sie mit bei Zukunftsstrategie Test." in html
     assert 'href="/umfrage/test/"' in html
-    assert html.index("Unternehmensbefragung läuft") < html.index("Where the process stands")
+    assert html.index("Unternehmensbefragung läuft") < html.index("Wo der Prozess steht")
 
 
 def test_registering_the_same_provider_twice_shows_its_link_once(process, monkeypatch):
@@ -145,7 +157,7 @@ def test_home_page_without_a_public_process_says_so(client, regions):
     response = client.get("/")
 
     assert response.status_code == 200
-    assert "No strategy process has been published yet." in response.content.decode()
+    assert "Es wurde noch kein Strategieprozess veröffentlicht." in response.content.decode()
     assert "Noch intern" not in response.content.decode()
 
 
@@ -172,7 +184,7 @@ def test_demo_process_is_labelled_as_demo(client, process):
     process.is_demo = True
     process.save()
 
-    assert "This process contains demonstration content." in client.get("/").content.decode()
+    assert "Dieser Prozess enthält Demonstrationsinhalte." in client.get("/").content.decode()
 
 
 def test_process_list_shows_public_processes_only(client, process, regions):

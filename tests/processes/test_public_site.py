@@ -42,13 +42,13 @@ def test_actors_page_groups_public_organisations_by_type(client, process, region
     assert "Stadt Asperg" in html
     assert "Asperg, Stadt" not in html  # a municipality card does not repeat the directory name
     assert 'href="https://www.ihk.example.org/"' in html
-    assert html.index("Municipality") < html.index("Stadt Asperg")
-    assert html.index("Chamber") < html.index("IHK Region Stuttgart")
+    assert html.index("Kommune") < html.index("Stadt Asperg")
+    assert html.index("Kammer") < html.index("IHK Region Stuttgart")
     assert "Geheime GmbH" not in html
 
 
 def test_actors_page_says_so_when_none_are_public(client, process):
-    assert "No actors have been published yet." in client.get("/akteure/").content.decode()
+    assert "Es wurden noch keine Akteure veröffentlicht." in client.get("/akteure/").content.decode()
 
 
 def test_actors_and_boards_pages_are_not_found_without_a_public_process(client, regions):
@@ -191,7 +191,7 @@ def test_feedback_is_also_mailed_to_the_configured_address(client, users, settin
 def test_feedback_thanks_the_sender_after_sending(client, users):
     response = client.post("/barriere-melden/", {"message": "Schrift zu klein."}, follow=True)
 
-    assert "Thank you. Your message has reached the administration of this website." in response.content.decode()
+    assert "Vielen Dank. Ihre Nachricht ist bei der Administration dieser Website angekommen." in response.content.decode()
 
 
 def test_feedback_with_the_honeypot_filled_is_ignored(client, users, django_capture_on_commit_callbacks):

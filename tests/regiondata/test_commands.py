@@ -28,20 +28,20 @@ def test_the_command_imports_a_file_and_prints_what_it_did(excerpt: Path, db: No
     output = io.StringIO()
     call_command("import_statistics", str(excerpt), stdout=output)
     text = output.getvalue()
-    assert "336 values read, 336 new, 0 revised, 0 unchanged, 4 regions created." in text
+    assert "336 Werte gelesen, 336 neu, 0 revidiert, 0 unverändert, 4 Regionen angelegt." in text
     assert "employees_workplace" in text
     assert Observation.objects.count() == 336
     output = io.StringIO()
     call_command("import_statistics", str(excerpt), "--format", "genesis", stdout=output)
-    assert "0 new, 0 revised, 336 unchanged" in output.getvalue()
+    assert "0 neu, 0 revidiert, 336 unverändert" in output.getvalue()
     assert ImportBatch.objects.count() == 1
 
 
 def test_a_dry_run_reports_but_saves_nothing(excerpt: Path, db: None) -> None:
     output = io.StringIO()
     call_command("import_statistics", str(excerpt), "--dry-run", stdout=output)
-    assert "336 new" in output.getvalue()
-    assert "Dry run" in output.getvalue()
+    assert "336 neu" in output.getvalue()
+    assert "Probelauf" in output.getvalue()
     assert not Observation.objects.exists()
     assert not Region.objects.exists()
 
@@ -53,8 +53,8 @@ def test_problems_are_printed_with_line_and_column_and_exit_status_2(excerpt: Pa
         call_command("import_statistics", str(excerpt), stderr=errors)
     assert refused.value.returncode == 2
     assert "nothing was imported" in str(refused.value)
-    assert f"{excerpt.name}, line " in errors.getvalue()
-    assert ", column 4: 'zwei'" in errors.getvalue()
+    assert f"{excerpt.name}, Zeile " in errors.getvalue()
+    assert ", Spalte 4: 'zwei'" in errors.getvalue()
     assert not Observation.objects.exists()
 
 
@@ -63,7 +63,7 @@ def test_the_hyphenated_command_name_works_and_exits_with_2_on_errors(
 ) -> None:
     monkeypatch.setattr(sys, "argv", ["standortkompass", "import-statistics", str(excerpt), "--dry-run"])
     main()
-    assert "336 new" in capsys.readouterr().out
+    assert "336 neu" in capsys.readouterr().out
     excerpt.write_bytes(b"GENESIS-Tabelle: 13111-07-05-4\n")
     monkeypatch.setattr(sys, "argv", ["standortkompass", "import-statistics", str(excerpt)])
     with pytest.raises(SystemExit) as exited:

@@ -36,8 +36,8 @@ def test_nuts_codes_are_mapped_to_ags_keys_and_flags_kept(regions: dict[str, Reg
 def test_rows_without_an_ags_counterpart_are_left_out_and_counted(regions: dict[str, Region]) -> None:
     report = statistics_import(data=SYNTHETIC.read_bytes(), file_name="nama_10r_3empers.tsv")
     notes = "\n".join(report.notes)
-    assert "1 rows of other countries" in notes
-    assert "2 rows of NUTS-2 or extra-regio" in notes
+    assert "1 Zeilen anderer Staaten" in notes
+    assert "2 Zeilen von NUTS-2- oder Extra-Regio-Einheiten" in notes
     assert "DE111" in notes  # a NUTS-3 code no Kreis of the database carries
     assert not Observation.objects.filter(region__code="081").exists()
 
@@ -51,9 +51,9 @@ def test_the_indicator_option_and_a_gzip_file(regions: dict[str, Region]) -> Non
 @pytest.mark.parametrize(
     ("change", "line", "column", "words"),
     [
-        (("2021 ", "2021-Q1"), 1, 4, "only annual"),
-        (("1010.5 p", "1.010,5"), 2, 3, "not a number"),
-        (("A,THS_PER,EMP,TOTAL,DE1\t", "A,THS_PER,TOTAL,DE1\t"), 3, 1, "dimension values"),
+        (("2021 ", "2021-Q1"), 1, 4, "Nur Jahrestabellen"),
+        (("1010.5 p", "1.010,5"), 2, 3, "weder eine Zahl"),
+        (("A,THS_PER,EMP,TOTAL,DE1\t", "A,THS_PER,TOTAL,DE1\t"), 3, 1, "Dimensionswerte"),
     ],
 )
 def test_a_malformed_file_is_refused_with_line_and_column(

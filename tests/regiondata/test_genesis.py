@@ -108,7 +108,7 @@ def test_a_non_numeric_value_is_refused_with_line_and_column_and_nothing_is_save
     [problem] = refused.value.problems
     assert (problem.file, problem.line, problem.column) == ("kaputt.csv", line + 1, 4)
     assert "206752a" in problem.message
-    assert "kaputt.csv, line" in str(problem)
+    assert "kaputt.csv, Zeile" in str(problem)
     assert not Observation.objects.exists()
     assert not Region.objects.exists()
     assert not ImportBatch.objects.exists()
@@ -122,7 +122,7 @@ def test_a_truncated_file_is_refused_with_the_line_of_the_cut_row(db: None) -> N
     lines = {problem.line for problem in parsed.problems}
     cut_line = text[:cut].count("\n") + 1
     assert cut_line in lines
-    assert any("footer" in problem.message for problem in parsed.problems)
+    assert any("Fußzeile" in problem.message for problem in parsed.problems)
     with pytest.raises(StatisticsImportError):
         statistics_import(data=data, file_name="abgeschnitten.csv")
     assert not Observation.objects.exists()
@@ -134,7 +134,7 @@ def test_a_file_in_the_wrong_encoding_is_refused(db: None) -> None:
         statistics_import(data=data, file_name="utf16.csv", format="genesis")
     [problem] = refused.value.problems
     assert problem.line == 1
-    assert "control character" in problem.message
+    assert "Steuerzeichen" in problem.message
     assert not Observation.objects.exists()
 
 
@@ -144,7 +144,7 @@ def test_a_file_with_damaged_utf8_is_refused_with_its_position(db: None) -> None
     parsed = read_statistics_file(data, file_name="gemischt.csv", format="genesis")
     [problem] = parsed.problems
     assert problem.line == 2  # "Sozialversicherungspflichtig Beschäftigte …": Ã¤ for ä
-    assert "encodings" in problem.message
+    assert "Zeichenkodierungen" in problem.message
 
 
 def test_a_download_saved_again_as_utf8_gives_the_same_values(db: None) -> None:
@@ -168,8 +168,8 @@ def test_every_problem_of_a_file_is_reported_at_once(db: None) -> None:
     messages = [(problem.column, problem.message) for problem in parsed.problems]
     assert len(messages) == 3
     assert any(column == 4 and "15x16" in message for column, message in messages)
-    assert any(column == 1 and "leading zero" in message for column, message in messages)
-    assert any(column == 3 and "no WZ 2008 code" in message for column, message in messages)
+    assert any(column == 1 and "führende Null" in message for column, message in messages)
+    assert any(column == 3 and "keinen WZ-2008-Code" in message for column, message in messages)
 
 
 def test_a_file_that_is_not_a_genesis_table_is_refused() -> None:

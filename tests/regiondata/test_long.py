@@ -56,13 +56,13 @@ def test_a_semicolon_file_with_decimal_commas_from_a_spreadsheet_is_accepted(db:
 @pytest.mark.parametrize(
     ("row", "column", "words"),
     [
-        ("8118,Ludwigsburg,C,Verarbeitendes Gewerbe,2020,5", 1, "leading zero"),
-        ("08118,,C,Verarbeitendes Gewerbe,2020,5", 2, "name is empty"),
-        ("08118,Ludwigsburg,Industrie,Verarbeitendes Gewerbe,2020,5", 3, "WZ 2008"),
-        ("08118,Ludwigsburg,C,Verarbeitendes Gewerbe,20,5", 5, "not a year"),
-        ("08118,Ludwigsburg,C,Verarbeitendes Gewerbe,2020,5a", 6, "not a number"),
-        ("08118,Ludwigsburg,C,Verarbeitendes Gewerbe,2020,", 6, "empty"),
-        ("08118,Ludwigsburg,C,Verarbeitendes Gewerbe,2020", None, "fields"),
+        ("8118,Ludwigsburg,C,Verarbeitendes Gewerbe,2020,5", 1, "führende Null"),
+        ("08118,,C,Verarbeitendes Gewerbe,2020,5", 2, "Name der Region ist leer"),
+        ("08118,Ludwigsburg,Industrie,Verarbeitendes Gewerbe,2020,5", 3, "WZ-2008-Code"),
+        ("08118,Ludwigsburg,C,Verarbeitendes Gewerbe,20,5", 5, "kein Jahr"),
+        ("08118,Ludwigsburg,C,Verarbeitendes Gewerbe,2020,5a", 6, "weder eine Zahl"),
+        ("08118,Ludwigsburg,C,Verarbeitendes Gewerbe,2020,", 6, "Der Wert ist leer"),
+        ("08118,Ludwigsburg,C,Verarbeitendes Gewerbe,2020", None, "Felder"),
     ],
 )
 def test_a_bad_row_is_refused_with_line_and_column(row: str, column: int | None, words: str, db: None) -> None:
@@ -89,7 +89,7 @@ def test_the_same_region_sector_and_year_twice_is_refused(db: None) -> None:
         statistics_import(data=data, file_name="doppelt.csv", indicator="test")
     [problem] = refused.value.problems
     assert problem.line == 3
-    assert "first in line 2" in problem.message
+    assert "zuerst in Zeile 2" in problem.message
 
 
 def test_a_latin1_file_is_refused_as_not_utf8() -> None:

@@ -82,7 +82,7 @@ def test_a_text_in_a_value_cell_is_refused_with_row_and_column_letter(db: None) 
         statistics_import(data=data, file_name="kaputt.xlsx")
     [problem] = refused.value.problems
     assert (problem.line, problem.column) == (row, 4)
-    assert f"kaputt.xlsx, row {row}, column D" in str(problem)
+    assert f"kaputt.xlsx, Zeile {row}, Spalte D" in str(problem)
     assert not Observation.objects.exists()
     assert not ImportBatch.objects.exists()
 
@@ -92,7 +92,7 @@ def test_an_empty_value_cell_in_a_sheet_is_refused() -> None:
     parsed = read_genesis_xlsx(xlsx_from_genesis_csv(csv_data), file_name="leer.xlsx")
     [problem] = parsed.problems
     assert problem.column == 4
-    assert "empty" in problem.message
+    assert "leer" in problem.message
 
 
 def test_a_file_that_is_not_a_workbook_is_refused() -> None:

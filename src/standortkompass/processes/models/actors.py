@@ -7,13 +7,14 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from standortkompass.regiondata.wz2008 import section_choices, section_of_division
 
 
 class OrganisationType(models.TextChoices):
-    ADMINISTRATION = "administration", _("Administration")
-    MUNICIPALITY = "municipality", _("Municipality")
+    ADMINISTRATION = "administration", pgettext_lazy("organisation type", "Administration")
+    MUNICIPALITY = "municipality", pgettext_lazy("organisation type", "Municipality")
     ASSOCIATION = "association", _("Association")
     CHAMBER = "chamber", _("Chamber")
     LABOUR_MARKET = "labour_market", _("Labour market")
