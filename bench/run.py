@@ -34,6 +34,8 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from analysis import analysis_benchmarks  # noqa: E402  (bench/analysis.py, next to this script)
+
 
 @dataclass(frozen=True)
 class Result:
@@ -107,6 +109,8 @@ def main() -> int:
         measure("news feed", get(client, "/aktuelles/feed/"), runs=200, target_ms=100),
         measure("health check", get(client, "/healthz"), runs=200, target_ms=50),
     ]
+    # The Standortanalyse benchmarks run in one-core child processes (bench/analysis.py).
+    results += [Result(**figures) for figures in analysis_benchmarks()]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'benchmark':40} {'runs':>5} {'median':>9} {'p95':>9} {'max':>9} {'target p95':>11}")
     for result in results:

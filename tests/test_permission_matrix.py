@@ -150,6 +150,8 @@ ACCESS: dict[str, Audience] = {
     "manage:members:change_role": ADMINS,
     "manage:members:remove": ADMINS,
     "manage:members:disable_account": ADMINS,
+    "standortanalyse_manage:statistics_upload": EDITORS,
+    "standortanalyse_manage:statistics_preview": EDITORS,
 }
 
 # Views that only read even on POST, or whose POST is tested elsewhere because it needs data.

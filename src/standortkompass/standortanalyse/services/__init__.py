@@ -1,0 +1,37 @@
+"""Services of the Standortanalyse: the analysis of a region and of all districts, the statistics upload."""
+
+from standortkompass.standortanalyse.services.analysis import (
+    AllDistrictsAnalysis,
+    AnalysisDataError,
+    AnalysisError,
+    DistrictComparison,
+    ExcludedItem,
+    PeriodError,
+    ReferenceNotSupersetError,
+    RegionAnalysis,
+    UnknownRegionError,
+    YearsOutsideDataError,
+    all_districts_analysis,
+    employment_from_long_csv,
+    employment_observations,
+    is_superset_region,
+    region_analysis,
+)
+
+__all__ = [
+    "AllDistrictsAnalysis",
+    "AnalysisDataError",
+    "AnalysisError",
+    "DistrictComparison",
+    "ExcludedItem",
+    "PeriodError",
+    "ReferenceNotSupersetError",
+    "RegionAnalysis",
+    "UnknownRegionError",
+    "YearsOutsideDataError",
+    "all_districts_analysis",
+    "employment_from_long_csv",
+    "employment_observations",
+    "is_superset_region",
+    "region_analysis",
+]

@@ -1,0 +1,54 @@
+"""The statistics upload of the management area: check a file without saving, then import it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from standortkompass.audit.services import audit_record
+from standortkompass.regiondata.models import ImportBatch
+from standortkompass.regiondata.services import ImportReport, statistics_import
+
+if TYPE_CHECKING:
+    from standortkompass.accounts.models import User
+    from standortkompass.processes.models import StrategyProcess
+
+
+def statistics_upload_check(*, data: bytes, file_name: str, format: str, indicator: str) -> ImportReport:
+    """What importing the file would do; nothing is saved.
+
+    Raises ``StatisticsImportError`` (with ``problems``: file, line, column, message) when
+    the file would be refused.
+    """
+    return statistics_import(data=data, file_name=file_name, format=format or None, indicator=indicator, dry_run=True)
+
+
+def statistics_upload_import(
+    *, process: StrategyProcess, data: bytes, file_name: str, format: str, indicator: str, actor: User
+) -> ImportReport:
+    """Import the file all-or-nothing and record it in the process's audit log.
+
+    Raises ``StatisticsImportError`` when the file is refused; then nothing is saved.
+    """
+    with transaction.atomic():
+        report = statistics_import(
+            data=data, file_name=file_name, format=format or None, indicator=indicator, imported_by=actor
+        )
+        if report.batch_id is not None:
+            audit_record(
+                actor=actor,
+                action="standortanalyse.statistics_import",
+                obj=ImportBatch.objects.get(pk=report.batch_id),
+                process=process,
+                changes={
+                    "file": file_name,
+                    "format": report.format,
+                    "rows": report.rows,
+                    "created": report.created,
+                    "updated": report.updated,
+                    "unchanged": report.unchanged,
+                    "regions_created": len(report.regions_created),
+                },
+            )
+    return report
