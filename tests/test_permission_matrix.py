@@ -150,6 +150,21 @@ ACCESS: dict[str, Audience] = {
     "manage:members:change_role": ADMINS,
     "manage:members:remove": ADMINS,
     "manage:members:disable_account": ADMINS,
+    # Standortanalyse: the world has not published the analysis, so its pages are unknown to everyone
+    # (tests/standortanalyse/test_pages.py covers the published pages).
+    "standortanalyse:overview": UNKNOWN_TOKEN,
+    "standortanalyse:structure": UNKNOWN_TOKEN,
+    "standortanalyse:dynamics": UNKNOWN_TOKEN,
+    "standortanalyse:labour": UNKNOWN_TOKEN,
+    "standortanalyse:maps": UNKNOWN_TOKEN,
+    "standortanalyse:swot": UNKNOWN_TOKEN,
+    "standortanalyse:chart_csv": UNKNOWN_TOKEN,
+    "standortanalyse:chart_spec": UNKNOWN_TOKEN,
+    "standortanalyse_manage:findings": EDITORS,
+    "standortanalyse_manage:finding_create": EDITORS,
+    "standortanalyse_manage:finding_edit": EDITORS,
+    "standortanalyse_manage:finding_delete": EDITORS,
+    "standortanalyse_manage:publication": ADMINS,
     "standortanalyse_manage:statistics_upload": EDITORS,
     "standortanalyse_manage:statistics_preview": EDITORS,
 }
@@ -244,6 +259,8 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "manage:site_page_edit": lambda w: {"slug": "impressum"},
     "accounts:password_reset_confirm": lambda w: {"uidb64": "x", "token": "y"},
     "accounts:invitation_accept": lambda w: {"token": "unknown"},
+    "standortanalyse:chart_csv": lambda w: {"chart_id": "portfolio"},
+    "standortanalyse:chart_spec": lambda w: {"chart_id": "portfolio"},
 }
 
 BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -258,6 +275,9 @@ BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     "feedback_pk": lambda w: w["feedback"].pk,
     "invitation_pk": lambda w: w["invitation"].pk,
     "membership_pk": lambda w: w["membership"].pk,
+    "finding_pk": lambda w: __import__(
+        "standortkompass.standortanalyse.models", fromlist=["Finding"]
+    ).Finding.objects.get_or_create(process=w["process"], kind="strength", title="Industrie")[0].pk,
 }
 
 

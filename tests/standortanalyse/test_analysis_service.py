@@ -207,6 +207,14 @@ def test_years_outside_the_data_are_refused_naming_the_years_there_are():
         analyse(start=2018)
 
 
+def test_a_region_with_only_a_total_has_no_years_to_analyse():
+    frame = long_frame()
+    only_total = frame[(frame["region"] == "DG") & (frame["sector"] == "TOTAL")].assign(region="08118048")
+
+    with pytest.raises(YearsOutsideDataError, match="no employment by sector for both 08118048 and DG in any year"):
+        analyse(region="08118048", observations=pd.concat([frame, only_total]))
+
+
 def test_two_values_for_one_region_sector_and_year_are_refused():
     frame = long_frame()
     doubled = pd.concat([frame, frame.iloc[[0]]])

@@ -369,6 +369,11 @@ def region_analysis(
             _("The start year (%(start)d) must lie before the end year (%(end)d).") % {"start": start, "end": end}
         )
     available = sorted(_sector_years(table, region) & _sector_years(table, reference))
+    if not available:
+        raise YearsOutsideDataError(
+            _("There is no employment by sector for both %(region)s and %(reference)s in any year.")
+            % {"region": region, "reference": reference}
+        )
     outside = [year for year in (start, end) if year not in available]
     if outside:
         raise YearsOutsideDataError(
