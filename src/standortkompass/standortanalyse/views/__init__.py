@@ -1,0 +1,1 @@
+"""Views of the Standortanalyse: the public analysis pages and the management of findings and publication."""

@@ -1,0 +1,151 @@
+"""Management of the Standortanalyse: findings (Redaktion) and publication (Administration)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from standortkompass.accounts.access import process_permission_required
+from standortkompass.processes.views.manage import (
+    acting_user,
+    add_service_errors,
+    confirm_delete,
+    current_process,
+    paginate,
+    render_form,
+)
+from standortkompass.standortanalyse import pages
+from standortkompass.standortanalyse import selectors as s
+from standortkompass.standortanalyse.forms import AnalysisSettingsForm, FindingForm
+from standortkompass.standortanalyse.models import Finding
+from standortkompass.standortanalyse.services_findings import (
+    FindingData,
+    analysis_settings_update,
+    finding_create,
+    finding_delete,
+    finding_update,
+)
+
+
+def _finding(request: HttpRequest, pk: int) -> Finding:
+    return get_object_or_404(Finding, pk=pk, process=current_process(request))
+
+
+def _data(form: FindingForm) -> FindingData:
+    return FindingData(
+        kind=form.cleaned_data["kind"],
+        title=form.cleaned_data["title"],
+        text=form.cleaned_data["text"],
+        references=list(form.cleaned_data["references"]),
+        is_public=form.cleaned_data["is_public"],
+        order=form.cleaned_data["order"],
+    )
+
+
+@process_permission_required("standortanalyse.edit_findings")
+@require_GET
+def findings(request: HttpRequest, process_pk: int) -> HttpResponse:
+    process = current_process(request)
+    return render(
+        request,
+        "standortanalyse/manage/findings.html",
+        {
+            "process": process,
+            "page": paginate(request, s.findings_for_management(process=process)),
+            "chart_titles": {key: str(title) for key, (_page, title) in pages.CHARTS.items()},
+        },
+    )
+
+
+@process_permission_required("standortanalyse.edit_findings")
+@require_http_methods(["GET", "POST"])
+def finding_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
+    process = current_process(request)
+    user = acting_user(request)
+    form = FindingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            finding = finding_create(process=process, actor=user, data=_data(form))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The finding “%(title)s” has been created.") % {"title": finding.title})
+            return redirect("standortanalyse_manage:findings", process_pk=process.pk)
+    return render_form(
+        request,
+        form=form,
+        title=_("New finding"),
+        submit_label=_("Create finding"),
+        cancel_url=reverse("standortanalyse_manage:findings", args=[process.pk]),
+    )
+
+
+@process_permission_required("standortanalyse.edit_findings")
+@require_http_methods(["GET", "POST"])
+def finding_edit(request: HttpRequest, process_pk: int, finding_pk: int) -> HttpResponse:
+    process = current_process(request)
+    finding = _finding(request, finding_pk)
+    heading = _("Edit finding “%(title)s”") % {"title": finding.title}
+    form = FindingForm(request.POST or None, instance=finding, initial={"references": finding.references})
+    if request.method == "POST" and form.is_valid():
+        try:
+            finding_update(finding=finding, actor=acting_user(request), data=_data(form))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The finding “%(title)s” has been saved.") % {"title": finding.title})
+            return redirect("standortanalyse_manage:findings", process_pk=process.pk)
+    return render_form(
+        request,
+        form=form,
+        title=heading,
+        cancel_url=reverse("standortanalyse_manage:findings", args=[process.pk]),
+        delete_url=reverse("standortanalyse_manage:finding_delete", args=[process.pk, finding.pk]),
+    )
+
+
+@process_permission_required("standortanalyse.edit_findings")
+@require_http_methods(["GET", "POST"])
+def finding_delete_view(request: HttpRequest, process_pk: int, finding_pk: int) -> HttpResponse:
+    finding = _finding(request, finding_pk)
+    url = reverse("standortanalyse_manage:findings", args=[process_pk])
+    return confirm_delete(
+        request,
+        obj=finding,
+        title=_("Delete finding “%(title)s”?") % {"title": finding.title},
+        cancel_url=url,
+        success_url=url,
+        delete=lambda: finding_delete(finding=finding, actor=acting_user(request)),
+    )
+
+
+@process_permission_required("standortanalyse.publish")
+@require_http_methods(["GET", "POST"])
+def publication(request: HttpRequest, process_pk: int) -> HttpResponse:
+    process = current_process(request)
+    current = s.settings_for(process=process)
+    form = AnalysisSettingsForm(
+        request.POST or None,
+        initial={"is_public": current.is_public, "peer_codes": ", ".join(current.peer_codes)},
+    )
+    if request.method == "POST" and form.is_valid():
+        analysis_settings_update(
+            process=process,
+            actor=acting_user(request),
+            is_public=form.cleaned_data["is_public"],
+            peer_codes=form.cleaned_data["peer_codes"],
+        )
+        messages.success(request, _("The settings of the location analysis have been saved."))
+        return redirect("standortanalyse_manage:publication", process_pk=process.pk)
+    return render_form(
+        request,
+        form=form,
+        title=_("Publish the location analysis"),
+        submit_label=_("Save"),
+        cancel_url=reverse("manage:overview", args=[process.pk]),
+    )
