@@ -50,31 +50,33 @@ def test_feedback_form_with_a_validation_error_has_no_serious_accessibility_viol
     page, public_site, axe_check, screenshot
 ):
     page.goto("/barriere-melden/")
-    page.get_by_label("Your e-mail address for our answer").fill("keine-adresse")
-    page.get_by_role("button", name="Send message").click()
+    page.get_by_label("Ihre E-Mail-Adresse für unsere Antwort").fill("keine-adresse")
+    page.get_by_role("button", name="Nachricht senden").click()
 
     expect(page.locator("#error-summary")).to_be_visible()
-    expect(page.get_by_label("What did not work for you?")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Was hat für Sie nicht funktioniert?")).to_have_attribute("aria-invalid", "true")
     screenshot(page, "a11y-feedback-error")
     axe_check(page)
 
 
 def test_error_summary_links_lead_to_the_fields(page, public_site):
     page.goto("/barriere-melden/")
-    page.get_by_role("button", name="Send message").click()
+    page.get_by_role("button", name="Nachricht senden").click()
 
     page.locator("#error-summary").get_by_role("link").first.click()
 
-    expect(page.get_by_label("What did not work for you?")).to_be_focused()
+    expect(page.get_by_label("Was hat für Sie nicht funktioniert?")).to_be_focused()
 
 
 def test_a_reader_can_send_accessibility_feedback(page, public_site, axe_check):
     page.goto("/termine/")
-    page.get_by_role("link", name="Report an accessibility barrier").click()
+    page.get_by_role("link", name="Barriere melden").click()
 
-    expect(page.get_by_label("Page concerned")).to_have_value("/termine/")
-    page.get_by_label("What did not work for you?").fill("Der Filter ist mit dem Screenreader schwer zu finden.")
-    page.get_by_role("button", name="Send message").click()
+    expect(page.get_by_label("Betroffene Seite")).to_have_value("/termine/")
+    message = page.get_by_label("Was hat für Sie nicht funktioniert?")
+    message.fill("Der Filter ist mit dem Screenreader schwer zu finden.")
+    page.get_by_role("button", name="Nachricht senden").click()
 
-    expect(page.get_by_text("Thank you. Your message has reached the administration of this website.")).to_be_visible()
+    thanks = "Vielen Dank. Ihre Nachricht ist bei der Administration dieser Website angekommen."
+    expect(page.get_by_text(thanks)).to_be_visible()
     axe_check(page)

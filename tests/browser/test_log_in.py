@@ -11,7 +11,7 @@ def test_staff_log_in_through_the_form_and_reach_the_management_area(logged_in_p
     page = logged_in_page("editor")
 
     expect(page).to_have_url(re.compile(r"/verwaltung/"))
-    expect(page.get_by_role("link", name="My area")).to_be_visible()
+    expect(page.get_by_role("link", name="Mein Bereich")).to_be_visible()
     axe_check(page)
 
 

@@ -12,8 +12,8 @@ def test_new_visitor_finds_the_current_phase_and_the_next_date(page, public_site
     page.goto("/")
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Zukunftsstrategie Test")
-    expect(page.get_by_text("Current phase: Analysephase")).to_be_visible()
-    upcoming = page.locator("section", has=page.get_by_role("heading", name="Upcoming dates"))
+    expect(page.get_by_text("Aktuelle Phase: Analysephase")).to_be_visible()
+    upcoming = page.locator("section", has=page.get_by_role("heading", name="Kommende Termine"))
     first_date = upcoming.get_by_role("listitem").first
     expect(first_date).to_contain_text("Unternehmensworkshop Mobilität")
     expect(first_date).to_contain_text("17:30")
@@ -24,7 +24,7 @@ def test_new_visitor_finds_the_current_phase_and_the_next_date(page, public_site
     expect(page).to_have_url(re.compile(rf"/termine/{public_site.next_event.uid}/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Unternehmensworkshop Mobilität")
     expect(page.get_by_text("Forum am Schlosspark, Ludwigsburg")).to_be_visible()
-    expect(page.get_by_role("link", name="Add to calendar (.ics)")).to_be_visible()
+    expect(page.get_by_role("link", name="In den Kalender übernehmen (.ics)")).to_be_visible()
     screenshot(page, "visitor-event")
 
 
@@ -40,13 +40,13 @@ def test_the_site_works_without_javascript(browser: Browser, live_server, public
     page = context.new_page()
     try:
         page.goto("/")
-        expect(page.get_by_text("Current phase: Analysephase")).to_be_visible()
+        expect(page.get_by_text("Aktuelle Phase: Analysephase")).to_be_visible()
         page.get_by_role("link", name="Unternehmensworkshop Mobilität").first.click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Unternehmensworkshop Mobilität")
 
         page.goto("/termine/")
-        page.get_by_label("Type").select_option("deadline")
-        page.get_by_role("button", name="Show").click()
+        page.get_by_label("Art", exact=True).select_option("deadline")
+        page.get_by_role("button", name="Anzeigen", exact=True).click()
         expect(page).to_have_url(re.compile(r"\?art=deadline$"))
         expect(page.get_by_text("Frist für Projektideen")).to_be_visible()
         expect(page.get_by_text("Unternehmensworkshop Mobilität")).to_have_count(0)
@@ -58,7 +58,7 @@ def test_the_skip_link_leads_to_the_content(page, public_site):
     page.goto("/termine/")
 
     page.keyboard.press("Tab")
-    skip = page.get_by_role("link", name="Skip to content")
+    skip = page.get_by_role("link", name="Zum Inhalt springen")
     expect(skip).to_be_focused()
     expect(skip).to_be_visible()
     page.keyboard.press("Enter")

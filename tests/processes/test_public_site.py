@@ -191,7 +191,8 @@ def test_feedback_is_also_mailed_to_the_configured_address(client, users, settin
 def test_feedback_thanks_the_sender_after_sending(client, users):
     response = client.post("/barriere-melden/", {"message": "Schrift zu klein."}, follow=True)
 
-    assert "Vielen Dank. Ihre Nachricht ist bei der Administration dieser Website angekommen." in response.content.decode()
+    thanks = "Vielen Dank. Ihre Nachricht ist bei der Administration dieser Website angekommen."
+    assert thanks in response.content.decode()
 
 
 def test_feedback_with_the_honeypot_filled_is_ignored(client, users, django_capture_on_commit_callbacks):
