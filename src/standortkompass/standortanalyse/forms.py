@@ -30,6 +30,11 @@ class FindingForm(KernModelForm):
         super().__init__(*args, **kwargs)
         self.fields["references"].choices = chart_choices()
         self.fields["kind"].choices = [choice for choice in self.fields["kind"].choices if choice[0]]
+        self.fields["order"].required = False
+        self.fields["order"].help_text = _("Findings of the same kind are listed by this number (empty: 0).")
+
+    def clean_order(self) -> int:
+        return self.cleaned_data.get("order") or 0
 
 
 class AnalysisSettingsForm(KernForm):
