@@ -32,7 +32,7 @@ PERMISSION = "standortanalyse.import_statistics"
 PAGE_SIZE = 20
 # The upload storage keeps .csv and .xlsx names; every other text format (TSV, gzipped TSV) is
 # stored under .csv. The format is recognised from the original name kept in the session.
-STORED_SUFFIX = {".xlsx": ".xlsx"}
+STORED_SUFFIX = {".xlsx": ".xlsx", ".tsv": ".tsv", ".gz": ".gz"}
 
 
 def _process(request: HttpRequest) -> StrategyProcess:

@@ -15,7 +15,7 @@ from pathlib import Path
 from django.conf import settings
 
 MAX_AGE_SECONDS = 24 * 3600
-_NAME = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx)$")
+_NAME = re.compile(r"^[0-9a-f]{32}\.(csv|xlsx|tsv|gz)$")
 
 
 def _directory() -> Path:
