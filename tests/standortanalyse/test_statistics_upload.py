@@ -125,7 +125,7 @@ def test_confirming_imports_the_file_and_records_it_in_the_audit_log(client_for,
     assert Observation.objects.count() == 3
     batch = ImportBatch.objects.get()
     assert (batch.created, batch.imported_by) == (3, users["admin"])
-    entry = AuditEntry.objects.get(action="standortanalyse.statistics_import")
+    entry = AuditEntry.objects.get(action="statistics.import")
     assert entry.process == process
     assert entry.actor == users["admin"]
     assert entry.changes["created"] == 3
@@ -188,7 +188,7 @@ def test_confirming_a_file_with_problems_saves_nothing(client_for, process):
     assert response.status_code == 409
     assert not Observation.objects.exists()
     assert not ImportBatch.objects.exists()
-    assert not AuditEntry.objects.filter(action="standortanalyse.statistics_import").exists()
+    assert not AuditEntry.objects.filter(action="statistics.import").exists()
 
 
 def test_cancelling_removes_the_stored_file(client_for, process, media):

@@ -19,6 +19,7 @@ from standortkompass.regiondata.services.regions import (
 
 if TYPE_CHECKING:
     from standortkompass.accounts.models import User
+    from standortkompass.processes.models import StrategyProcess
 
 __all__ = [
     "ChangeReport",
@@ -44,12 +45,18 @@ def statistics_import(
     indicator: str = "",
     imported_by: User | None = None,
     dry_run: bool = False,
+    process: StrategyProcess | None = None,
 ) -> ImportReport:
     """Read a statistics file (format detected when not given) and store it all-or-nothing.
 
+    ``process`` is the strategy process whose audit log records the import (if any).
     Raises ``StatisticsImportError`` listing every problem (file, line, column); then nothing is saved.
     """
     parsed = read_statistics_file(data, file_name=file_name, format=format, indicator=indicator)
     return observations_import(
-        parsed=parsed, sha256=hashlib.sha256(data).hexdigest(), imported_by=imported_by, dry_run=dry_run
+        parsed=parsed,
+        sha256=hashlib.sha256(data).hexdigest(),
+        imported_by=imported_by,
+        dry_run=dry_run,
+        process=process,
     )

@@ -27,6 +27,7 @@ from standortkompass.regiondata.models import (
 
 if TYPE_CHECKING:
     from standortkompass.accounts.models import User
+    from standortkompass.processes.models import StrategyProcess
 
 # The Regionaldatenbank lists Hamburg and Berlin only as Länder; as Kreise they are 02000 and 11000.
 CITY_STATES = {"02": "02000", "11": "11000"}
@@ -130,6 +131,7 @@ def observations_import(
     dry_run: bool = False,
     loader: str = "",
     always_record: bool = False,
+    process: StrategyProcess | None = None,
 ) -> ImportReport:
     """Store the records of ``parsed`` in one transaction.
 
@@ -212,7 +214,11 @@ def observations_import(
                     actor=imported_by,
                     action="statistics.import",
                     obj=batch,
+                    process=process,
                     changes={
+                        "file": batch.file_name,
+                        "format": parsed.format,
+                        "rows": report.rows,
                         "created": report.created,
                         "updated": report.updated,
                         "unchanged": report.unchanged,

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from standortkompass.audit.services import audit_record
-from standortkompass.regiondata.models import ImportBatch
 from standortkompass.regiondata.services import ImportReport, statistics_import
 
 if TYPE_CHECKING:
@@ -33,22 +31,11 @@ def statistics_upload_import(
     """
     with transaction.atomic():
         report = statistics_import(
-            data=data, file_name=file_name, format=format or None, indicator=indicator, imported_by=actor
+            data=data,
+            file_name=file_name,
+            format=format or None,
+            indicator=indicator,
+            imported_by=actor,
+            process=process,
         )
-        if report.batch_id is not None:
-            audit_record(
-                actor=actor,
-                action="standortanalyse.statistics_import",
-                obj=ImportBatch.objects.get(pk=report.batch_id),
-                process=process,
-                changes={
-                    "file": file_name,
-                    "format": report.format,
-                    "rows": report.rows,
-                    "created": report.created,
-                    "updated": report.updated,
-                    "unchanged": report.unchanged,
-                    "regions_created": len(report.regions_created),
-                },
-            )
     return report
