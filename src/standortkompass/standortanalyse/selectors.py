@@ -8,6 +8,7 @@ so an import makes the old entries unreachable.
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 from collections.abc import Callable, Iterable
@@ -911,22 +912,41 @@ class MapData:
         return MAP_INDICATORS[self.indicator_key]
 
 
-def _round_coordinates(geometry: Any) -> Any:
-    if isinstance(geometry, list):
-        if geometry and isinstance(geometry[0], (int, float)):
-            return [round(number, 3) for number in geometry]
-        return [_round_coordinates(part) for part in geometry]
-    if isinstance(geometry, dict):
-        return {key: _round_coordinates(value) for key, value in geometry.items()}
+def _signed_area(ring: list[list[float]]) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0, *_a), (x1, y1, *_b) in itertools.pairwise(ring)) / 2
+
+
+def _ring(ring: list[list[float]], *, clockwise: bool) -> list[list[float]]:
+    rounded = [[round(x, 3), round(y, 3)] for x, y, *_rest in ring]
+    if (_signed_area(rounded) < 0) != clockwise:
+        rounded.reverse()
+    return rounded
+
+
+def _polygon(rings: list[list[list[float]]]) -> list[list[list[float]]]:
+    return [_ring(ring, clockwise=index == 0) for index, ring in enumerate(rings)]
+
+
+def for_map(geometry: dict[str, Any]) -> dict[str, Any]:
+    """A boundary for Vega's map projection: coordinates rounded to about 100 m, rings wound as d3-geo expects.
+
+    d3-geo works on the sphere and reads a ring's winding order: an outer ring must run
+    clockwise, a hole anticlockwise. GeoJSON (RFC 7946) prescribes the opposite, and a ring
+    the wrong way round would cover the whole globe except the region.
+    """
+    if geometry.get("type") == "Polygon":
+        return {"type": "Polygon", "coordinates": _polygon(geometry["coordinates"])}
+    if geometry.get("type") == "MultiPolygon":
+        return {"type": "MultiPolygon", "coordinates": [_polygon(polygon) for polygon in geometry["coordinates"]]}
     return geometry
 
 
 def _boundaries(codes: list[str], version: str) -> dict[str, Any]:
     return cached(
-        "boundaries",
+        "boundaries-v2",
         [len(codes), codes[0] if codes else "", codes[-1] if codes else ""],
         lambda: {
-            code: _round_coordinates(geometry) for code, geometry in regiondata.region_boundaries(codes=codes).items()
+            code: for_map(geometry) for code, geometry in regiondata.region_boundaries(codes=codes).items()
         },
         version=version,
     )
