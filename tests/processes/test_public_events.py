@@ -7,7 +7,7 @@ import re
 from html import unescape
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from standortkompass.processes.models import Event, EventKind, StrategyProcess, Visibility
 
@@ -21,12 +21,6 @@ def _section(html: str, heading_id: str) -> str:
     match = re.search(rf'<section aria-labelledby="{heading_id}">(.*?)</section>', html, re.DOTALL)
     assert match, f"no section {heading_id}"
     return match.group(1)
-
-
-def german(msgid: str) -> str:
-    """What the German site (the default language) shows for an English msgid."""
-    with translation.override("de"):
-        return translation.gettext(msgid)
 
 
 def page_text(response) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 from html import unescape
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from standortkompass.processes import calls_to_action
 from standortkompass.processes.calls_to_action import CallToAction
@@ -33,12 +33,6 @@ def _news(process: StrategyProcess, title: str, days_ago: int) -> NewsItem:
         body="Text",
         published_at=timezone.now() - dt.timedelta(days=days_ago),
     )
-
-
-def german(msgid: str) -> str:
-    """What the German site (the default language) shows for an English msgid."""
-    with translation.override("de"):
-        return translation.gettext(msgid)
 
 
 def page_text(response) -> str:
