@@ -41,7 +41,11 @@ MAP_SOURCE = "© GeoBasis-DE / BKG 2021 (Daten verändert)"
 
 @dataclass(frozen=True)
 class Column:
-    """A column of a chart's data table: ``kind`` is text, int, decimal1, decimal2, decimal3 or percent."""
+    """A column of a chart's data table.
+
+    ``kind`` is text, int, decimal1, decimal2, decimal3, decimal4, percent, pp (percentage points
+    from a fraction) or row (each row names its own kind in ``row["kind"]``).
+    """
 
     key: str
     label: str
@@ -50,6 +54,10 @@ class Column:
     @property
     def is_number(self) -> bool:
         return self.kind != "text"
+
+    def kind_for(self, row: dict[str, Any]) -> str:
+        """The kind of this column's value in ``row``: kind "row" takes the row's own ``kind``."""
+        return str(row.get("kind", "decimal2")) if self.kind == "row" else self.kind
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,7 @@ class Chart:
         """The table cells as (text, is the row header, is a number) in the active language."""
         return [
             [
-                (format_value(row.get(column.key), column.kind), index == 0, column.is_number)
+                (format_value(row.get(column.key), column.kind_for(row)), index == 0, column.is_number)
                 for index, column in enumerate(self.columns)
             ]
             for row in self.rows
@@ -92,7 +100,7 @@ def format_value(value: Any, kind: str) -> str:
         return f"{number_format(value * 100, 1, force_grouping=True)} %"
     if kind == "pp":
         return number_format(value * 100, 1, force_grouping=True)
-    decimals = {"decimal1": 1, "decimal2": 2, "decimal3": 3}.get(kind, 2)
+    decimals = {"decimal1": 1, "decimal2": 2, "decimal3": 3, "decimal4": 4}.get(kind, 2)
     return number_format(value, decimals, force_grouping=True)
 
 
@@ -205,7 +213,13 @@ def grouped_bar_chart(
         },
     }
     labels = {
-        "mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 10, "color": "#1a1a1a"},
+        "mark": {
+            "type": "text",
+            "align": {"expr": "datum.value < 0 ? 'right' : 'left'"},
+            "dx": {"expr": "datum.value < 0 ? -3 : 3"},
+            "fontSize": 10,
+            "color": "#1a1a1a",
+        },
         "encoding": {**position, "text": {"field": "value", "type": "quantitative", "format": x_format}},
     }
     layers: list[dict[str, Any]] = [bars, labels]
@@ -267,7 +281,13 @@ def diverging_bar_chart(
                     },
                 },
                 {
-                    "mark": {"type": "text", "fontSize": 11, "color": "#1a1a1a", "dx": 4, "align": "left"},
+                    "mark": {
+                        "type": "text",
+                        "fontSize": 11,
+                        "color": "#1a1a1a",
+                        "align": {"expr": f"datum.value < {baseline} ? 'right' : 'left'"},
+                        "dx": {"expr": f"datum.value < {baseline} ? -4 : 4"},
+                    },
                     "encoding": {
                         "y": {"field": "category", "type": "nominal", "sort": list(categories)},
                         "x": {"field": "value", "type": "quantitative"},

@@ -93,6 +93,7 @@ def overview_charts(scope: s.Scope) -> list[Chart]:
             "rank": figure.rank,
             "rank_count": figure.rank_count,
             "unit": figure.unit,
+            "kind": "decimal1" if figure.kind == "rate" else "int",
         }
         for figure in figures
     )
@@ -105,10 +106,10 @@ def overview_charts(scope: s.Scope) -> list[Chart]:
             Column("label", _("Indicator")),
             Column("unit", _("Unit")),
             Column("year", _("Year")),
-            Column("value", scope.region_name, "decimal1"),
-            Column("land", scope.land_name, "decimal1"),
-            Column("bund", scope.bund_name, "decimal1"),
-            Column("peers", _("Comparison districts (median)"), "decimal1"),
+            Column("value", scope.region_name, "row"),
+            Column("land", scope.land_name, "row"),
+            Column("bund", scope.bund_name, "row"),
+            Column("peers", _("Comparison districts (median)"), "row"),
             Column("rank", _("Rank among all districts"), "int"),
         ),
         rows=rows,
@@ -399,24 +400,32 @@ def dynamics_charts(scope: s.Scope) -> list[Chart]:
         columns=(
             Column("method", _("Method")),
             Column("component", _("Component")),
-            Column("value", _("Value"), "decimal2"),
+            Column("value", _("Value"), "row"),
+            Column("unit", _("Unit")),
         ),
         rows=tuple(
-            {"method": method, "component": component, "value": value}
-            for method, component, value in (
-                (_("Classic (Dunn)"), _("National component"), data.national),
-                (_("Classic (Dunn)"), _("Industry-mix component"), data.industry_mix),
-                (_("Classic (Dunn)"), _("Regional component"), data.regional),
-                (_("Classic (Dunn)"), _("Net total shift"), data.net_total_shift),
-                (_("Esteban-Marquillas"), _("Competitive effect"), data.competitive),
-                (_("Esteban-Marquillas"), _("Allocation effect"), data.allocation),
-                (_("Gerfin"), _("Regional factor"), data.regional_factor),
-                (_("Gerfin"), _("Structural factor"), data.structural_factor),
-                (_("Gerfin"), _("Locational factor"), data.locational_factor),
-                (_("Dynamic"), _("National component"), data.dynamic_national),
-                (_("Dynamic"), _("Industry-mix component"), data.dynamic_industry_mix),
-                (_("Dynamic"), _("Regional component"), data.dynamic_regional),
-                (_("Dynamic"), _("Net total shift"), data.dynamic_net_total_shift),
+            {
+                "method": method,
+                "component": component,
+                "value": value,
+                "kind": "decimal4" if factor else "int",
+                "unit": _("factor") if factor else _("employees"),
+            }
+            for method, component, value, factor in (
+                (_("Classic (Dunn)"), _("National component"), data.national, False),
+                (_("Classic (Dunn)"), _("Industry-mix component"), data.industry_mix, False),
+                (_("Classic (Dunn)"), _("Regional component"), data.regional, False),
+                (_("Classic (Dunn)"), _("Net total shift"), data.net_total_shift, False),
+                (_("Esteban-Marquillas"), _("Industry-mix component"), data.em_industry_mix, False),
+                (_("Esteban-Marquillas"), _("Competitive effect"), data.competitive, False),
+                (_("Esteban-Marquillas"), _("Allocation effect"), data.allocation, False),
+                (_("Gerfin"), _("Regional factor"), data.regional_factor, True),
+                (_("Gerfin"), _("Structural factor"), data.structural_factor, True),
+                (_("Gerfin"), _("Locational factor"), data.locational_factor, True),
+                (_("Dynamic"), _("National component"), data.dynamic_national, False),
+                (_("Dynamic"), _("Industry-mix component"), data.dynamic_industry_mix, False),
+                (_("Dynamic"), _("Regional component"), data.dynamic_regional, False),
+                (_("Dynamic"), _("Net total shift"), data.dynamic_net_total_shift, False),
             )
         ),
     )
@@ -743,3 +752,61 @@ def charts_of(page: str, scope: s.Scope, *, indicator_key: str = "") -> list[Cha
     if page == "maps":
         return map_charts(scope, indicator_key=indicator_key)
     return BUILDERS[page](scope)
+
+
+def shift_share_reading(scope: s.Scope, data: s.ShiftShare | None) -> list[str]:
+    """Plain sentences on what the shift-share result means for the district."""
+    if data is None:
+        return []
+    values = {
+        "region": scope.region_name,
+        "reference": scope.reference_name,
+        "start": data.start,
+        "end": data.end,
+        "actual": c.format_value(abs(data.actual_change), "int"),
+        "mix": c.format_value(abs(data.industry_mix), "int"),
+        "regional": c.format_value(abs(data.regional), "int"),
+        "growth": c.format_value(data.reference_growth, "percent"),
+    }
+    sentences = [
+        (
+            _("From %(start)s to %(end)s employment in %(region)s grew by %(actual)s persons.")
+            if data.actual_change >= 0
+            else _("From %(start)s to %(end)s employment in %(region)s fell by %(actual)s persons.")
+        )
+        % values,
+        _("Employment in %(reference)s changed by %(growth)s over the same period.") % values,
+        (
+            _("The sector mix helped: sectors that are strong in %(region)s grew faster overall (+%(mix)s).")
+            if data.industry_mix >= 0
+            else _(
+                "The sector mix held the district back: sectors that are strong in %(region)s grew more slowly "
+                "overall (−%(mix)s)."
+            )
+        )
+        % values,
+        (
+            _(
+                "Local conditions were favourable: the district's sectors did better than the same sectors in "
+                "%(reference)s (+%(regional)s)."
+            )
+            if data.regional >= 0
+            else _(
+                "Local conditions were unfavourable: the district's sectors did worse than the same sectors in "
+                "%(reference)s (−%(regional)s)."
+            )
+        )
+        % values,
+    ]
+    if data.allocation > 0 and data.competitive > 0:
+        sentences.append(
+            _("The district is specialised in sectors where it is competitive (positive allocation effect).")
+        )
+    elif data.allocation < 0 < data.competitive:
+        sentences.append(
+            _(
+                "Its competitive sectors are not those it is specialised in (negative allocation effect): "
+                "growth potential lies in sectors that are still small."
+            )
+        )
+    return sentences

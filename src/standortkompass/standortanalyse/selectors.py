@@ -945,9 +945,7 @@ def _boundaries(codes: list[str], version: str) -> dict[str, Any]:
     return cached(
         "boundaries-v2",
         [len(codes), codes[0] if codes else "", codes[-1] if codes else ""],
-        lambda: {
-            code: for_map(geometry) for code, geometry in regiondata.region_boundaries(codes=codes).items()
-        },
+        lambda: {code: for_map(geometry) for code, geometry in regiondata.region_boundaries(codes=codes).items()},
         version=version,
     )
 

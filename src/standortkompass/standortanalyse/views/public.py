@@ -122,7 +122,8 @@ def structure(request: HttpRequest) -> HttpResponse:
 @analysis_page
 def dynamics(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
-    return _render(request, "dynamics", extra={"shift": s.shift_share(scope)})
+    shift = s.shift_share(scope)
+    return _render(request, "dynamics", extra={"shift": shift, "reading": pages.shift_share_reading(scope, shift)})
 
 
 @analysis_page
@@ -197,7 +198,7 @@ def chart_csv(request: HttpRequest, chart_id: str) -> HttpResponse:
     writer = csv.writer(buffer, delimiter=";" if german else ",", lineterminator="\r\n")
     writer.writerow([column.label for column in chart.columns])
     for row in chart.rows:
-        writer.writerow([_csv_value(row.get(column.key), column.kind, german) for column in chart.columns])
+        writer.writerow([_csv_value(row.get(column.key), column.kind_for(row), german) for column in chart.columns])
     writer.writerow([])
     for source in chart.sources:
         writer.writerow([source])
