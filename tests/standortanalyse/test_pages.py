@@ -240,8 +240,9 @@ def test_the_maps_show_the_districts_of_the_land_and_the_municipalities(publishe
     charts = {chart.id: chart for chart in response.context["charts"]}
     land_map = charts["karte-land"]
     assert {row["code"] for row in land_map.rows} == {"08111", "08115", "08116", "08118"}
-    assert land_map.spec["layer"][1]["transform"][0]["filter"]["equal"] == "08118"
-    assert len(land_map.spec["data"]["values"]) == 4
+    spec = json.loads(land_map.spec_text)
+    assert spec["layer"][1]["transform"][0]["filter"]["equal"] == "08118"
+    assert len(spec["data"]["values"]) == 4
     towns = charts["karte-gemeinden"]
     assert {row["name"] for row in towns.rows} == {"Ludwigsburg, Stadt", "Asperg, Stadt", "Affalterbach"}
     assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in response.content.decode()
@@ -331,3 +332,24 @@ def test_an_import_invalidates_the_cached_figures(published, client):
 def test_the_public_navigation_links_the_analysis(published, client):
     page = client.get(reverse("public:home")).content.decode()
     assert reverse("standortanalyse:overview") in page
+
+
+def test_map_boundaries_are_wound_as_d3_expects_and_rounded():
+    from standortkompass.standortanalyse.selectors import for_map
+
+    anticlockwise = [[9.0, 48.0], [9.10001, 48.0], [9.1, 48.1], [9.0, 48.1], [9.0, 48.0]]
+    hole = [[9.02, 48.02], [9.02, 48.05], [9.05, 48.05], [9.02, 48.02]]  # clockwise
+    polygon = for_map({"type": "Polygon", "coordinates": [anticlockwise, hole]})["coordinates"]
+    assert polygon[0] == [[9.0, 48.0], [9.0, 48.1], [9.1, 48.1], [9.1, 48.0], [9.0, 48.0]]  # now clockwise
+    assert polygon[1] == [[9.02, 48.02], [9.05, 48.05], [9.02, 48.05], [9.02, 48.02]]  # now anticlockwise
+    multi = for_map({"type": "MultiPolygon", "coordinates": [[anticlockwise]]})
+    assert multi["coordinates"][0][0] == polygon[0]
+
+
+def test_a_chart_spec_cannot_close_its_script_element():
+    from standortkompass.standortanalyse.charts import Chart
+
+    chart = Chart(id="x", title="x", summary="", columns=(), rows=(), spec={"description": "</script><b>&"})
+    text = chart.frozen().spec_text
+    assert "<" not in text
+    assert json.loads(text) == {"description": "</script><b>&"}

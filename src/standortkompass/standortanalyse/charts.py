@@ -9,9 +9,10 @@ readable in black-and-white print.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.utils.formats import number_format
@@ -72,6 +73,20 @@ class Chart:
     note: str = ""
     spec_url: str = ""
     extra_sources: tuple[str, ...] = field(default_factory=tuple)
+    spec_text: str = ""  # the spec as JSON, safe inside <script type="application/json"> (see ``frozen``)
+
+    @property
+    def has_figure(self) -> bool:
+        return bool(self.spec or self.spec_text)
+
+    def frozen(self) -> Chart:
+        """The chart with its spec serialised: quick to cache (no large nested lists to pickle) and to send."""
+        if self.spec is None:
+            return self
+        text = json.dumps(self.spec, ensure_ascii=False, separators=(",", ":"))
+        for character, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+            text = text.replace(character, escaped)
+        return replace(self, spec=None, spec_text=text)
 
     @property
     def sources(self) -> list[str]:

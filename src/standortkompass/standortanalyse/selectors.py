@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -157,10 +157,10 @@ def scope_for(*, process: StrategyProcess, reference_key: str) -> Scope:
 
 
 def data_version() -> str:
-    """Changes whenever statistics are imported: the newest import batch and the number of observations."""
-    newest = ImportBatch.objects.aggregate(newest=Max("pk"))["newest"] or 0
-    count = Observation.objects.aggregate(count=Count("pk"))["count"]
-    return f"{newest}-{count}"
+    """Changes whenever statistics are imported: the newest import batch and the newest observation."""
+    newest_batch = ImportBatch.objects.aggregate(newest=Max("pk"))["newest"] or 0
+    newest_observation = Observation.objects.aggregate(newest=Max("pk"))["newest"] or 0
+    return f"{newest_batch}-{newest_observation}"
 
 
 def cached(name: str, parts: Iterable[object], compute: Callable[[], T], *, version: str | None = None) -> T:

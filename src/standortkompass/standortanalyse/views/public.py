@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -53,7 +54,7 @@ def _indicator(request: HttpRequest) -> str:
 def _render(request: HttpRequest, page_key: str, *, extra: dict[str, Any] | None = None) -> HttpResponse:
     scope = _scope(request)
     indicator = _indicator(request)
-    charts = pages.charts_of(page_key, scope, indicator_key=indicator)
+    charts = _charts(page_key, scope, indicator)
     page = next(page for page in pages.PAGES if page.key == page_key)
     context = {
         "scope": scope,
@@ -66,6 +67,19 @@ def _render(request: HttpRequest, page_key: str, *, extra: dict[str, Any] | None
         **(extra or {}),
     }
     return render(request, f"standortanalyse/public/{page_key}.html", context)
+
+
+def _charts(page_key: str, scope: s.Scope, indicator: str) -> list[Chart]:
+    """The page's charts, cached per data version, district, reference, peers, indicator and language."""
+    parts = [page_key, scope.region, scope.reference_key, ",".join(scope.peers), indicator, get_language() or ""]
+    charts = s.cached(
+        "charts", parts, lambda: [chart.frozen() for chart in pages.charts_of(page_key, scope, indicator_key=indicator)]
+    )
+    big_map = reverse("standortanalyse:chart_spec", args=["karte-deutschland"])
+    return [
+        replace(chart, spec_url=f"{big_map}?{_query(scope, indicator)}") if chart.id == "karte-deutschland" else chart
+        for chart in charts
+    ]
 
 
 def _query(scope: s.Scope, indicator: str) -> str:
@@ -171,7 +185,7 @@ def _chart(request: HttpRequest, chart_id: str) -> tuple[s.Scope, Chart]:
         raise Http404(_("No such chart."))
     scope = _scope(request)
     page_key = pages.CHARTS[chart_id][0]
-    for chart in pages.charts_of(page_key, scope, indicator_key=_indicator(request)):
+    for chart in _charts(page_key, scope, _indicator(request)):
         if chart.id == chart_id:
             return scope, chart
     raise Http404(_("This chart has no data."))
@@ -212,6 +226,6 @@ def chart_csv(request: HttpRequest, chart_id: str) -> HttpResponse:
 def chart_spec(request: HttpRequest, chart_id: str) -> HttpResponse:
     """The chart's Vega-Lite specification as JSON (large maps are loaded this way)."""
     chart = _chart(request, chart_id)[1]
-    if chart.spec is None:
+    if not chart.spec_text:
         raise Http404(_("This chart has no data."))
-    return JsonResponse(json.loads(json.dumps(chart.spec, default=str)), json_dumps_params={"ensure_ascii": False})
+    return HttpResponse(chart.spec_text, content_type="application/json")
