@@ -353,3 +353,8 @@ def test_a_chart_spec_cannot_close_its_script_element():
     text = chart.frozen().spec_text
     assert "<" not in text
     assert json.loads(text) == {"description": "</script><b>&"}
+
+
+def test_the_navigation_leaves_out_the_analysis_while_it_is_not_published(process, client):
+    page = client.get(reverse("public:home")).content.decode()
+    assert reverse("standortanalyse:overview") not in page
