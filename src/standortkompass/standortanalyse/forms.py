@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from standortkompass.core.forms import KernForm, KernModelForm
 from standortkompass.regiondata.models import Region, RegionLevel
-from standortkompass.standortanalyse.models import Finding
+from standortkompass.standortanalyse.models import Finding, FindingKind
 from standortkompass.standortanalyse.pages import chart_choices
 
 
@@ -28,8 +28,12 @@ class FindingForm(KernModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["references"].choices = chart_choices()
-        self.fields["kind"].choices = [choice for choice in self.fields["kind"].choices if choice[0]]
+        references = self.fields["references"]
+        kind = self.fields["kind"]
+        assert isinstance(references, forms.MultipleChoiceField)
+        assert isinstance(kind, forms.TypedChoiceField | forms.ChoiceField)
+        references.choices = chart_choices()
+        kind.choices = list(FindingKind.choices)
         self.fields["order"].required = False
         self.fields["order"].help_text = _("Findings of the same kind are listed by this number (empty: 0).")
 

@@ -234,7 +234,8 @@ class SectorData:
         frame = self.matrix[year]
         if region not in frame.index:
             return pd.Series(dtype=float, name=region)
-        return frame.loc[region].rename(region)
+        row = frame.loc[region]
+        return pd.Series(row.to_numpy(dtype=float), index=frame.columns, name=region)
 
     def districts(self, year: int) -> pd.DataFrame:
         frame = self.matrix[year]
@@ -248,7 +249,7 @@ def sector_data(*, version: str | None = None) -> SectorData:
         indicator = regiondata.indicator_get(code="employees_workplace")
         # Only years with a breakdown by sector (not just the total).
         per_year = frame[frame["sector"] != TOTAL].groupby("year")["sector"].nunique()
-        years = tuple(sorted(int(year) for year, count in per_year.items() if count > 1))
+        years = tuple(sorted(int(str(year)) for year, count in per_year.items() if count > 1))
         matrix = {
             year: frame[frame["year"] == year].pivot_table(
                 index="region", columns="sector", values="value", aggfunc="first", dropna=False
@@ -523,7 +524,7 @@ def structure(scope: Scope) -> Structure | None:
         bubbles = [
             {
                 "code": code,
-                "sector": sector_name(code),
+                "sector": sector_name(str(code)),
                 "location_quotient": _finite(row["location_quotient"]),
                 "region_growth": _finite(row["region_growth"]),
                 "reference_growth": _finite(row["reference_growth"]),
@@ -623,7 +624,7 @@ def shift_share(scope: Scope) -> ShiftShare | None:
         )
         steps = [
             {
-                "year": int(year),
+                "year": int(str(year)),
                 "start_year": int(row["start_year"]),
                 "national": _finite(row["national"]),
                 "industry_mix": _finite(row["industry_mix"]),
@@ -635,7 +636,7 @@ def shift_share(scope: Scope) -> ShiftShare | None:
         sectors = [
             {
                 "code": code,
-                "sector": sector_name(code),
+                "sector": sector_name(str(code)),
                 "actual_change": _finite(row["actual_change"]),
                 "national": _finite(row["national"]),
                 "industry_mix": _finite(row["industry_mix"]),
@@ -971,7 +972,7 @@ def map_data(scope: Scope, *, indicator_key: str, within: str) -> MapData:
             value = _finite(values.get(code))
             rank = None
             if ranks is not None and code in ranks.index and pd.notna(ranks.loc[code, "rank"]):
-                rank = int(ranks.loc[code, "rank"])
+                rank = int(float(ranks.loc[code, "rank"]))  # type: ignore[arg-type]
             rows.append({"code": code, "name": names[code], "value": value, "rank": rank})
             if code in geometries:
                 features.append(

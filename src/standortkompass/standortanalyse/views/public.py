@@ -11,12 +11,13 @@ from functools import wraps
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from standortkompass.processes.models import StrategyProcess
 from standortkompass.standortanalyse import pages
 from standortkompass.standortanalyse import selectors as s
 from standortkompass.standortanalyse.charts import Chart, format_value
@@ -153,7 +154,7 @@ def maps(request: HttpRequest) -> HttpResponse:
 @analysis_page
 def swot(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
-    process = s.published_process()
+    process = get_object_or_404(StrategyProcess, pk=scope.process_id)
     quadrants = []
     for kind, label, findings in s.public_findings_by_kind(process=process):
         quadrants.append(
