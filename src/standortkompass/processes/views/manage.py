@@ -76,6 +76,21 @@ ACTION_LABELS = {
     "user.disable": gettext_lazy("Account disabled"),
     "membership.change_role": gettext_lazy("Role changed"),
     "membership.remove": gettext_lazy("Member removed"),
+    "organisation.create": gettext_lazy("Organisation created"),
+    "organisation.update": gettext_lazy("Organisation changed"),
+    "organisation.delete": gettext_lazy("Organisation deleted"),
+    "organisation.import": gettext_lazy("Organisations imported"),
+    "organisation.import_create": gettext_lazy("Organisation created by the import"),
+    "contact.create": gettext_lazy("Contact person added"),
+    "contact.update": gettext_lazy("Contact person changed"),
+    "contact.delete": gettext_lazy("Contact person deleted"),
+    "contact.import_create": gettext_lazy("Contact person created by the import"),
+    "demo.load": gettext_lazy("Demo content loaded"),
+    "analysis.settings": gettext_lazy("Location analysis settings changed"),
+    "finding.create": gettext_lazy("Finding created"),
+    "finding.update": gettext_lazy("Finding changed"),
+    "finding.delete": gettext_lazy("Finding deleted"),
+    "statistics.import": gettext_lazy("Statistics imported"),
 }
 
 
