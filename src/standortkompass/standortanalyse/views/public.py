@@ -23,6 +23,7 @@ from standortkompass.standortanalyse import selectors as s
 from standortkompass.standortanalyse.charts import Chart, format_value
 
 REFERENCE_PARAMETER = "bezug"
+SWOT_LETTERS = {"strength": "S", "weakness": "W", "opportunity": "O", "threat": "T"}
 INDICATOR_PARAMETER = "indikator"
 
 
@@ -161,6 +162,7 @@ def swot(request: HttpRequest) -> HttpResponse:
             {
                 "kind": kind,
                 "label": label,
+                "letter": SWOT_LETTERS[kind],
                 "findings": [
                     {"finding": finding, "links": _reference_links(finding.references)} for finding in findings
                 ],
