@@ -21,11 +21,14 @@ from django.utils.translation import gettext_lazy
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 
-# Okabe-Ito colours; the region's colour is the darkest, the references lighter.
+# Colours after Okabe-Ito, darkened where a line must reach 3:1 against white. In grey the
+# district is darkest, the Land mid-grey and the Bund light (bars, outlined) or black and
+# dotted (lines), so the series stay apart in black-and-white print.
 REGION_COLOUR = "#0072B2"
-LAND_COLOUR = "#E69F00"
-BUND_COLOUR = "#595959"
-PEER_COLOUR = "#56B4E9"
+LAND_COLOUR = "#C96B00"
+BUND_COLOUR = "#CCCCCC"  # bars (with a dark outline)
+BUND_LINE_COLOUR = "#1A1A1A"
+PEER_COLOUR = "#009E73"
 POSITIVE_COLOUR = "#0072B2"
 NEGATIVE_COLOUR = "#D55E00"
 HIGHLIGHT_STROKE = "#000000"
@@ -133,7 +136,7 @@ def _base(title: str, description: str) -> dict[str, Any]:
         "width": "container",
         "config": {
             "font": FONT,
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 260, "grid": True, "gridColor": "#e0e0e0"},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 360, "grid": True, "gridColor": "#e0e0e0"},
             "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 300},
             "view": {"stroke": None},
         },

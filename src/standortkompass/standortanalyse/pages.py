@@ -68,7 +68,17 @@ def chart_url(chart_id: str) -> str:
 
 
 def _three(scope: s.Scope) -> tuple[list[str], list[str]]:
+    """District, Land and Bund with their bar colours."""
     return [scope.region_name, scope.land_name, scope.bund_name], [c.REGION_COLOUR, c.LAND_COLOUR, c.BUND_COLOUR]
+
+
+def _three_lines(scope: s.Scope) -> tuple[list[str], list[str]]:
+    """District, Land and Bund with their line colours."""
+    return [scope.region_name, scope.land_name, scope.bund_name], [
+        c.REGION_COLOUR,
+        c.LAND_COLOUR,
+        c.BUND_LINE_COLOUR,
+    ]
 
 
 def _percent(value: float | None) -> str:
@@ -116,7 +126,7 @@ def overview_charts(scope: s.Scope) -> list[Chart]:
         note="; ".join(sorted({figure.source for figure in figures})),
     )
     lines, base = s.index_lines(scope, "employees_workplace", sector=s.TOTAL)
-    names, colours = _three(scope)
+    names, colours = _three_lines(scope)
     if scope.peers:
         names.append(_("Comparison districts (median)"))
         colours.append(c.PEER_COLOUR)
@@ -207,6 +217,7 @@ def structure_charts(scope: s.Scope) -> list[Chart]:
             series=names,
             colours=colours,
             x_title=_("Share of employees"),
+            x_format=".1%",
         ),
         note=_("Manufacturing (C) is part of section B-E and is shown for information."),
     )
@@ -476,7 +487,7 @@ def _line(
     kind: str,
     note: str = "",
 ) -> Chart:
-    names, colours = _three(scope)
+    names, colours = _three_lines(scope)
     summary_rows = [row for row in rows if row["series"] == scope.region_name]
     summary = (
         _("%(region)s in %(year)s: %(value)s.")
