@@ -188,3 +188,14 @@ def test_comparison_districts_must_be_known_districts(process, regions, client_f
     assert "99999" in str(response.context["form"].errors["peer_codes"])
     assert "08" in str(response.context["form"].errors["peer_codes"])
     assert not AnalysisSettings.objects.exists()
+
+
+def test_the_demo_publishes_the_analysis_with_findings_and_can_run_twice(process):
+    from standortkompass.standortanalyse.services_findings import DEMO_FINDINGS, analysis_demo_load
+
+    analysis_demo_load(process=process)
+    Finding.objects.filter(title=DEMO_FINDINGS[0]["title"]).update(text="geändert")
+    analysis_demo_load(process=process)
+    assert AnalysisSettings.objects.get(process=process).is_public
+    assert Finding.objects.filter(process=process, is_public=True).count() == len(DEMO_FINDINGS)
+    assert Finding.objects.get(title=DEMO_FINDINGS[0]["title"]).text == DEMO_FINDINGS[0]["text"]

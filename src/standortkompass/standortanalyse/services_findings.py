@@ -76,3 +76,73 @@ def analysis_settings_update(
         if changes:
             audit_record(actor=actor, action="analysis.settings", obj=settings, process=process, changes=changes)
         return settings
+
+
+# Demo: findings that match the shipped official data of Landkreis Ludwigsburg (08118).
+DEMO_FINDINGS: tuple[FindingData, ...] = (
+    FindingData(
+        kind="strength",
+        title="Starker Industriestandort",
+        text=(
+            "Fast 29 % der sozialversicherungspflichtig Beschäftigten arbeiten im **Verarbeitenden Gewerbe** – "
+            "der Standortquotient gegenüber Deutschland liegt bei 1,39."
+        ),
+        references=["standortquotienten", "branchenstruktur"],
+        is_public=True,
+        order=1,
+    ),
+    FindingData(
+        kind="strength",
+        title="Hohe Produktivität und niedrige Arbeitslosigkeit",
+        text=(
+            "Das BIP je Erwerbstätigen liegt gut ein Viertel über dem Bundeswert; "
+            "die Arbeitslosenquote deutlich darunter."
+        ),
+        references=["kennzahlen", "produktivitaet", "arbeitslosenquote"],
+        is_public=True,
+        order=2,
+    ),
+    FindingData(
+        kind="weakness",
+        title="Auspendlerüberschuss",
+        text=(
+            "Der Kreis hat weniger Arbeitsplätze als beschäftigte Einwohnerinnen und Einwohner; "
+            "viele pendeln nach Stuttgart."
+        ),
+        references=["pendler"],
+        is_public=True,
+        order=1,
+    ),
+    FindingData(
+        kind="opportunity",
+        title="Dynamische Dienstleistungen",
+        text=(
+            "Handel, Verkehr und Gastgewerbe sowie die unternehmensnahen Dienstleistungen wachsen schneller "
+            "als im Land (Portfolio, Shift-Share)."
+        ),
+        references=["portfolio", "shift-share-branchen"],
+        is_public=True,
+        order=1,
+    ),
+    FindingData(
+        kind="threat",
+        title="Abhängigkeit vom Strukturwandel der Industrie",
+        text="Der hohe Industrieanteil macht den Kreis verwundbar, wenn Fahrzeugbau und Zulieferer umbauen müssen.",
+        references=["spezialisierung", "shift-share"],
+        is_public=True,
+        order=1,
+    ),
+)
+
+
+def analysis_demo_load(*, process: StrategyProcess) -> None:
+    """Publish the demo process's analysis and give it the demo findings. Idempotent: restores edited demo findings."""
+    with transaction.atomic():
+        AnalysisSettings.objects.update_or_create(process=process, defaults={"is_public": True, "peer_codes": []})
+        for data in DEMO_FINDINGS:
+            finding = Finding.objects.filter(process=process, title=data["title"]).first() or Finding(process=process)
+            for name in FINDING_FIELDS:
+                if name in data:
+                    setattr(finding, name, data[name])  # type: ignore[literal-required]
+            finding.full_clean()
+            finding.save()
