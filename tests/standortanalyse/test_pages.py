@@ -358,3 +358,19 @@ def test_a_chart_spec_cannot_close_its_script_element():
 def test_the_navigation_leaves_out_the_analysis_while_it_is_not_published(process, client):
     page = client.get(reverse("public:home")).content.decode()
     assert reverse("standortanalyse:overview") not in page
+
+
+@pytest.mark.parametrize(
+    ("description", "period"),
+    [
+        ("Stichtag 30.06. Der Wert für Deutschland enthält Personen ohne Angabe.", "Stichtag 30.06."),
+        ("Stichtag 31.12., Bevölkerung auf Grundlage des Zensus 2011.", "Stichtag 31.12."),
+        ("Jahresdurchschnitt.", "Jahresdurchschnitt"),
+        ("Jahressumme, in jeweiligen Preisen.", "Jahressumme"),
+        ("Niederlassungen nach Größe.", ""),
+    ],
+)
+def test_the_reference_period_is_read_from_the_indicator_description(description, period):
+    from standortkompass.standortanalyse.selectors import reference_period
+
+    assert reference_period(description) == period

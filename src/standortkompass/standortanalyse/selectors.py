@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -184,6 +185,7 @@ class Series:
     unit: str
     source: str
     values: dict[str, dict[int, float]]
+    description: str = ""
 
     def value(self, region: str, year: int) -> float | None:
         return self.values.get(region, {}).get(year)
@@ -217,9 +219,10 @@ def indicator_series(code: str, *, sector: str = "", version: str | None = None)
             unit=indicator.unit if indicator else "",
             source=indicator.source if indicator else "",
             values=values,
+            description=indicator.description if indicator else "",
         )
 
-    return cached("series", [code, sector or "-"], compute, version=version)
+    return cached("series-v2", [code, sector or "-"], compute, version=version)
 
 
 @dataclass(frozen=True)
@@ -311,6 +314,16 @@ class KeyFigure:
     land_rank: int | None
     land_count: int
     source: str
+    reference: str = ""  # reference date or period, e.g. "Stichtag 30.06." (from the indicator's description)
+
+
+REFERENCE_PERIOD = re.compile(r"^(Stichtag \d\d\.\d\d\.|Jahres\w+)")
+
+
+def reference_period(description: str) -> str:
+    """The reference date or period at the start of an indicator's description ("Stichtag 30.06.", "Jahressumme")."""
+    match = REFERENCE_PERIOD.match(description)
+    return match.group(1) if match else ""
 
 
 def key_figures(scope: Scope) -> list[KeyFigure]:
@@ -366,11 +379,12 @@ def key_figures(scope: Scope) -> list[KeyFigure]:
                     land_rank=land_rank,
                     land_count=land_count,
                     source=series.source,
+                    reference=reference_period(series.description),
                 )
             )
         return figures
 
-    return cached("key-figures", [scope.region, *scope.peers], compute, version=version)
+    return cached("key-figures-v2", [scope.region, *scope.peers], compute, version=version)
 
 
 def index_lines(scope: Scope, code: str, *, sector: str = "") -> tuple[list[dict[str, Any]], int | None]:
