@@ -82,7 +82,8 @@ def _database(url: str) -> dict[str, object]:
     scheme = urlparse(url).scheme
     if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
         raise ImproperlyConfigured(f"DATABASE_URL scheme {scheme!r} is not supported; use sqlite:/// or postgres://.")
-    config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60 if scheme != "sqlite" else 0))
+    # Under ASGI, Django's persistent connections are not safe: each request opens its own.
+    config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=0))
     if scheme == "sqlite":
         # WAL lets readers and one writer work side by side; the timeout waits out short locks.
         config["OPTIONS"] = {
