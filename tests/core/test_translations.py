@@ -6,12 +6,14 @@ import gettext
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 CATALOGUE = Path(settings.LOCALE_PATHS[0]) / "de" / "LC_MESSAGES"
 PO_FILE = CATALOGUE / "django.po"
@@ -46,6 +48,14 @@ GLOSSARY = {
     "Second factor": "Zweiter Faktor",
     "Backup codes": "Sicherungscodes",
 }
+
+
+@pytest.fixture(autouse=True)
+def _restore_the_language() -> Iterator[None]:
+    """A request to /en/ activates English for the rest of the thread; later tests must not inherit it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
 
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
 _KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?) "(.*)"$')

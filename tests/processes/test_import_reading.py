@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Iterator
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook
 
 from standortkompass.processes.importers.organisations import (
@@ -17,6 +19,14 @@ from standortkompass.processes.importers.organisations import (
     template_csv,
     template_xlsx,
 )
+
+
+@pytest.fixture(autouse=True)
+def _german() -> Iterator[None]:
+    """Messages are checked as German users see them, whatever language an earlier test's request left active."""
+    with translation.override("de"):
+        yield
+
 
 CSV_TEXT = "Externe ID;Name;Ort;Gemeindeschlüssel\n4711;Bäckerei Größle;Möglingen;08118048\n"
 

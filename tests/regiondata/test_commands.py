@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from standortkompass.__main__ import main
 from standortkompass.regiondata.models import ImportBatch, Observation, Region
 
 from .conftest import RAW, genesis_excerpt
+
+
+@pytest.fixture(autouse=True)
+def _german() -> Iterator[None]:
+    """Messages are checked as German users see them, whatever language an earlier test's request left active."""
+    with translation.override("de"):
+        yield
+
 
 RAW_2020 = RAW / "13111-07-05-4_2020.csv"
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 
 import pytest
+from django.utils import translation
 
 from standortkompass.regiondata.importers import StatisticsImportError
 from standortkompass.regiondata.importers.eurostat import NUTS1_LAENDER, read_eurostat_tsv
@@ -13,6 +15,14 @@ from standortkompass.regiondata.models import Observation, Region, ValueStatus
 from standortkompass.regiondata.services import statistics_import
 
 from .conftest import FIXTURES, OFFICIAL, stored
+
+
+@pytest.fixture(autouse=True)
+def _german() -> Iterator[None]:
+    """Messages are checked as German users see them, whatever language an earlier test's request left active."""
+    with translation.override("de"):
+        yield
+
 
 # Synthetic test data (invented numbers), see fixtures/README.md.
 SYNTHETIC = FIXTURES / "eurostat_nama_10r_3empers_synthetic.tsv"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from standortkompass.regiondata.catalogue import OFFICIAL_FILES, TOTAL
 from standortkompass.regiondata.importers import StatisticsImportError, read_statistics_file
@@ -23,6 +25,14 @@ from standortkompass.regiondata.models import (
 from standortkompass.regiondata.services import statistics_import
 
 from .conftest import FIXTURES, OFFICIAL, RAW, clean_rows, genesis_excerpt, stored
+
+
+@pytest.fixture(autouse=True)
+def _german() -> Iterator[None]:
+    """Messages are checked as German users see them, whatever language an earlier test's request left active."""
+    with translation.override("de"):
+        yield
+
 
 RAW_2015 = RAW / "13111-07-05-4_2015.csv"
 RAW_2020 = RAW / "13111-07-05-4_2020.csv"

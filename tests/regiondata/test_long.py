@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from django.utils import translation
 
 from standortkompass.regiondata.importers import StatisticsImportError
 from standortkompass.regiondata.importers.long import read_long_csv
@@ -10,6 +13,14 @@ from standortkompass.regiondata.models import Indicator, Observation, Region, Re
 from standortkompass.regiondata.services import statistics_import
 
 from .conftest import OFFICIAL, stored
+
+
+@pytest.fixture(autouse=True)
+def _german() -> Iterator[None]:
+    """Messages are checked as German users see them, whatever language an earlier test's request left active."""
+    with translation.override("de"):
+        yield
+
 
 GOETTINGEN = OFFICIAL / "reference" / "goettingen_svb_wz_abschnitte_2008-2017.csv"
 HEADER = "region_code,region_name,sector_code,sector_name,year,value\n"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook
 
 from standortkompass.regiondata.importers import StatisticsImportError, read_statistics_file
@@ -14,6 +16,14 @@ from standortkompass.regiondata.models import ImportBatch, Observation, ValueSta
 from standortkompass.regiondata.services import statistics_import
 
 from .conftest import RAW, genesis_excerpt, stored
+
+
+@pytest.fixture(autouse=True)
+def _german() -> Iterator[None]:
+    """Messages are checked as German users see them, whatever language an earlier test's request left active."""
+    with translation.override("de"):
+        yield
+
 
 RAW_2020 = RAW / "13111-07-05-4_2020.csv"
 CODES = ["DG", "02", "08", "081", "08118", "16077"]
