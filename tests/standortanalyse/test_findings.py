@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -199,3 +201,13 @@ def test_the_demo_publishes_the_analysis_with_findings_and_can_run_twice(process
     assert AnalysisSettings.objects.get(process=process).is_public
     assert Finding.objects.filter(process=process, is_public=True).count() == len(DEMO_FINDINGS)
     assert Finding.objects.get(title=DEMO_FINDINGS[0]["title"]).text == DEMO_FINDINGS[0]["text"]
+
+
+def test_the_form_offers_every_chart_as_a_checkbox_and_keeps_the_choice(process, finding, client_for):
+    from standortkompass.standortanalyse.pages import CHARTS
+
+    url = reverse("standortanalyse_manage:finding_edit", args=[process.pk, finding.pk])
+    page = client_for("editor").get(url).content.decode()
+    assert page.count('type="checkbox" name="references"') == len(CHARTS)
+    checked = re.findall(r'name="references" value="([^"]+)" id="id_references_\d+" checked', page)
+    assert checked == ["standortquotienten", "portfolio"]

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from standortkompass.core.forms import KernForm, KernModelForm
+from standortkompass.processes.forms_manage import KernRadioSelect
 from standortkompass.regiondata.models import Region, RegionLevel
 from standortkompass.standortanalyse.models import Finding, FindingKind
 from standortkompass.standortanalyse.pages import chart_choices
@@ -24,7 +25,7 @@ class FindingForm(KernModelForm):
     class Meta:
         model = Finding
         fields = ["kind", "title", "text", "references", "is_public", "order"]
-        widgets = {"kind": forms.RadioSelect, "text": forms.Textarea(attrs={"rows": 6})}
+        widgets = {"kind": KernRadioSelect, "text": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

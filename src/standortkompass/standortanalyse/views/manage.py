@@ -32,6 +32,9 @@ from standortkompass.standortanalyse.services_findings import (
 )
 
 
+FINDING_FORM = "standortanalyse/manage/findings_form.html"
+
+
 def _finding(request: HttpRequest, pk: int) -> Finding:
     return get_object_or_404(Finding, pk=pk, process=current_process(request))
 
@@ -82,6 +85,7 @@ def finding_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
         title=_("New finding"),
         submit_label=_("Create finding"),
         cancel_url=reverse("standortanalyse_manage:findings", args=[process.pk]),
+        template=FINDING_FORM,
     )
 
 
@@ -106,6 +110,7 @@ def finding_edit(request: HttpRequest, process_pk: int, finding_pk: int) -> Http
         title=heading,
         cancel_url=reverse("standortanalyse_manage:findings", args=[process.pk]),
         delete_url=reverse("standortanalyse_manage:finding_delete", args=[process.pk, finding.pk]),
+        template=FINDING_FORM,
     )
 
 
