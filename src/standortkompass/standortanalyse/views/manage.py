@@ -31,7 +31,6 @@ from standortkompass.standortanalyse.services_findings import (
     finding_update,
 )
 
-
 FINDING_FORM = "standortanalyse/manage/findings_form.html"
 
 
