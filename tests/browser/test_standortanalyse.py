@@ -90,3 +90,41 @@ def test_the_map_indicator_can_be_chosen(page, analysis, axe_check):
     expect(page.locator("#karte-land .analysis-figure")).to_have_class(re.compile(r"\bis-rendered\b"))
     expect(page.locator("#karte-land tbody tr")).to_have_count(4)
     axe_check(page)
+
+
+def test_redaktion_writes_a_finding_that_appears_on_the_swot_page(logged_in_page, analysis, axe_check, screenshot):
+    page = logged_in_page("editor")
+    page.goto(f"/verwaltung/{analysis.pk}/standortanalyse/befunde/")
+    axe_check(page)
+    page.locator("main a.kern-btn--primary").click()
+    page.locator('input[name="kind"][value="strength"]').check()
+    page.locator("#id_title").fill("Starker Industriestandort")
+    page.locator("#id_text").fill("Der **Fahrzeugbau** prägt den Kreis.")
+    page.locator('input[name="references"][value="standortquotienten"]').check()
+    page.locator("#id_is_public").check()
+    axe_check(page)
+    screenshot(page, "standortanalyse-finding-form")
+    page.locator('main form button[type="submit"]').click()
+    expect(page.locator("main table")).to_contain_text("Starker Industriestandort")
+
+    page.goto("/standortanalyse/swot/")
+    strengths = page.locator(".swot__quadrant--strength")
+    expect(strengths).to_contain_text("Starker Industriestandort")
+    expect(strengths.locator("strong")).to_have_text("Fahrzeugbau")
+    axe_check(page)
+    screenshot(page, "standortanalyse-swot")
+    strengths.locator("a").first.click()
+    expect(page).to_have_url(re.compile(r"/standortanalyse/wirtschaftsstruktur/#standortquotienten$"))
+
+
+def test_administration_publishes_the_analysis(logged_in_page, process, regions, axe_check):
+    build_statistics(regions)
+    page = logged_in_page("admin")
+    page.goto(f"/verwaltung/{process.pk}/standortanalyse/veroeffentlichung/")
+    axe_check(page)
+    page.locator("#id_is_public").check()
+    page.locator("#id_peer_codes").fill("08115 08116")
+    page.locator('main form button[type="submit"]').click()
+    page.goto("/standortanalyse/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Ludwigsburg")
+    expect(page.locator(".analysis-figure").first).to_have_class(re.compile(r"\bis-rendered\b"))
