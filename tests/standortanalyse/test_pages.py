@@ -374,3 +374,14 @@ def test_the_reference_period_is_read_from_the_indicator_description(description
     from standortkompass.standortanalyse.selectors import reference_period
 
     assert reference_period(description) == period
+
+
+def test_cached_figures_keep_the_language_of_each_request(published, client):
+    with translation.override("de"):
+        url = reverse("standortanalyse:chart_csv", args=["kennzahlen"])
+        label = translation.gettext("Employees at the workplace")
+    english = client.get("/en" + url).content.decode("utf-8")
+    german = client.get(url).content.decode("utf-8")
+    assert "Employees at the workplace" in english
+    assert label in german
+    assert german.splitlines()[0].count(";") == 7

@@ -20,8 +20,8 @@ import pandas as pd
 from django.core.cache import cache
 from django.db.models import Max
 from django.http import Http404
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from standortkompass import analysis
 from standortkompass.processes.models import StrategyProcess
@@ -165,7 +165,9 @@ def data_version() -> str:
 
 
 def cached(name: str, parts: Iterable[object], compute: Callable[[], T], *, version: str | None = None) -> T:
-    key = ":".join(["standortanalyse", version or data_version(), name, *(str(part) for part in parts)])
+    # The language is part of the key: results carry translated labels (sector names, age groups ...).
+    language = get_language() or ""
+    key = ":".join(["standortanalyse", version or data_version(), language, name, *(str(part) for part in parts)])
     found = cache.get(key)
     if found is None:
         found = compute()
