@@ -60,6 +60,7 @@ def findings(request: HttpRequest, process_pk: int) -> HttpResponse:
             "process": process,
             "page": paginate(request, s.findings_for_management(process=process)),
             "chart_titles": {key: str(title) for key, (_page, title) in pages.CHARTS.items()},
+            "analysis_is_public": s.settings_for(process=process).is_public and process.is_public,
         },
     )
 
