@@ -8,10 +8,12 @@ in this process) and ``anonymous`` (no account).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -21,6 +23,13 @@ from standortkompass.regiondata.models import Region, RegionLevel
 
 ROLES = ["admin", "editor", "board", "partner", "company", "outsider", "anonymous"]
 PASSWORD = "Richtig-Langes-Passwort-2026"
+
+
+@pytest.fixture(autouse=True)
+def default_language() -> Iterator[None]:
+    """Each test starts in the site's default language; a request to /en/ does not leak into the next test."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture
