@@ -526,7 +526,7 @@ def labour_charts(scope: s.Scope) -> list[Chart]:
         _line(
             scope,
             chart_id="arbeitslosenquote",
-            title=_("Unemployment rate (annual average, % of all civilian labour force)"),
+            title=_("Unemployment rate (annual average, percent of the civilian labour force)"),
             rows=s.level_lines(scope, "unemployment_rate"),
             y_title=_("Unemployment rate (%)"),
             y_format=".1f",
