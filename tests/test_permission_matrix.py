@@ -31,6 +31,7 @@ from standortkompass.processes.models import (
     SitePage,
     Visibility,
 )
+from standortkompass.standortanalyse.models import AnalysisSettings, Finding
 
 ROLES = ["anonymous", "outsider", "company", "partner", "board", "editor", "admin"]
 LOGIN = "login"  # a redirect to the log-in page
@@ -60,6 +61,8 @@ INSTALLATION_ADMINS = _audience("installation administration", {"admin"}, member
 SECOND_FACTOR_DONE = Audience("second factor", {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 302)})
 # A link with an unknown token is unknown to everyone.
 UNKNOWN_TOKEN = Audience("unknown token", dict.fromkeys(ROLES, 404))
+# A chart of data the world does not have (no statistics loaded) does not exist for anyone.
+NO_DATA = Audience("no data", dict.fromkeys(ROLES, 404))
 
 
 def post_only(audience: Audience) -> Audience:
@@ -150,16 +153,15 @@ ACCESS: dict[str, Audience] = {
     "manage:members:change_role": ADMINS,
     "manage:members:remove": ADMINS,
     "manage:members:disable_account": ADMINS,
-    # Standortanalyse: the world has not published the analysis, so its pages are unknown to everyone
-    # (tests/standortanalyse/test_pages.py covers the published pages).
-    "standortanalyse:overview": UNKNOWN_TOKEN,
-    "standortanalyse:structure": UNKNOWN_TOKEN,
-    "standortanalyse:dynamics": UNKNOWN_TOKEN,
-    "standortanalyse:labour": UNKNOWN_TOKEN,
-    "standortanalyse:maps": UNKNOWN_TOKEN,
-    "standortanalyse:swot": UNKNOWN_TOKEN,
-    "standortanalyse:chart_csv": UNKNOWN_TOKEN,
-    "standortanalyse:chart_spec": UNKNOWN_TOKEN,
+    # Standortanalyse: the world publishes the analysis (without statistics: the pages say so).
+    "standortanalyse:overview": PUBLIC,
+    "standortanalyse:structure": PUBLIC,
+    "standortanalyse:dynamics": PUBLIC,
+    "standortanalyse:labour": PUBLIC,
+    "standortanalyse:maps": PUBLIC,
+    "standortanalyse:swot": PUBLIC,
+    "standortanalyse:chart_csv": NO_DATA,  # with data: tests/standortanalyse/test_pages.py
+    "standortanalyse:chart_spec": NO_DATA,
     "standortanalyse_manage:findings": EDITORS,
     "standortanalyse_manage:finding_create": EDITORS,
     "standortanalyse_manage:finding_edit": EDITORS,
@@ -170,7 +172,14 @@ ACCESS: dict[str, Audience] = {
 }
 
 # Views that only read even on POST, or whose POST is tested elsewhere because it needs data.
-GET_ONLY = {"healthz", "feeds:events", "feeds:event", "feeds:news"}
+GET_ONLY = {
+    "healthz",
+    "feeds:events",
+    "feeds:event",
+    "feeds:news",
+    "standortanalyse:chart_csv",
+    "standortanalyse:chart_spec",
+}
 # URLs outside the matrix, with the reason.
 EXCLUDED_PREFIXES = {
     "admin:": "Django's admin checks is_staff itself; tested in tests/core/test_django_admin.py",
@@ -230,6 +239,8 @@ def world(process, users, regions) -> dict[str, Any]:
         expires_at=timezone.now() + dt.timedelta(days=14),
     )
     audit = AuditEntry.objects.create(process=process, action="create", object_repr="Test")
+    AnalysisSettings.objects.create(process=process, is_public=True)
+    finding = Finding.objects.create(process=process, kind="strength", title="Industrie", text="Stark.")
     return {
         "process": process,
         "organisation": organisation,
@@ -242,6 +253,7 @@ def world(process, users, regions) -> dict[str, Any]:
         "pages": pages,
         "feedback": feedback,
         "invitation": invitation,
+        "finding": finding,
         "audit": audit,
         "membership": users["partner"].memberships.get(),
         "users": users,
@@ -275,9 +287,7 @@ BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     "feedback_pk": lambda w: w["feedback"].pk,
     "invitation_pk": lambda w: w["invitation"].pk,
     "membership_pk": lambda w: w["membership"].pk,
-    "finding_pk": lambda w: __import__(
-        "standortkompass.standortanalyse.models", fromlist=["Finding"]
-    ).Finding.objects.get_or_create(process=w["process"], kind="strength", title="Industrie")[0].pk,
+    "finding_pk": lambda w: w["finding"].pk,
 }
 
 

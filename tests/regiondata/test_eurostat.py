@@ -46,7 +46,7 @@ def test_nuts_codes_are_mapped_to_ags_keys_and_flags_kept(regions: dict[str, Reg
 def test_rows_without_an_ags_counterpart_are_left_out_and_counted(regions: dict[str, Region]) -> None:
     report = statistics_import(data=SYNTHETIC.read_bytes(), file_name="nama_10r_3empers.tsv")
     notes = "\n".join(report.notes)
-    assert "1 Zeilen anderer Staaten" in notes
+    assert "1 Zeile eines anderen Staates" in notes
     assert "2 Zeilen von NUTS-2- oder Extra-Regio-Einheiten" in notes
     assert "DE111" in notes  # a NUTS-3 code no Kreis of the database carries
     assert not Observation.objects.filter(region__code="081").exists()

@@ -34,6 +34,7 @@ from standortkompass.processes.models import (
 )
 from standortkompass.processes.services.pages import site_pages_ensure_defaults
 from standortkompass.regiondata.models import Region, RegionLevel
+from standortkompass.standortanalyse.services_findings import analysis_demo_load
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
@@ -210,6 +211,7 @@ def demo_load() -> DemoReport:
             _upsert(NewsItem, spec=spec, report=report)
 
         report.site_pages_created = [page.slug for page in site_pages_ensure_defaults()]
+        analysis_demo_load(process=process)
         if report.created or report.updated:
             audit_record(
                 actor=None,

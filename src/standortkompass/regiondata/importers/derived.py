@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from standortkompass.regiondata.catalogue import INDICATORS, TOTAL, Derived
 from standortkompass.regiondata.importers.base import ParsedFile, Record
@@ -51,11 +51,21 @@ def add_derived(parsed: ParsedFile, derived: Iterable[Derived]) -> None:
     parsed.records.extend(added)
     codes = ", ".join(sum_spec.code for sum_spec in derived)
     parsed.notes.append(
-        _("Computed %(count)d values of %(codes)s as sums of their parts.") % {"count": len(added), "codes": codes}
+        ngettext(
+            "Computed %(count)d value of %(codes)s as the sum of its parts.",
+            "Computed %(count)d values of %(codes)s as sums of their parts.",
+            len(added),
+        )
+        % {"count": len(added), "codes": codes}
     )
     if incomplete:
         parsed.notes.append(
-            _("%(count)d sums were not computed because a part is missing or flagged.") % {"count": incomplete}
+            ngettext(
+                "%(count)d sum was not computed because a part is missing or flagged.",
+                "%(count)d sums were not computed because a part is missing or flagged.",
+                incomplete,
+            )
+            % {"count": incomplete}
         )
 
 

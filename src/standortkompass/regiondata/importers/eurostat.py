@@ -26,6 +26,7 @@ import re
 from collections import Counter
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from standortkompass.regiondata.catalogue import TOTAL
 from standortkompass.regiondata.importers.base import IndicatorInfo, ParsedFile, Record, decode_text, slug
@@ -197,10 +198,21 @@ def read_eurostat_tsv(data: bytes, *, file_name: str, indicator: str = "") -> Pa
         )
         parsed.records.extend(records)
     if skipped["other"]:
-        parsed.notes.append(_("Left out %(count)d rows of other countries.") % {"count": skipped["other"]})
+        parsed.notes.append(
+            ngettext(
+                "Left out %(count)d row of another country.",
+                "Left out %(count)d rows of other countries.",
+                skipped["other"],
+            )
+            % {"count": skipped["other"]}
+        )
     if skipped["nuts2"]:
         parsed.notes.append(
-            _("Left out %(count)d rows of NUTS-2 or extra-regio units (no AGS counterpart).")
+            ngettext(
+                "Left out %(count)d row of a NUTS-2 or extra-regio unit (no AGS counterpart).",
+                "Left out %(count)d rows of NUTS-2 or extra-regio units (no AGS counterpart).",
+                skipped["nuts2"],
+            )
             % {"count": skipped["nuts2"]}
         )
     if unknown:

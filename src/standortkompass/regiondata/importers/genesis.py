@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from standortkompass.regiondata.catalogue import GENESIS_TABLES, INDICATORS, TOTAL, GenesisTable, normalise_label
 from standortkompass.regiondata.importers.base import (
@@ -458,6 +459,10 @@ def _drop_units_without_values(parsed: ParsedFile) -> None:
     if len(listed) > NOTED_UNITS:
         shown += ", …"
     parsed.notes.append(
-        _("Left out %(count)d regional units whose cells are all '-' (not existing in that year): %(units)s")
+        ngettext(
+            "Left out %(count)d regional unit whose cells are all '-' (not existing in that year): %(units)s",
+            "Left out %(count)d regional units whose cells are all '-' (not existing in that year): %(units)s",
+            len(empty),
+        )
         % {"count": len(empty), "units": shown}
     )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from standortkompass.audit.services import audit_record
 from standortkompass.regiondata.catalogue import INDICATORS
@@ -118,7 +119,10 @@ class ImportReport:
         for revision in self.revisions:
             lines.append(_("Revised: %(revision)s") % {"revision": revision})
         if self.revision_count > len(self.revisions):
-            lines.append(_("… and %(count)d more revisions.") % {"count": self.revision_count - len(self.revisions)})
+            more = self.revision_count - len(self.revisions)
+            lines.append(
+                ngettext("… and %(count)d more revision.", "… and %(count)d more revisions.", more) % {"count": more}
+            )
         lines.extend(self.notes)
         return lines
 
