@@ -185,10 +185,34 @@ def test_the_overview_shows_key_figures_with_comparison_and_source(published, cl
     assert '<script id="beschaeftigung-spec" type="application/json">' in page
 
 
-def test_the_peer_group_is_the_same_settlement_type_in_the_same_land(published, client):
+def test_the_peer_group_is_the_same_settlement_type_in_the_same_land_plus_the_neighbours(published, client):
+    # Boundaries are squares side by side: Ludwigsburg borders Stuttgart (another type) only.
     response = client.get(reverse("standortanalyse:overview"))
     scope = response.context["scope"]
-    assert scope.peers == ("08115", "08116")
+    assert scope.peers == ("08111", "08115", "08116")
+    assert scope.peer_label == "Kreise des Typs „Städtischer Kreis“ in Baden-Württemberg und die Nachbarkreise"
+    assert "Nachbarkreise (3 Kreise)" in response.content.decode()
+
+
+def test_a_neighbour_in_another_land_joins_the_peer_group(published, client):
+    bavaria = Region.objects.create(code="09", name="Bayern", level=RegionLevel.STATE)
+    across = Region.objects.create(code="09162", name="München", level=RegionLevel.DISTRICT, parent=bavaria)
+    RegionBoundary.objects.create(
+        region=across, geometry=_square(9.0, 48.6), reference_date=dt.date(2021, 1, 1), source="BKG"
+    )
+    assert client.get(reverse("standortanalyse:overview")).context["scope"].peers == (
+        "08111",
+        "08115",
+        "08116",
+        "09162",
+    )
+
+
+def test_without_a_settlement_type_the_peers_are_the_neighbours(published, client):
+    SpatialType.objects.filter(region__code="08118").delete()
+    scope = client.get(reverse("standortanalyse:overview")).context["scope"]
+    assert scope.peers == ("08111",)
+    assert scope.peer_label == "die Nachbarkreise"
 
 
 def test_configured_comparison_districts_replace_the_default_peers(published, client):

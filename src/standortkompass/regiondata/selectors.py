@@ -13,14 +13,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.core.cache import cache
 from django.db.models import Count, Max, Min, Q, QuerySet
 
+from standortkompass.regiondata.adjacency import neighbour_map
 from standortkompass.regiondata.models import (
     ImportBatch,
     Indicator,
     Observation,
     ObservationRevision,
     Region,
+    RegionBoundary,
     RegionLevel,
     RegionSuccession,
     SpatialType,
@@ -203,6 +206,36 @@ def region_boundaries(*, codes: Iterable[str]) -> dict[str, dict[str, Any]]:
             "code", "boundary__geometry"
         )
     }
+
+
+def boundary_version() -> str:
+    """Changes whenever boundaries are loaded: the newest boundary load, the newest and the number of boundaries."""
+    newest_load = ImportBatch.objects.filter(loader__startswith="boundaries").aggregate(newest=Max("pk"))["newest"] or 0
+    boundaries = RegionBoundary.objects.aggregate(newest=Max("pk"), count=Count("pk"))
+    return f"{newest_load}-{boundaries['newest'] or 0}-{boundaries['count']}"
+
+
+ADJACENCY_CACHE_SECONDS = 7 * 24 * 60 * 60
+
+
+def district_neighbours() -> dict[str, tuple[str, ...]]:
+    """``{district code: codes of the districts whose boundaries touch it}`` (see ``regiondata.adjacency``).
+
+    Computed once from all district boundaries and kept in the cache under a key with the
+    ``boundary_version``, so loading new boundaries makes the old entry unreachable.
+    """
+    key = f"regiondata:district-neighbours:{boundary_version()}"
+    found: dict[str, tuple[str, ...]] | None = cache.get(key)
+    if found is None:
+        rows = RegionBoundary.objects.filter(region__level=RegionLevel.DISTRICT).values_list("region__code", "geometry")
+        found = neighbour_map({code: json.loads(geometry) for code, geometry in rows})
+        cache.set(key, found, ADJACENCY_CACHE_SECONDS)
+    return found
+
+
+def neighbours_of(*, region: str) -> tuple[str, ...]:
+    """The districts bordering the district ``region`` (sorted codes; empty without boundaries)."""
+    return district_neighbours().get(region, ())
 
 
 def import_batches_list(*, limit: int = 50) -> list[ImportBatch]:

@@ -111,16 +111,34 @@ class Scope:
 
 
 def default_peers(*, region: str) -> tuple[tuple[str, ...], str]:
-    """Districts of the same BBSR settlement structure type in the same Land, and a label of the group."""
-    types = regiondata.spatial_types_of(region=region)
-    settlement = types.get(SpatialTypology.SETTLEMENT_DISTRICT_TYPE)
-    if settlement is None:
+    """The default comparison districts and a label saying what they are.
+
+    The districts of the same BBSR settlement structure type in the same Land plus the
+    districts bordering ``region`` (in any Land), without ``region`` itself, sorted by key.
+    Administration can replace them in the analysis settings.
+    """
+    land = regiondata.region_get(code=region[:2])
+    land_name = land.name if land else region[:2]
+    settlement = regiondata.spatial_types_of(region=region).get(SpatialTypology.SETTLEMENT_DISTRICT_TYPE)
+    same_type: list[str] = []
+    if settlement is not None:
+        same_type = regiondata.regions_of_spatial_type(
+            typology=SpatialTypology.SETTLEMENT_DISTRICT_TYPE, code=settlement[0], within=region[:2]
+        )
+    neighbours = regiondata.neighbours_of(region=region)
+    peers = tuple(sorted({*same_type, *neighbours} - {region}))
+    if not peers:
         return (), ""
-    code, name = settlement
-    peers = regiondata.regions_of_spatial_type(
-        typology=SpatialTypology.SETTLEMENT_DISTRICT_TYPE, code=code, within=region[:2]
-    )
-    return tuple(peer for peer in peers if peer != region), name
+    if settlement is not None and neighbours:
+        label = _("districts of the type “%(type)s” in %(land)s and the neighbouring districts") % {
+            "type": settlement[1],
+            "land": land_name,
+        }
+    elif settlement is not None:
+        label = _("districts of the type “%(type)s” in %(land)s") % {"type": settlement[1], "land": land_name}
+    else:
+        label = _("the neighbouring districts")
+    return peers, label
 
 
 def scope_for(*, process: StrategyProcess, reference_key: str) -> Scope:
@@ -134,13 +152,7 @@ def scope_for(*, process: StrategyProcess, reference_key: str) -> Scope:
         peers = tuple(code for code in configured if code != region.code)
         label = _("selected comparison districts")
     else:
-        peers, type_name = default_peers(region=region.code)
-        label = (
-            _("districts of the type “%(type)s” in %(land)s")
-            % {"type": type_name, "land": land.name if land else region.code[:2]}
-            if type_name
-            else ""
-        )
+        peers, label = default_peers(region=region.code)
     return Scope(
         process_id=process.pk,
         region=region.code,
