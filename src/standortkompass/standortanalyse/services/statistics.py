@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from standortkompass.regiondata.services import ImportReport, statistics_import
+from standortkompass.standortanalyse.cache import published_analysis_cache_warm
 
 if TYPE_CHECKING:
     from standortkompass.accounts.models import User
@@ -38,4 +39,6 @@ def statistics_upload_import(
             imported_by=actor,
             process=process,
         )
+        # The import changed the data version: compute the published analysis once it is committed.
+        transaction.on_commit(published_analysis_cache_warm, robust=True)
     return report

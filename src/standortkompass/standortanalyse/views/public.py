@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.standortanalyse import pages
 from standortkompass.standortanalyse import selectors as s
+from standortkompass.standortanalyse.cache import page_charts
 from standortkompass.standortanalyse.charts import Chart, format_value
 
 REFERENCE_PARAMETER = "bezug"
@@ -72,11 +73,8 @@ def _render(request: HttpRequest, page_key: str, *, extra: dict[str, Any] | None
 
 
 def _charts(page_key: str, scope: s.Scope, indicator: str) -> list[Chart]:
-    """The page's charts, cached per data version, district, reference, peers, indicator and language."""
-    parts = [page_key, scope.region, scope.reference_key, ",".join(scope.peers), indicator, get_language() or ""]
-    charts = s.cached(
-        "charts", parts, lambda: [chart.frozen() for chart in pages.charts_of(page_key, scope, indicator_key=indicator)]
-    )
+    """The page's charts (cached, see ``standortanalyse.cache``), the big map pointing at its own specification."""
+    charts = page_charts(page_key, scope, indicator)
     big_map = reverse("standortanalyse:chart_spec", args=["karte-deutschland"])
     return [
         replace(chart, spec_url=f"{big_map}?{_query(scope, indicator)}") if chart.id == "karte-deutschland" else chart

@@ -1,0 +1,107 @@
+"""Warming the Standortanalyse cache after an import: the pages then compute nothing."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import reverse
+
+from standortkompass.regiondata.models import ImportBatch, Observation
+from standortkompass.standortanalyse import pages
+from standortkompass.standortanalyse.cache import analysis_cache_warm, published_analysis_cache_warm
+from standortkompass.standortanalyse.services.statistics import statistics_upload_import
+
+from .test_pages import PAGE_NAMES, build_statistics, publish
+
+LONG_CSV = (
+    b"region_code,region_name,sector_code,sector_name,year,value\n08118,Ludwigsburg,TOTAL,Insgesamt,2021,210000\n"
+)
+
+
+@pytest.fixture
+def published(process, regions):
+    build_statistics(regions)
+    publish(process)
+    return process
+
+
+@pytest.fixture
+def counted(monkeypatch) -> list[str]:
+    """Records every page whose charts are computed (not taken from the cache)."""
+    computed: list[str] = []
+    original = pages.charts_of
+
+    def charts_of(page: str, *args: Any, **kwargs: Any) -> Any:
+        computed.append(page)
+        return original(page, *args, **kwargs)
+
+    monkeypatch.setattr(pages, "charts_of", charts_of)
+    return computed
+
+
+def _visit_every_page(client) -> None:
+    for name in PAGE_NAMES:
+        for reference in ("land", "bund"):
+            assert client.get(reverse(f"standortanalyse:{name}"), {"bezug": reference}).status_code == 200
+    assert client.get("/en/standortanalyse/wirtschaftsstruktur/").status_code == 200
+
+
+def test_after_warming_no_page_computes_its_charts(published, client, counted):
+    report = analysis_cache_warm(process=published)
+    assert report.pages == 5 * 2 * 2  # pages with charts, Land and Bund, German and English
+    assert len(counted) == report.pages
+    counted.clear()
+    _visit_every_page(client)
+    assert counted == []
+
+
+def test_an_import_makes_the_warm_entries_unreachable(published, client, counted):
+    analysis_cache_warm(process=published)
+    ImportBatch.objects.create(file_name="neu.csv", sha256="0" * 64, format="long")
+    counted.clear()
+    assert client.get(reverse("standortanalyse:structure")).status_code == 200
+    assert counted == ["structure"]
+
+
+def test_a_statistics_upload_warms_the_published_analysis_once_committed(
+    published, users, client, counted, django_capture_on_commit_callbacks
+):
+    cache.clear()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        statistics_upload_import(
+            process=published,
+            data=LONG_CSV,
+            file_name="neu.csv",
+            format="long",
+            indicator="employees_workplace",
+            actor=users["editor"],
+        )
+    assert len(callbacks) == 1
+    assert Observation.objects.filter(year=2021, sector="TOTAL", region__code="08118").exists()
+    assert len(counted) == 20
+    counted.clear()
+    _visit_every_page(client)
+    assert counted == []
+
+
+def test_nothing_is_warmed_without_a_published_analysis(process, regions, counted):
+    build_statistics(regions)
+    assert published_analysis_cache_warm() is None
+    assert counted == []
+
+
+def test_the_command_warms_the_published_analysis(published, counted):
+    output = io.StringIO()
+    call_command("warm_analysis_cache", stdout=output)
+    assert "Standortanalyse cache warmed: 20 pages" in output.getvalue()
+    assert len(counted) == 20
+
+
+def test_the_command_says_when_nothing_is_published(db):
+    output = io.StringIO()
+    call_command("warm_analysis_cache", stdout=output)
+    assert output.getvalue().startswith("No published Standortanalyse")
