@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "standortkompass.regiondata",
     "standortkompass.processes",
     "standortkompass.standortanalyse",
+    "standortkompass.surveys",
 ]
 
 MIDDLEWARE = [
