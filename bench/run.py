@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 os.environ.setdefault("STANDORTKOMPASS_VAR_DIR", tempfile.mkdtemp(prefix="standortkompass-bench-"))
+os.makedirs(os.path.join(os.environ["STANDORTKOMPASS_VAR_DIR"], "static"), exist_ok=True)
 os.environ.setdefault("SECRET_KEY", "bench-secret-key-that-is-long-enough-for-django")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("USE_HTTPS", "false")

@@ -18,6 +18,8 @@ class Command(BaseCommand):
         except DemoRegionsMissingError as error:
             raise CommandError(str(error)) from error
         assert report.process is not None
+        if options["verbosity"] == 0:
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 f'Demo process "{report.process.title}" is ready at /prozesse/{report.process.slug}/ '
