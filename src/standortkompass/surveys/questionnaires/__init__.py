@@ -1,0 +1,1 @@
+"""Shipped questionnaires (XLSForm) and the generator of the default questionnaire."""
