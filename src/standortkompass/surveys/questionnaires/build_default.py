@@ -1058,7 +1058,8 @@ def iter_cells(rows: list[list[str]]) -> Iterator[list[str | None]]:
 
 def write_workbook(path: Path = XLSX_PATH, municipalities_csv: Path = MUNICIPALITIES_CSV) -> Path:
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    for default_sheet in list(workbook.worksheets):
+        workbook.remove(default_sheet)
     for title, rows in build_sheets(municipalities_csv).items():
         sheet = workbook.create_sheet(title)
         for cells in iter_cells(rows):
