@@ -546,7 +546,8 @@ def parse_xlsform(data: bytes, filename: str) -> Schema:
     parser = _Parser(sheets)
     schema = parser.schema()
     if parser.errors:
-        raise XLSFormError(parser.errors)
+        order = {"": 0, "survey": 1, "choices": 2, "settings": 3}
+        raise XLSFormError(sorted(parser.errors, key=lambda e: (order.get(e.sheet, 4), e.row or 0)))
     errors = _pyxform_errors(data, filename, sheets)
     if errors:
         raise XLSFormError(errors)
