@@ -65,8 +65,8 @@ def test_a_malformed_form_prints_every_problem_exits_2_and_saves_nothing(
         call_command("survey_import", str(path), stderr=errors)
     assert refused.value.returncode == 2
     assert "4 problem(s) found; nothing was imported" in str(refused.value)
-    assert "sheet survey, row 3, column type" in errors.getvalue()
-    assert "sheet survey, row 5, column name" in errors.getvalue()
+    assert "Tabellenblatt survey, Zeile 3, Spalte type" in errors.getvalue()
+    assert "Tabellenblatt survey, Zeile 5, Spalte name" in errors.getvalue()
     assert not Questionnaire.objects.exists()
 
 

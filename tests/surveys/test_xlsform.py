@@ -126,7 +126,7 @@ def test_a_malformed_form_lists_every_error_with_sheet_row_and_column() -> None:
         ("survey", 11, "choice_filter"),
         ("survey", 14, "relevant"),
     } <= places
-    assert any(str(error).startswith("sheet survey, row 4, column type:") for error in refused.value.errors)
+    assert any(str(error).startswith("Tabellenblatt survey, Zeile 4, Spalte type:") for error in refused.value.errors)
 
 
 def test_errors_on_the_choices_sheet_name_their_row() -> None:
@@ -165,7 +165,7 @@ def test_an_error_only_pyxform_finds_is_reported_with_its_row() -> None:
 def test_a_file_that_is_no_form_is_refused_with_a_message() -> None:
     with pytest.raises(XLSFormError) as refused:
         parse_xlsform(b"not a workbook", "f.xlsx")
-    assert "cannot be read" in str(refused.value)
+    assert "kann nicht als XLSForm gelesen werden" in str(refused.value)
 
 
 def test_every_question_is_listed_with_matrix_items_in_place() -> None:
