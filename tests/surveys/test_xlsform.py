@@ -172,3 +172,40 @@ def test_every_question_is_listed_with_matrix_items_in_place() -> None:
     names = [question["name"] for question in all_questions(parse_xlsform(xlsx(), "form.xlsx"))]
     assert names[-2:] == ["z_breitband", "z_verkehr"]
     assert "zufriedenheit" not in names
+
+
+LIKERT_CHOICES = [["list_name", "name", "label"], ["skala", "1", "gut"], ["skala", "2", "schlecht"]]
+
+
+def test_a_likert_matrix_on_the_top_level_is_a_page_of_its_own_and_round_trips() -> None:
+    survey = [
+        ["type", "name", "label", "appearance"],
+        ["text", "vorab", "Vorab", ""],
+        ["begin_group", "matrix", "Bewertung", "field-list"],
+        ["select_one skala", "a", "A", "likert"],
+        ["select_one skala", "b", "B", "likert"],
+        ["end_group", "", "", ""],
+    ]
+    schema = parse_xlsform(xlsx(survey, LIKERT_CHOICES, [["form_title"], ["T"]]), "f.xlsx")
+    assert [(page["implicit"], [q["kind"] for q in page["questions"]]) for page in schema["pages"]] == [
+        (True, ["text"]),
+        (True, ["matrix"]),
+    ]
+    assert parse_xlsform(export_xlsform(schema), "export.xlsx") == schema
+
+
+def test_a_group_inside_a_page_that_is_no_matrix_is_refused() -> None:
+    survey = [
+        ["type", "name", "label"],
+        ["begin_group", "seite", "Seite"],
+        ["begin_group", "innen", "Innen"],
+        ["text", "a", "A"],
+        ["end_group", "", ""],
+        ["end_group", "", ""],
+        ["begin_repeat", "wdh", "Wiederholung"],
+    ]
+    with pytest.raises(XLSFormError) as refused:
+        parse_xlsform(xlsx(survey, LIKERT_CHOICES, [["form_title"], ["T"]]), "f.xlsx")
+    places = [(error.row, error.column) for error in refused.value.errors]
+    assert (3, "type") in places
+    assert (7, "type") in places
