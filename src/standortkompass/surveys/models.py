@@ -52,6 +52,9 @@ class QuestionnaireVersion(models.Model):
         _("source format"), max_length=20, choices=SourceFormat.choices, default=SourceFormat.XLSFORM
     )
     source_file_name = models.CharField(_("source file name"), max_length=255, blank=True)
+    import_notes = models.JSONField(
+        _("import notes"), default=list, blank=True, help_text=_("What the import could not take over.")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

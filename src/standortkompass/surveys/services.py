@@ -14,6 +14,7 @@ from standortkompass.accounts.models import User
 from standortkompass.audit.services import audit_record
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.processes.services.process import german_slug, numbered_slug
+from standortkompass.surveys.lss import parse_lss
 from standortkompass.surveys.models import Questionnaire, QuestionnaireVersion, SourceFormat, VersionStatus
 from standortkompass.surveys.schema import Schema
 from standortkompass.surveys.xlsform import parse_xlsform
@@ -41,11 +42,18 @@ def questionnaire_slug(*, process: StrategyProcess, title: str) -> str:
 def questionnaire_import(
     *, process: StrategyProcess, data: bytes, filename: str, actor: User | None = None
 ) -> QuestionnaireVersion:
-    """A new questionnaire with a first draft version from an XLSForm file (xlsx or csv).
+    """A new questionnaire with a first draft version from an XLSForm file (xlsx or csv) or a
+    LimeSurvey structure file (lss; what could not be mapped is kept in ``import_notes``).
 
     Raises ``XLSFormError`` listing every problem; then nothing is saved.
     """
-    schema = parse_xlsform(data, filename)
+    notes: list[str] = []
+    source_format = SourceFormat.XLSFORM
+    if filename.lower().endswith(".lss"):
+        lss = parse_lss(data)
+        schema, notes, source_format = lss.schema, lss.not_mapped, SourceFormat.LSS
+    else:
+        schema = parse_xlsform(data, filename)
     title = schema["settings"]["title"] or PurePath(filename).stem
     with transaction.atomic():
         questionnaire = Questionnaire(process=process, title=title[:200])
@@ -56,8 +64,9 @@ def questionnaire_import(
             questionnaire=questionnaire,
             number=1,
             schema=schema,
-            source_format=SourceFormat.XLSFORM,
+            source_format=source_format,
             source_file_name=PurePath(filename).name[:255],
+            import_notes=notes,
         )
         version.full_clean()
         version.save()
@@ -66,7 +75,7 @@ def questionnaire_import(
             action="questionnaire.import",
             obj=questionnaire,
             process=process,
-            changes={"file": filename, "version": 1},
+            changes={"file": filename, "version": 1, "not_mapped": len(notes)},
         )
     return version
 

@@ -8,7 +8,7 @@ from standortkompass.surveys.schema import all_questions
 from standortkompass.surveys.services import questionnaire_import
 from standortkompass.surveys.xlsform import XLSFormError
 
-FORMATS = (".xlsx", ".csv")
+FORMATS = (".xlsx", ".csv", ".lss")
 
 
 def choose_process(process_id: int | None) -> StrategyProcess:
@@ -29,8 +29,9 @@ def choose_process(process_id: int | None) -> StrategyProcess:
 
 class Command(BaseCommand):
     help = (
-        "Import an XLSForm questionnaire (.xlsx or .csv with survey, choices and settings sheets) as a new "
-        "questionnaire with a draft version, and print the validation report. Exit status 2 with every problem "
+        "Import an XLSForm questionnaire (.xlsx or .csv with survey, choices and settings sheets) or a LimeSurvey "
+        "structure file (.lss) as a new questionnaire with a draft version, and print the validation report "
+        "(for .lss also what could not be mapped). Exit status 2 with every problem "
         "(sheet, row, column) listed and nothing saved on errors."
     )
 
@@ -42,7 +43,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, file: Path, process_id: int | None, **options: Any) -> None:
         if file.suffix.lower() not in FORMATS:
-            raise CommandError(f"{file.name}: the file must be an XLSForm as .xlsx or .csv.", returncode=2)
+            raise CommandError(
+                f"{file.name}: the file must be an XLSForm (.xlsx or .csv) or a LimeSurvey structure file (.lss).",
+                returncode=2,
+            )
         process = choose_process(process_id)
         try:
             data = file.read_bytes()
@@ -67,3 +71,7 @@ class Command(BaseCommand):
             f"{len(schema['pages'])} page(s), {len(all_questions(schema))} question(s), "
             f"{len(schema['choice_lists'])} choice list(s); languages: {languages}."
         )
+        if version.import_notes:
+            self.stdout.write(f"Not mapped ({len(version.import_notes)}):")
+            for note in version.import_notes:
+                self.stdout.write(f"- {note}")

@@ -1,0 +1,327 @@
+"""LimeSurvey survey structure files (``.lss``, LimeSurvey 3 to 6) to the project's schema.
+
+What XLSForm can express is mapped; everything else is listed in ``LssImport.not_mapped``.
+LimeSurvey 3 keeps texts in the groups/questions/answers tables (one row per language);
+LimeSurvey 4 and later keep them in ``group_l10ns``, ``question_l10ns`` and ``answer_l10ns``.
+Expressions (ExpressionScript relevance and validation) are not converted but listed.
+The result goes through the XLSForm export and import, so pyxform checks it like any form.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from xml.etree.ElementTree import Element
+
+import defusedxml.ElementTree as SafeElementTree  # type: ignore[import-untyped]
+from defusedxml import DefusedXmlException
+from django.utils.translation import gettext as _
+
+from standortkompass.surveys.schema import SCHEMA_VERSION, Choice, Page, Question, Schema, Texts
+from standortkompass.surveys.xlsform import FormError, XLSFormError, export_xlsform, parse_xlsform
+
+LANGUAGE_NAMES = {"de": "Deutsch (de)", "en": "English (en)", "fr": "Français (fr)", "it": "Italiano (it)"}
+TYPE_NAMES = {
+    "1": "array dual scale",
+    "*": "equation",
+    "|": "file upload",
+    ":": "array of numbers",
+    ";": "array of texts",
+    "C": "array yes/uncertain/no",
+    "E": "array increase/same/decrease",
+    "G": "gender",
+    "H": "array by column",
+    "I": "language switch",
+    "K": "multiple numerical input",
+    "O": "list with comment",
+    "P": "multiple choice with comments",
+    "Q": "multiple short text",
+}
+SIMPLE = {"S": "text", "T": "text", "U": "text", "N": "decimal", "D": "date", "X": "note"}
+MATRIX_SCALES = {"A": 5, "B": 10}
+NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class LssImport:
+    schema: Schema
+    not_mapped: list[str]
+
+
+def _text(value: str) -> str:
+    return " ".join(html.unescape(TAG.sub(" ", value)).split())
+
+
+def _rows(root: Element, table: str) -> list[dict[str, str]]:
+    return [{child.tag: (child.text or "").strip() for child in row} for row in root.findall(f"./{table}/rows/row")]
+
+
+def _language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, f"{code} ({code})")
+
+
+def _order(row: dict[str, str], key: str) -> int:
+    try:
+        return int(row.get(key) or 0)
+    except ValueError:
+        return 0
+
+
+class _Reader:
+    def __init__(self, root: Element) -> None:
+        self.root = root
+        self.not_mapped: list[str] = []
+        self.codes = [element.text or "" for element in root.findall("./languages/language")]
+        surveys = _rows(root, "surveys")
+        base = surveys[0].get("language", "") if surveys else ""
+        if base and base in self.codes:
+            self.codes.remove(base)
+        self.codes = [base or (self.codes[0] if self.codes else "de"), *self.codes]
+        self.codes = [code for code in dict.fromkeys(self.codes) if code]
+        self.group_texts = self._texts("group_l10ns", "groups", "gid", ("group_name", "description"))
+        self.question_texts = self._texts("question_l10ns", "questions", "qid", ("question", "help"))
+        subquestion_texts = self._texts("question_l10ns", "subquestions", "qid", ("question", "help"))
+        for key, value in subquestion_texts.items():
+            self.question_texts.setdefault(key, value)
+        self.answer_texts: dict[tuple[str, str], dict[str, Texts]] = defaultdict(lambda: defaultdict(dict))
+        answers_by_aid = {row.get("aid", ""): row for row in _rows(root, "answers") if row.get("aid")}
+        for row in _rows(root, "answer_l10ns"):
+            answer = answers_by_aid.get(row.get("aid", ""), row)
+            answer_key = (answer.get("qid", ""), answer.get("code", ""))
+            self.answer_texts[answer_key]["answer"][_language_name(row.get("language", ""))] = _text(
+                row.get("answer", "")
+            )
+        for row in _rows(root, "answers"):
+            if row.get("answer") and row.get("language"):
+                answer_key = (row.get("qid", ""), row.get("code", ""))
+                self.answer_texts[answer_key]["answer"][_language_name(row["language"])] = _text(row["answer"])
+
+    def _texts(self, l10n_table: str, table: str, key: str, fields: tuple[str, ...]) -> dict[str, dict[str, Texts]]:
+        """``{id: {field: {language name: text}}}`` from the l10n table (LimeSurvey 4+) or the table itself."""
+        found: dict[str, dict[str, Texts]] = defaultdict(lambda: defaultdict(dict))
+        for row in [*_rows(self.root, l10n_table), *_rows(self.root, table)]:
+            language = row.get("language", "")
+            if not language:
+                continue
+            for field in fields:
+                if row.get(field):
+                    found[row.get(key, "")][field].setdefault(_language_name(language), _text(row[field]))
+        return found
+
+    def question(self, row: dict[str, str], *, kind: str, type_: str, label: Texts, hint: Texts) -> Question:
+        return {
+            "kind": kind,  # type: ignore[typeddict-item]
+            "type": type_,
+            "name": "",
+            "label": label,
+            "hint": hint,
+            "required": row.get("mandatory") == "Y",
+            "required_message": {},
+            "relevant": "",
+            "constraint": "",
+            "constraint_message": {},
+            "choice_filter": "",
+            "calculation": "",
+            "appearance": "",
+            "parameters": "",
+            "default": "",
+            "list_name": "",
+            "widget": "",
+            "or_other": False,
+            "other_of": "",
+            "randomize": False,
+            "items": [],
+            "extra": {},
+        }
+
+    def schema(self) -> Schema:
+        languages = [_language_name(code) for code in self.codes]
+        settings_rows = _rows(self.root, "surveys_languagesettings")
+        title = next(
+            (row.get("surveyls_title", "") for row in settings_rows if row.get("surveyls_language") == self.codes[0]),
+            "",
+        )
+        surveys = _rows(self.root, "surveys")
+        sid = surveys[0].get("sid", "") if surveys else ""
+        questions = [row for row in _rows(self.root, "questions") if _order(row, "parent_qid") == 0]
+        subquestions = [
+            *(row for row in _rows(self.root, "questions") if _order(row, "parent_qid") != 0),
+            *_rows(self.root, "subquestions"),
+        ]
+        answers = _rows(self.root, "answers")
+        choice_lists: dict[str, list[Choice]] = {}
+        pages: list[Page] = []
+        seen_groups: set[str] = set()
+        groups = sorted(_rows(self.root, "groups"), key=lambda row: _order(row, "group_order"))
+        for group in groups:
+            gid = group.get("gid", "")
+            if gid in seen_groups:
+                continue
+            seen_groups.add(gid)
+            texts = self.group_texts.get(gid, {})
+            relevance = group.get("grelevance", "")
+            if relevance not in {"", "1"}:
+                self.not_mapped.append(
+                    _("Group %(group)s: the relevance equation “%(equation)s” was not converted.")
+                    % {"group": gid, "equation": relevance}
+                )
+            page_questions: list[Question] = []
+            seen: set[str] = set()
+            for row in sorted((q for q in questions if q.get("gid") == gid), key=lambda q: _order(q, "question_order")):
+                if row.get("qid") in seen:
+                    continue
+                seen.add(row.get("qid", ""))
+                question = self.convert(row, subquestions, answers, choice_lists)
+                if question is not None:
+                    page_questions.append(question)
+            if page_questions:
+                pages.append(
+                    {
+                        "name": f"gruppe_{len(pages) + 1}",
+                        "label": texts.get("group_name", {}),
+                        "hint": texts.get("description", {}),
+                        "relevant": "",
+                        "appearance": "field-list",
+                        "implicit": False,
+                        "extra": {},
+                        "questions": page_questions,
+                    }
+                )
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "settings": {
+                "title": title,
+                "form_id": f"limesurvey_{sid}" if sid else "limesurvey",
+                "version": "",
+                "default_language": languages[0],
+                "languages": [{"name": name, "code": code} for name, code in zip(languages, self.codes, strict=True)],
+                "extra": {},
+            },
+            "pages": pages,
+            "choice_lists": choice_lists,
+        }
+
+    def convert(
+        self,
+        row: dict[str, str],
+        subquestions: list[dict[str, str]],
+        answers: list[dict[str, str]],
+        choice_lists: dict[str, list[Choice]],
+    ) -> Question | None:
+        qid, code, lstype = row.get("qid", ""), row.get("title", ""), row.get("type", "")
+        texts = self.question_texts.get(qid, {})
+        label, hint = texts.get("question", {}), texts.get("help", {})
+        name = code if NAME.match(code) else f"q_{code or qid}"
+        if lstype in TYPE_NAMES or lstype not in {*SIMPLE, *MATRIX_SCALES, "L", "!", "M", "F", "R", "Y", "5"}:
+            self.not_mapped.append(
+                _("Question %(code)s (LimeSurvey type “%(type)s”, %(name)s) was not imported.")
+                % {"code": code, "type": lstype, "name": TYPE_NAMES.get(lstype, _("unknown type"))}
+            )
+            return None
+        relevance = row.get("relevance", "")
+        if relevance not in {"", "1"}:
+            self.not_mapped.append(
+                _("Question %(code)s: the relevance equation “%(equation)s” was not converted.")
+                % {"code": code, "equation": relevance}
+            )
+        if not label:
+            label = {_language_name(self.codes[0]): code}
+        if lstype in SIMPLE:
+            question = self.question(row, kind=SIMPLE[lstype], type_=SIMPLE[lstype], label=label, hint=hint)
+            if lstype in {"T", "U"}:
+                question["kind"], question["appearance"] = "long_text", "multiline"
+            if lstype == "X":
+                question["required"] = False
+            question["name"] = name
+            return question
+        own_answers = sorted((a for a in answers if a.get("qid") == qid), key=lambda a: _order(a, "sortorder"))
+        own_sub = sorted(
+            (s for s in subquestions if s.get("parent_qid") == qid), key=lambda s: _order(s, "question_order")
+        )
+        list_name = name
+        if lstype == "Y":
+            choices = [self.fixed_choice("Y", "Ja", "Yes"), self.fixed_choice("N", "Nein", "No")]
+        elif lstype in {"5", *MATRIX_SCALES}:
+            size = MATRIX_SCALES.get(lstype, 5)
+            choices = [self.fixed_choice(str(number), str(number), str(number)) for number in range(1, size + 1)]
+        elif lstype == "M":
+            choices = [
+                self.choice(s.get("title", ""), self.question_texts.get(s.get("qid", ""), {}).get("question", {}))
+                for s in own_sub
+            ]
+        else:
+            choices = [
+                self.choice(a.get("code", ""), self.answer_texts[(qid, a.get("code", ""))]["answer"])
+                for a in own_answers
+            ]
+        unique = list({choice["name"]: choice for choice in choices}.values())
+        choice_lists[list_name] = unique
+        if lstype in {"F", *MATRIX_SCALES}:
+            matrix = self.question(row, kind="matrix", type_="begin_group", label=label, hint=hint)
+            matrix.update({"name": name, "list_name": list_name, "appearance": "table-list", "required": False})
+            for sub in own_sub:
+                sub_code = sub.get("title", "")
+                item = self.question(
+                    row,
+                    kind="select_one",
+                    type_="select_one",
+                    label=self.question_texts.get(sub.get("qid", ""), {}).get("question", {})
+                    or {_language_name(self.codes[0]): sub_code},
+                    hint={},
+                )
+                item.update({"name": f"{name}_{sub_code}", "list_name": list_name, "widget": "radio"})
+                matrix["items"].append(item)
+            return matrix if matrix["items"] else None
+        base = {
+            "L": "select_one",
+            "!": "select_one",
+            "Y": "select_one",
+            "5": "select_one",
+            "M": "select_multiple",
+            "R": "rank",
+        }[lstype]
+        question = self.question(row, kind=base, type_=base, label=label, hint=hint)
+        question.update({"name": name, "list_name": list_name})
+        if base == "select_one":
+            question["widget"] = "dropdown" if lstype == "!" else "radio"
+            question["appearance"] = "minimal" if lstype == "!" else ""
+        if row.get("other") == "Y" and lstype in {"L", "!", "M"}:
+            question["or_other"] = True
+        return question
+
+    def choice(self, code: str, label: Texts) -> Choice:
+        return {"name": code, "label": label or {_language_name(self.codes[0]): code}, "extra": {}}
+
+    def fixed_choice(self, code: str, german: str, english: str) -> Choice:
+        label = {_language_name(language): (german if language == "de" else english) for language in self.codes}
+        return {"name": code, "label": label, "extra": {}}
+
+
+def parse_lss(data: bytes) -> LssImport:
+    """The schema of a LimeSurvey structure file and the list of what could not be mapped."""
+    try:
+        root = SafeElementTree.fromstring(data)
+    except (SafeElementTree.ParseError, DefusedXmlException, ValueError) as error:
+        raise XLSFormError(
+            [
+                FormError(
+                    "",
+                    None,
+                    "",
+                    _("The file cannot be read as a LimeSurvey structure file: %(error)s") % {"error": error},
+                )
+            ]
+        ) from error
+    if root.tag != "document" or (root.findtext("LimeSurveyDocType") or "").strip() != "Survey":
+        raise XLSFormError([FormError("", None, "", _("The file is not a LimeSurvey survey structure file (.lss)."))])
+    reader = _Reader(root)
+    schema = reader.schema()
+    if not schema["pages"]:
+        raise XLSFormError(
+            [FormError("", None, "", _("The LimeSurvey file contains no question that could be imported."))]
+        )
+    # Through XLSForm and back: the same checks as every form, and the canonical schema.
+    return LssImport(schema=parse_xlsform(export_xlsform(schema), "limesurvey.xlsx"), not_mapped=reader.not_mapped)

@@ -1,0 +1,127 @@
+"""Importing LimeSurvey survey structure files (.lss)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from standortkompass.processes.models import StrategyProcess
+from standortkompass.surveys.lss import parse_lss
+from standortkompass.surveys.models import Questionnaire, SourceFormat
+from standortkompass.surveys.services import questionnaire_import
+from standortkompass.surveys.xlsform import XLSFormError, export_xlsform, parse_xlsform
+
+LS6 = Path(__file__).parent / "fixtures" / "limesurvey6.lss"
+
+LS3 = b"""<?xml version="1.0" encoding="UTF-8"?>
+<document>
+ <LimeSurveyDocType>Survey</LimeSurveyDocType>
+ <DBVersion>366</DBVersion>
+ <languages><language>de</language></languages>
+ <answers><rows>
+  <row><qid>5</qid><code>1</code><answer>gering</answer><sortorder>1</sortorder><language>de</language></row>
+  <row><qid>5</qid><code>2</code><answer>hoch</answer><sortorder>2</sortorder><language>de</language></row>
+ </rows></answers>
+ <groups><rows>
+  <row><gid>1</gid><sid>9</sid><group_name>Fachkr\xc3\xa4fte</group_name><group_order>0</group_order><language>de</language></row>
+ </rows></groups>
+ <questions><rows>
+  <row><qid>4</qid><parent_qid>0</parent_qid><gid>1</gid><type>M</type><title>Wege</title><question>Wege</question>
+   <other>N</other><mandatory>N</mandatory><question_order>1</question_order><language>de</language></row>
+  <row><qid>5</qid><parent_qid>0</parent_qid><gid>1</gid><type>!</type><title>Bedarf</title><question>Bedarf</question>
+   <other>N</other><mandatory>Y</mandatory><question_order>2</question_order><language>de</language></row>
+  <row><qid>6</qid><parent_qid>0</parent_qid><gid>1</gid><type>N</type><title>Stellen</title>
+   <question>Offene Stellen</question><mandatory>N</mandatory><question_order>3</question_order>
+   <language>de</language></row>
+ </rows></questions>
+ <subquestions><rows>
+  <row><qid>7</qid><parent_qid>4</parent_qid><gid>1</gid><type>T</type><title>SQ1</title><question>Anzeigen</question>
+   <question_order>1</question_order><language>de</language></row>
+  <row><qid>8</qid><parent_qid>4</parent_qid><gid>1</gid><type>T</type><title>SQ2</title><question>Messen</question>
+   <question_order>2</question_order><language>de</language></row>
+ </rows></subquestions>
+ <surveys><rows><row><sid>9</sid><language>de</language></row></rows></surveys>
+ <surveys_languagesettings><rows>
+  <row><surveyls_survey_id>9</surveyls_survey_id><surveyls_language>de</surveyls_language>
+   <surveyls_title>Alte Befragung</surveyls_title></row>
+ </rows></surveys_languagesettings>
+</document>
+"""
+
+
+def test_a_limesurvey_6_file_maps_groups_questions_answers_and_languages() -> None:
+    result = parse_lss(LS6.read_bytes())
+    schema = result.schema
+    assert schema["settings"]["title"] == "Befragung aus LimeSurvey"
+    assert [language["code"] for language in schema["settings"]["languages"]] == ["de", "en"]
+    pages = schema["pages"]
+    assert [page["label"]["English (en)"] for page in pages] == ["Profile", "Location"]
+    firma, branche = pages[0]["questions"]
+    assert firma["label"] == {"Deutsch (de)": "Name Ihres Unternehmens", "English (en)": "Company name"}
+    assert firma["required"] is True
+    assert (branche["kind"], branche["or_other"], branche["hint"]) == (
+        "select_one",
+        True,
+        {"Deutsch (de)": "Hauptbranche"},
+    )
+    assert [choice["label"]["English (en)"] for choice in schema["choice_lists"]["Q1"]] == ["Industry", "Trade"]
+    matrix, remark = pages[1]["questions"]
+    assert matrix["kind"] == "matrix"
+    assert [item["label"]["Deutsch (de)"] for item in matrix["items"]] == ["Breitband", "Verkehr"]
+    assert remark["kind"] == "long_text"
+    assert remark["label"]["Deutsch (de)"] == "Anmerkungen & Wünsche"
+
+
+def test_what_xlsform_cannot_express_is_listed() -> None:
+    notes = parse_lss(LS6.read_bytes()).not_mapped
+    assert len(notes) == 3
+    assert "Die Frage Zahlen (LimeSurvey-Typ „K“, multiple numerical input) wurde nicht importiert." in notes
+    assert any('Q1 == "A1"' in note for note in notes)
+
+
+def test_the_imported_schema_exports_to_xlsform_without_loss() -> None:
+    schema = parse_lss(LS6.read_bytes()).schema
+    assert parse_xlsform(export_xlsform(schema), "export.xlsx") == schema
+
+
+def test_a_limesurvey_3_file_with_texts_in_the_tables_is_read() -> None:
+    schema = parse_lss(LS3).schema
+    assert schema["settings"]["title"] == "Alte Befragung"
+    wege, bedarf, stellen = schema["pages"][0]["questions"]
+    assert wege["kind"] == "select_multiple"
+    assert [choice["label"]["Deutsch (de)"] for choice in schema["choice_lists"]["Wege"]] == ["Anzeigen", "Messen"]
+    assert (bedarf["kind"], bedarf["widget"], bedarf["required"]) == ("select_one", "dropdown", True)
+    assert [choice["name"] for choice in schema["choice_lists"]["Bedarf"]] == ["1", "2"]
+    assert stellen["kind"] == "decimal"
+
+
+def test_a_file_that_is_no_limesurvey_file_is_refused() -> None:
+    with pytest.raises(XLSFormError):
+        parse_lss(b"<html></html>")
+    with pytest.raises(XLSFormError):
+        parse_lss(b"not xml")
+
+
+def test_the_service_keeps_the_source_format_and_the_notes(process: StrategyProcess) -> None:
+    version = questionnaire_import(process=process, data=LS6.read_bytes(), filename="alt.lss")
+    assert version.source_format == SourceFormat.LSS
+    assert len(version.import_notes) == 3
+
+
+def test_the_command_prints_what_was_not_mapped(process: StrategyProcess) -> None:
+    output = io.StringIO()
+    call_command("survey_import", str(LS6), stdout=output)
+    assert "Not mapped (3):" in output.getvalue()
+    assert Questionnaire.objects.get().title == "Befragung aus LimeSurvey"
+
+
+def test_the_command_refuses_a_broken_lss_file(process: StrategyProcess, tmp_path: Path) -> None:
+    path = tmp_path / "kaputt.lss"
+    path.write_bytes(b"<document><LimeSurveyDocType>Survey</LimeSurveyDocType>")
+    with pytest.raises(CommandError) as refused:
+        call_command("survey_import", str(path), stderr=io.StringIO())
+    assert refused.value.returncode == 2
+    assert not Questionnaire.objects.exists()
