@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from standortkompass.processes.models import StrategyProcess
-from standortkompass.surveys.lss import parse_lss
+from standortkompass.surveys.lss import convert_expression, parse_lss
 from standortkompass.surveys.models import Questionnaire, SourceFormat
 from standortkompass.surveys.services import questionnaire_import
 from standortkompass.surveys.xlsform import XLSFormError, export_xlsform, parse_xlsform
@@ -43,6 +43,9 @@ LS3 = b"""<?xml version="1.0" encoding="UTF-8"?>
   <row><qid>8</qid><parent_qid>4</parent_qid><gid>1</gid><type>T</type><title>SQ2</title><question>Messen</question>
    <question_order>2</question_order><language>de</language></row>
  </rows></subquestions>
+ <conditions><rows>
+  <row><cid>1</cid><qid>6</qid><cfieldname>9X1X5</cfieldname><method>==</method><value>2</value></row>
+ </rows></conditions>
  <surveys><rows><row><sid>9</sid><language>de</language></row></rows></surveys>
  <surveys_languagesettings><rows>
   <row><surveyls_survey_id>9</surveyls_survey_id><surveyls_language>de</surveyls_language>
@@ -77,9 +80,26 @@ def test_a_limesurvey_6_file_maps_groups_questions_answers_and_languages() -> No
 
 def test_what_xlsform_cannot_express_is_listed() -> None:
     notes = parse_lss(LS6.read_bytes()).not_mapped
-    assert len(notes) == 3
-    assert "Die Frage Zahlen (LimeSurvey-Typ „K“, multiple numerical input) wurde nicht importiert." in notes
-    assert any('Q1 == "A1"' in note for note in notes)
+    assert notes == [
+        "Die Frage Zahlen (LimeSurvey-Typ „K“, multiple numerical input) wurde nicht importiert.",
+        "Frage Zufr: Die Relevanzgleichung „!is_empty(Firma)“ wurde nicht übernommen.",
+    ]
+
+
+def test_simple_relevance_equations_become_xlsform_expressions() -> None:
+    pages = parse_lss(LS6.read_bytes()).schema["pages"]
+    assert pages[1]["relevant"] == "${Q1} = 'A1'"
+    assert pages[1]["questions"][0]["relevant"] == ""
+    assert pages[1]["questions"][1]["relevant"] == "${Zufr_SQ001} = '2' or ${Q1} != 'A1'"
+
+
+def test_a_multiple_choice_condition_becomes_selected() -> None:
+    converted = convert_expression(
+        'M_SQ1 == "Y" and (N >= 2 || M_SQ2 != "Y")', single={"N"}, multiple={"M": {"SQ1", "SQ2"}}
+    )
+    assert converted == "selected(${M}, 'SQ1') and (${N} >= 2 or not(selected(${M}, 'SQ2')))"
+    assert convert_expression("is_empty(N)", single={"N"}, multiple={}) is None
+    assert convert_expression("Unbekannt == 1", single={"N"}, multiple={}) is None
 
 
 def test_the_imported_schema_exports_to_xlsform_without_loss() -> None:
@@ -98,6 +118,10 @@ def test_a_limesurvey_3_file_with_texts_in_the_tables_is_read() -> None:
     assert stellen["kind"] == "decimal"
 
 
+def test_conditions_of_the_old_condition_editor_are_listed() -> None:
+    assert parse_lss(LS3).not_mapped == ["Bedingungen aus dem alten Bedingungseditor wurden nicht übernommen."]
+
+
 def test_a_file_that_is_no_limesurvey_file_is_refused() -> None:
     with pytest.raises(XLSFormError):
         parse_lss(b"<html></html>")
@@ -108,13 +132,13 @@ def test_a_file_that_is_no_limesurvey_file_is_refused() -> None:
 def test_the_service_keeps_the_source_format_and_the_notes(process: StrategyProcess) -> None:
     version = questionnaire_import(process=process, data=LS6.read_bytes(), filename="alt.lss")
     assert version.source_format == SourceFormat.LSS
-    assert len(version.import_notes) == 3
+    assert len(version.import_notes) == 2
 
 
 def test_the_command_prints_what_was_not_mapped(process: StrategyProcess) -> None:
     output = io.StringIO()
     call_command("survey_import", str(LS6), stdout=output)
-    assert "Not mapped (3):" in output.getvalue()
+    assert "Not mapped (2):" in output.getvalue()
     assert Questionnaire.objects.get().title == "Befragung aus LimeSurvey"
 
 

@@ -3,7 +3,9 @@
 What XLSForm can express is mapped; everything else is listed in ``LssImport.not_mapped``.
 LimeSurvey 3 keeps texts in the groups/questions/answers tables (one row per language);
 LimeSurvey 4 and later keep them in ``group_l10ns``, ``question_l10ns`` and ``answer_l10ns``.
-Expressions (ExpressionScript relevance and validation) are not converted but listed.
+Simple relevance equations (comparisons of question codes with values, ``and``/``or``, brackets,
+``Q_SQ == "Y"`` for a multiple choice) become XLSForm ``relevant`` expressions; other
+ExpressionScript (functions, validation equations) is listed, not converted.
 The result goes through the XLSForm export and import, so pyxform checks it like any form.
 """
 
@@ -43,6 +45,68 @@ SIMPLE = {"S": "text", "T": "text", "U": "text", "N": "decimal", "D": "date", "X
 MATRIX_SCALES = {"A": 5, "B": 10}
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 TAG = re.compile(r"<[^>]+>")
+TOKEN = re.compile(
+    r"""\s*(?:(?P<number>-?\d+(?:\.\d+)?)|(?P<string>"[^"']*"|'[^"']*')|(?P<op>==|!=|<=|>=|&&|\|\||[<>()])"""
+    r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*(?:\.NAOK)?))"
+)
+OPERATORS = {"==": "=", "!=": "!=", "<=": "<=", ">=": ">=", "<": "<", ">": ">", "(": "(", ")": ")"}
+WORDS = {
+    "and": "and",
+    "or": "or",
+    "&&": "and",
+    "||": "or",
+    "eq": "=",
+    "ne": "!=",
+    "lt": "<",
+    "le": "<=",
+    "gt": ">",
+    "ge": ">=",
+}
+
+
+def convert_expression(equation: str, *, single: set[str], multiple: dict[str, set[str]]) -> str | None:
+    """An XLSForm expression for a simple ExpressionScript equation, or None if it is not simple."""
+    tokens: list[tuple[str, str]] = []
+    position = 0
+    equation = equation.strip()
+    while position < len(equation):
+        match = TOKEN.match(equation, position)
+        if match is None or match.end() == position:
+            return None
+        kind = match.lastgroup or ""
+        tokens.append((kind, match.group(kind)))
+        position = match.end()
+    parts: list[str] = []
+    index = 0
+    while index < len(tokens):
+        kind, value = tokens[index]
+        if kind == "word" and value.lower() in WORDS:
+            parts.append(WORDS[value.lower()])
+        elif kind == "op" and value in {"&&", "||"}:
+            parts.append(WORDS[value])
+        elif kind == "op":
+            parts.append(OPERATORS[value])
+        elif kind == "number":
+            parts.append(value)
+        elif kind == "string":
+            parts.append(f"'{value[1:-1]}'")
+        else:
+            code = value.removesuffix(".NAOK")
+            if code in single:
+                parts.append(f"${{{code}}}")
+            else:
+                owner = next((m for m, subs in multiple.items() if any(code == f"{m}_{s}" for s in subs)), None)
+                following = tokens[index + 1 : index + 3]
+                if owner is None or len(following) != 2 or following[0][1] not in {"==", "!="}:
+                    return None
+                if following[1][1].strip("\"'") != "Y":
+                    return None
+                selected = f"selected(${{{owner}}}, '{code[len(owner) + 1 :]}')"
+                parts.append(selected if following[0][1] == "==" else f"not({selected})")
+                index += 3
+                continue
+        index += 1
+    return " ".join(parts).replace("( ", "(").replace(" )", ")")
 
 
 @dataclass
@@ -152,6 +216,9 @@ class _Reader:
             *_rows(self.root, "subquestions"),
         ]
         answers = _rows(self.root, "answers")
+        self.references(questions, subquestions)
+        if _rows(self.root, "conditions"):
+            self.not_mapped.append(_("Conditions from the old condition editor were not converted."))
         choice_lists: dict[str, list[Choice]] = {}
         pages: list[Page] = []
         seen_groups: set[str] = set()
@@ -163,7 +230,8 @@ class _Reader:
             seen_groups.add(gid)
             texts = self.group_texts.get(gid, {})
             relevance = group.get("grelevance", "")
-            if relevance not in {"", "1"}:
+            group_relevant = self.expression(relevance)
+            if relevance not in {"", "1"} and not group_relevant:
                 self.not_mapped.append(
                     _("Group %(group)s: the relevance equation “%(equation)s” was not converted.")
                     % {"group": gid, "equation": relevance}
@@ -175,15 +243,23 @@ class _Reader:
                     continue
                 seen.add(row.get("qid", ""))
                 question = self.convert(row, subquestions, answers, choice_lists)
-                if question is not None:
-                    page_questions.append(question)
+                if question is None:
+                    continue
+                relevance = row.get("relevance", "")
+                question["relevant"] = self.expression(relevance)
+                if relevance not in {"", "1"} and not question["relevant"]:
+                    self.not_mapped.append(
+                        _("Question %(code)s: the relevance equation “%(equation)s” was not converted.")
+                        % {"code": row.get("title", ""), "equation": relevance}
+                    )
+                page_questions.append(question)
             if page_questions:
                 pages.append(
                     {
                         "name": f"gruppe_{len(pages) + 1}",
                         "label": texts.get("group_name", {}),
                         "hint": texts.get("description", {}),
-                        "relevant": "",
+                        "relevant": group_relevant,
                         "appearance": "field-list",
                         "implicit": False,
                         "extra": {},
@@ -221,12 +297,6 @@ class _Reader:
                 % {"code": code, "type": lstype, "name": TYPE_NAMES.get(lstype, _("unknown type"))}
             )
             return None
-        relevance = row.get("relevance", "")
-        if relevance not in {"", "1"}:
-            self.not_mapped.append(
-                _("Question %(code)s: the relevance equation “%(equation)s” was not converted.")
-                % {"code": code, "equation": relevance}
-            )
         if not label:
             label = {_language_name(self.codes[0]): code}
         if lstype in SIMPLE:
@@ -291,6 +361,27 @@ class _Reader:
         if row.get("other") == "Y" and lstype in {"L", "!", "M"}:
             question["or_other"] = True
         return question
+
+    def references(self, questions: list[dict[str, str]], subquestions: list[dict[str, str]]) -> None:
+        """The question codes an expression may refer to: imported single-value questions and matrix items."""
+        self.single: set[str] = set()
+        self.multiple: dict[str, set[str]] = {}
+        for row in questions:
+            code, lstype = row.get("title", ""), row.get("type", "")
+            subs = {s.get("title", "") for s in subquestions if s.get("parent_qid") == row.get("qid")}
+            if not NAME.match(code) or lstype in TYPE_NAMES:
+                continue
+            if lstype in {"S", "T", "U", "N", "D", "L", "!", "Y", "5"}:
+                self.single.add(code)
+            elif lstype == "M":
+                self.multiple[code] = subs
+            elif lstype in {"F", *MATRIX_SCALES}:
+                self.single.update(f"{code}_{sub}" for sub in subs)
+
+    def expression(self, equation: str) -> str:
+        if equation.strip() in {"", "1"}:
+            return ""
+        return convert_expression(equation, single=self.single, multiple=self.multiple) or ""
 
     def choice(self, code: str, label: Texts) -> Choice:
         return {"name": code, "label": label or {_language_name(self.codes[0]): code}, "extra": {}}
