@@ -28,7 +28,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("STATIC_MANIFEST", "false")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "standortkompass.config.settings")
 
-import django
+import django  # noqa: E402
 
 django.setup()
 
