@@ -24,6 +24,7 @@ run: install
 	$(SK) demo
 	$(SK) serve --host 127.0.0.1 --port 8000
 
+demo-data: export DEBUG ?= true
 demo-data: install
 	$(SK) migrate --no-input
 	$(SK) load_official_data
