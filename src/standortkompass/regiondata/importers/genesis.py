@@ -402,9 +402,9 @@ def _resolve(
             _("The heading %(heading)s of table %(table)s is not in the catalogue; imported under its own code.")
             % {"heading": repr(" / ".join(labels)), "table": table.code}
         )
-    placeholder = "\x00" + "\x1f".join(labels)
-    generic_labels[placeholder] = labels
-    return placeholder
+    temporary_key = "\x00" + "\x1f".join(labels)
+    generic_labels[temporary_key] = labels
+    return temporary_key
 
 
 def _name_generic_indicators(
@@ -413,7 +413,7 @@ def _name_generic_indicators(
     if not generic_labels:
         return
     codes: dict[str, str] = {}
-    for placeholder, labels in generic_labels.items():
+    for temporary_key, labels in generic_labels.items():
         meaningful = [label for label in labels if normalise_label(label) not in UNITS]
         suffix = slug("_".join(_deduplicated(meaningful))) or "value"
         if indicator:
@@ -424,7 +424,7 @@ def _name_generic_indicators(
         code = base
         while code in codes.values():
             code, number = f"{base}_{number}", number + 1
-        codes[placeholder] = code
+        codes[temporary_key] = code
         column_unit = next((label for label in labels if normalise_label(label) in UNITS), unit)
         parsed.indicators[code] = IndicatorInfo(
             name=" – ".join(_deduplicated(meaningful)) or table_code,
