@@ -118,6 +118,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "channels",
+    "django_tasks",
+    "django_tasks_db",
     "standortkompass.core",
     "standortkompass.audit",
     "standortkompass.accounts",
@@ -247,6 +249,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media")).resolve()
 MEDIA_URL = "/media/"
 
 # --- e-mail -----------------------------------------------------------------------------
+# Background tasks (mail waves, exports): a database queue worked by `standortkompass db_worker`
+# (`standortkompass serve` starts one beside the web server unless TASKS_WORKER=false).
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+TASKS_WORKER = env_bool("TASKS_WORKER", True)
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
