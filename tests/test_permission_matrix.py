@@ -10,13 +10,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from permission_audiences import (
+    ADMINS,
+    BOARD_MATTERS,
+    EDITORS,
+    INSTALLATION_ADMINS,
+    LOGGED_IN,
+    LOGIN,
+    NO_DATA,
+    PUBLIC,
+    ROLES,
+    SECOND_FACTOR_DONE,
+    UNKNOWN_TOKEN,
+    Audience,
+    post_only,
+)
 from standortkompass.accounts.models import Invitation, Role
 from standortkompass.audit.models import AuditEntry
 from standortkompass.processes.models import (
@@ -32,44 +46,7 @@ from standortkompass.processes.models import (
     Visibility,
 )
 from standortkompass.standortanalyse.models import AnalysisSettings, Finding
-
-ROLES = ["anonymous", "outsider", "company", "partner", "board", "editor", "admin"]
-LOGIN = "login"  # a redirect to the log-in page
-
-
-@dataclass(frozen=True)
-class Audience:
-    name: str
-    expected: dict[str, int | str]
-
-
-def _audience(name: str, allowed: set[str], *, member_refused: int = 403, outsider: int = 404) -> Audience:
-    expected: dict[str, int | str] = {"anonymous": LOGIN, "outsider": outsider}
-    for role in ["company", "partner", "board", "editor", "admin"]:
-        expected[role] = 200 if role in allowed else member_refused
-    return Audience(name, expected)
-
-
-PUBLIC = Audience("public", dict.fromkeys(ROLES, 200))
-LOGGED_IN = Audience("logged-in", {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 200)})
-BOARD_MATTERS = _audience("board matters", {"board", "editor", "admin"})
-EDITORS = _audience("editors", {"editor", "admin"})
-ADMINS = _audience("administration", {"admin"})
-# Installation-wide pages for Administration of any process; everyone else learns nothing.
-INSTALLATION_ADMINS = _audience("installation administration", {"admin"}, member_refused=404)
-# After log-in and second factor, the second-factor page sends everyone on to "My area".
-SECOND_FACTOR_DONE = Audience("second factor", {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], 302)})
-# A link with an unknown token is unknown to everyone.
-UNKNOWN_TOKEN = Audience("unknown token", dict.fromkeys(ROLES, 404))
-# A chart of data the world does not have (no statistics loaded) does not exist for anyone.
-NO_DATA = Audience("no data", dict.fromkeys(ROLES, 404))
-
-
-def post_only(audience: Audience) -> Audience:
-    """An action answered only by POST: allowed roles get 405 for a GET."""
-    expected = {role: 405 if answer == 200 else answer for role, answer in audience.expected.items()}
-    return Audience(f"{audience.name} (POST only)", expected)
-
+from surveys import permission_access as survey_access
 
 # URL name -> audience. Keep in the order of the URL modules.
 ACCESS: dict[str, Audience] = {
@@ -170,6 +147,7 @@ ACCESS: dict[str, Audience] = {
     "standortanalyse_manage:statistics_upload": EDITORS,
     "standortanalyse_manage:statistics_preview": EDITORS,
 }
+ACCESS.update(survey_access.ACCESS)
 
 # Views that only read even on POST, or whose POST is tested elsewhere because it needs data.
 GET_ONLY = {
@@ -179,6 +157,7 @@ GET_ONLY = {
     "feeds:news",
     "standortanalyse:chart_csv",
     "standortanalyse:chart_spec",
+    *survey_access.GET_ONLY,
 }
 # URLs outside the matrix, with the reason.
 EXCLUDED_PREFIXES = {
@@ -257,6 +236,7 @@ def world(process, users, regions) -> dict[str, Any]:
         "audit": audit,
         "membership": users["partner"].memberships.get(),
         "users": users,
+        **survey_access.survey_world(process=process, organisation=organisation, contact=contact),
     }
 
 
@@ -273,6 +253,7 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "accounts:invitation_accept": lambda w: {"token": "unknown"},
     "standortanalyse:chart_csv": lambda w: {"chart_id": "portfolio"},
     "standortanalyse:chart_spec": lambda w: {"chart_id": "portfolio"},
+    **survey_access.KWARGS,
 }
 
 BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -288,6 +269,7 @@ BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     "invitation_pk": lambda w: w["invitation"].pk,
     "membership_pk": lambda w: w["membership"].pk,
     "finding_pk": lambda w: w["finding"].pk,
+    **survey_access.BY_ARGUMENT,
 }
 
 

@@ -19,8 +19,10 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("konto/", include("standortkompass.accounts.urls")),
     path("verwaltung/<int:process_pk>/standortanalyse/", include("standortkompass.standortanalyse.manage_urls")),
+    path("verwaltung/<int:process_pk>/befragungen/", include("standortkompass.surveys.urls_manage")),
     path("verwaltung/", include("standortkompass.processes.manage_urls")),
     path("standortanalyse/", include("standortkompass.standortanalyse.urls")),
+    path("befragung/", include("standortkompass.surveys.urls")),
     path("", include("standortkompass.processes.urls")),
     prefix_default_language=False,
 )

@@ -1,0 +1,15 @@
+"""Who may do what with surveys. Objects are a StrategyProcess (or belong to one)."""
+
+import rules
+
+from standortkompass.accounts.predicates import can_administer, can_edit, can_see_board_matters
+
+# Questionnaires, surveys, invitations, mail waves, contact requests: Administration and Redaktion.
+rules.add_perm("surveys.manage", can_edit)
+# Results with small-cell suppression: the boards read them too.
+rules.add_perm("surveys.view_results", can_see_board_matters)
+# Results and exports without suppression: Administration only.
+rules.add_perm("surveys.view_unsuppressed", can_administer)
+# Coding open answers and turning results into findings: Administration and Redaktion.
+rules.add_perm("surveys.code_answers", can_edit)
+rules.add_perm("surveys.export", can_edit)

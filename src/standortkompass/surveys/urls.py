@@ -1,0 +1,5 @@
+"""The respondent's pages under /befragung/<survey>/."""
+
+app_name = "survey"
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of survey distribution (filled by its views module)."""
+
+urlpatterns: list = []

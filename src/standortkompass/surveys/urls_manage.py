@@ -1,0 +1,11 @@
+"""Management of questionnaires and surveys under /verwaltung/<process>/befragungen/."""
+
+from django.urls import include, path
+
+app_name = "surveys_manage"
+
+urlpatterns = [
+    path("", include("standortkompass.surveys.urls_setup")),
+    path("<int:survey_pk>/versand/", include("standortkompass.surveys.urls_distribution")),
+    path("<int:survey_pk>/ergebnisse/", include("standortkompass.surveys.urls_results")),
+]

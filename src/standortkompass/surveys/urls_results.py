@@ -1,0 +1,3 @@
+"""URLs of survey results (filled by its views module)."""
+
+urlpatterns: list = []

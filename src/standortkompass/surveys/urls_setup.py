@@ -1,0 +1,3 @@
+"""URLs of survey setup (filled by its views module)."""
+
+urlpatterns: list = []

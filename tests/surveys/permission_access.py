@@ -1,0 +1,64 @@
+"""The survey part of the permission matrix (merged into tests/test_permission_matrix.py).
+
+``survey_world`` adds one object of every survey kind to the matrix's world; ``ACCESS`` declares
+the audience of every survey URL, ``KWARGS``/``BY_ARGUMENT`` fill their arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from permission_audiences import EDITORS, PUBLIC, Audience  # noqa: F401 (used as the URLs arrive)
+from standortkompass.processes.models import ContactPerson, Organisation, StrategyProcess
+from standortkompass.surveys.models import Response, SurveyInvitation
+from standortkompass.surveys.services import questionnaire_import, questionnaire_publish
+from standortkompass.surveys.services.surveys import survey_create, survey_open
+from standortkompass.surveys.tokens import (
+    invitation_token,
+    invitation_token_hash,
+    new_invitation_key,
+    response_access_hash,
+)
+from surveys.forms import xlsx
+
+
+def survey_world(*, process: StrategyProcess, organisation: Organisation, contact: ContactPerson) -> dict[str, Any]:
+    version = questionnaire_import(process=process, data=xlsx(), filename="befragung.xlsx")
+    questionnaire_publish(version=version, actor=None)
+    survey = survey_open(
+        survey=survey_create(process=process, questionnaire=version.questionnaire, actor=None), actor=None
+    )
+    key = new_invitation_key()
+    token = invitation_token(key)
+    invitation = SurveyInvitation.objects.create(
+        survey=survey,
+        key=key,
+        token_hash=invitation_token_hash(token),
+        contact=contact,
+        organisation=organisation,
+        email=contact.email,
+    )
+    response = Response.objects.create(
+        survey=survey, version=version, access_hash=response_access_hash("matrix"), answers={"firma": "Muster"}
+    )
+    return {
+        "questionnaire": version.questionnaire,
+        "version": version,
+        "survey": survey,
+        "survey_invitation": invitation,
+        "survey_token": token,
+        "response": response,
+    }
+
+
+ACCESS: dict[str, Audience] = {}
+GET_ONLY: set[str] = set()
+KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "questionnaire_pk": lambda w: w["questionnaire"].pk,
+    "version_pk": lambda w: w["version"].pk,
+    "survey_pk": lambda w: w["survey"].pk,
+    "survey_slug": lambda w: w["survey"].slug,
+    "response_pk": lambda w: w["response"].pk,
+}
