@@ -1,0 +1,130 @@
+"""Checking survey answers and weights and turning them into fresh arrays, so that no caller's object is changed."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from standortkompass.analysis._arithmetic import FloatArray
+from standortkompass.analysis._validation import float_array
+
+IntArray = npt.NDArray[np.int64]
+
+MISSING = -1
+"""Code of an unanswered question in the arrays built by :func:`category_codes`."""
+
+_CHOICE_LISTS = (list, tuple, set, frozenset)
+
+
+def is_missing(value: object) -> bool:
+    """``True`` for ``None``, ``NaN``, ``pd.NA`` and ``pd.NaT``."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float | np.floating) and math.isnan(value)
+
+
+def series(values: object, *, what: str) -> pd.Series:
+    """The Series itself, after checking that it is one."""
+    if not isinstance(values, pd.Series):
+        raise TypeError(f"{what}: expected a pandas Series, got {type(values).__name__}")
+    return values
+
+
+def category_list(categories: Sequence[str], *, what: str) -> tuple[str, ...]:
+    """The categories as a tuple of strings, refusing duplicates and a bare string."""
+    if isinstance(categories, str):
+        raise TypeError(f"{what}: expected a sequence of category names, got a single string")
+    result = tuple(str(category) for category in categories)
+    duplicates = sorted({category for category in result if result.count(category) > 1})
+    if duplicates:
+        raise ValueError(f"{what}: duplicate categories {', '.join(duplicates)}")
+    return result
+
+
+def category_codes(values: pd.Series, categories: tuple[str, ...], *, what: str) -> IntArray:
+    """The position of each answer in ``categories``; :data:`MISSING` for no answer.
+
+    An answer is compared with the categories as a string (``str(value)``); an answer that
+    is none of them raises ``ValueError`` naming it.
+    """
+    position = {category: index for index, category in enumerate(categories)}
+    codes = np.full(len(values), MISSING, dtype=np.int64)
+    unknown: set[str] = set()
+    for row, value in enumerate(values.tolist()):
+        if is_missing(value):
+            continue
+        label = str(value)
+        if label in position:
+            codes[row] = position[label]
+        else:
+            unknown.add(label)
+    if unknown:
+        raise ValueError(f"{what}: answers that are not among the categories: {', '.join(sorted(unknown))}")
+    return codes
+
+
+def choice_matrix(values: pd.Series, categories: tuple[str, ...], *, what: str) -> npt.NDArray[np.bool_]:
+    """Multiple-choice answers as a respondents × categories matrix of ``True`` where chosen.
+
+    Each answer is a list, tuple or set of category names, or missing. A category named
+    twice in one answer counts once.
+    """
+    position = {category: index for index, category in enumerate(categories)}
+    chosen = np.zeros((len(values), len(categories)), dtype=np.bool_)
+    unknown: set[str] = set()
+    for row, value in enumerate(values.tolist()):
+        if is_missing(value):
+            continue
+        if not isinstance(value, _CHOICE_LISTS):
+            raise TypeError(
+                f"{what}: a multiple-choice answer must be a list of category names, got {type(value).__name__}"
+            )
+        for item in value:
+            label = str(item)
+            if label in position:
+                chosen[row, position[label]] = True
+            else:
+                unknown.add(label)
+    if unknown:
+        raise ValueError(f"{what}: answers that are not among the categories: {', '.join(sorted(unknown))}")
+    return chosen
+
+
+def answered_choices(values: pd.Series) -> npt.NDArray[np.bool_]:
+    """``True`` for respondents who gave a multiple-choice answer with at least one category."""
+    return np.array(
+        [not is_missing(value) and isinstance(value, _CHOICE_LISTS) and len(value) > 0 for value in values.tolist()],
+        dtype=np.bool_,
+    )
+
+
+def respondent_weights(weights: pd.Series[float] | None, index: pd.Index) -> FloatArray:
+    """A new float array of one weight per respondent; all 1.0 without weights.
+
+    The weights must carry the same index as the answers and be finite and non-negative
+    for every respondent: a missing weight is refused, because leaving that respondent out
+    or counting them with some weight is a decision for the caller.
+    """
+    if weights is None:
+        return np.ones(len(index))
+    weights = series(weights, what="weights")
+    if not weights.index.equals(index):
+        raise ValueError("weights: the index must be the same as the index of the answers")
+    array = float_array(weights, what="weights", non_negative=True)
+    missing = int(np.isnan(array).sum())
+    if missing:
+        raise ValueError(f"weights: {missing} respondents have no weight; leave them out or give them a weight")
+    return array
+
+
+def kish_effective_size(weights: FloatArray) -> float:
+    r"""Kish's effective sample size :math:`n_{\mathrm{eff}} = (\sum w)^2 / \sum w^2`; NaN if all weights are 0."""
+    total = float(weights.sum())
+    squares = float(np.square(weights).sum())
+    if squares == 0:
+        return math.nan
+    return total * total / squares
