@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from permission_audiences import EDITORS, PUBLIC, Audience  # noqa: F401 (used as the URLs arrive)
+from permission_audiences import BOARD_MATTERS, EDITORS, PUBLIC, Audience, post_only  # noqa: F401
 from standortkompass.processes.models import ContactPerson, Organisation, StrategyProcess
 from standortkompass.surveys.models import Response, SurveyInvitation
 from standortkompass.surveys.services import questionnaire_import, questionnaire_publish
@@ -52,7 +52,22 @@ def survey_world(*, process: StrategyProcess, organisation: Organisation, contac
     }
 
 
-ACCESS: dict[str, Audience] = {}
+ACCESS: dict[str, Audience] = {
+    # Set-up of questionnaires and surveys (views/setup.py).
+    "surveys_manage:list": BOARD_MATTERS,
+    "surveys_manage:questionnaire_upload": EDITORS,
+    "surveys_manage:questionnaire_default": post_only(EDITORS),
+    "surveys_manage:questionnaire": EDITORS,
+    "surveys_manage:questionnaire_version_upload": EDITORS,
+    "surveys_manage:questionnaire_publish": post_only(EDITORS),
+    "surveys_manage:questionnaire_xlsform": EDITORS,
+    "surveys_manage:survey_create": EDITORS,
+    "surveys_manage:survey": EDITORS,
+    "surveys_manage:survey_edit": EDITORS,
+    "surveys_manage:survey_open": post_only(EDITORS),
+    "surveys_manage:survey_close": post_only(EDITORS),
+    "surveys_manage:survey_contact_requests": EDITORS,
+}
 GET_ONLY: set[str] = set()
 KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {

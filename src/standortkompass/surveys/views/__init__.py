@@ -1,0 +1,1 @@
+"""Views of the surveys app, one module per area (set-up, distribution, results, respondent pages)."""
