@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from permission_audiences import BOARD_MATTERS, EDITORS, PUBLIC, Audience, post_only  # noqa: F401
+from permission_audiences import BOARD_MATTERS, EDITORS, PUBLIC, ROLES, UNKNOWN_TOKEN, Audience, post_only  # noqa: F401
 from standortkompass.processes.models import ContactPerson, Organisation, StrategyProcess
 from standortkompass.surveys.models import Response, SurveyInvitation
 from standortkompass.surveys.services import questionnaire_import, questionnaire_publish
@@ -52,7 +52,19 @@ def survey_world(*, process: StrategyProcess, organisation: Organisation, contac
     }
 
 
+# Respondent pages without a started response send everyone to the survey's start page.
+RESPONDENT_SESSION = Audience("respondent session", dict.fromkeys(ROLES, 302))
+RESPONDENT_POST = Audience("respondent action (POST only)", dict.fromkeys(ROLES, 405))
+
 ACCESS: dict[str, Audience] = {
+    "survey:start": PUBLIC,
+    "survey:invitation": UNKNOWN_TOKEN,
+    "survey:resume": PUBLIC,
+    "survey:page": RESPONDENT_SESSION,
+    "survey:language": RESPONDENT_POST,
+    "survey:paused": RESPONDENT_SESSION,
+    "survey:thanks": RESPONDENT_SESSION,
+    "survey:printable": PUBLIC,
     # Set-up of questionnaires and surveys (views/setup.py).
     "surveys_manage:list": BOARD_MATTERS,
     "surveys_manage:questionnaire_upload": EDITORS,
@@ -69,7 +81,10 @@ ACCESS: dict[str, Audience] = {
     "surveys_manage:survey_contact_requests": EDITORS,
 }
 GET_ONLY: set[str] = set()
-KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "survey:invitation": lambda w: {"survey_slug": w["survey"].slug, "token": "unknown"},
+    "survey:page": lambda w: {"survey_slug": w["survey"].slug, "page_name": "profil"},
+}
 BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     "questionnaire_pk": lambda w: w["questionnaire"].pk,
     "version_pk": lambda w: w["version"].pk,

@@ -554,7 +554,6 @@ def test_answers_of_an_unknown_type_are_a_programming_error() -> None:
         ("${a} & 1", 5),
         ("/data/a = 1", 0),
         ("..", 1),
-        ("bare = 1", 0),
         ("1 and", 5),
         ("or 1", 0),
         (")", 0),
@@ -706,3 +705,15 @@ def test_the_company_size_constraint_of_the_default_questionnaire() -> None:
     assert satisfies_constraint(constraint, {"groessenklasse": "10_49"}, 9) is False
     assert satisfies_constraint(constraint, {"groessenklasse": "250_plus"}, 4000) is True
     assert satisfies_constraint(constraint, {"groessenklasse": "0_9"}, 10) is False
+
+
+def test_a_bare_word_outside_a_choice_filter_is_refused_when_evaluated() -> None:
+    with pytest.raises(ExpressionError, match=r"(?i)position 1\b"):
+        evaluate("bare = 1", {})
+
+
+def test_a_choice_filter_compares_further_columns_of_the_choices_sheet() -> None:
+    columns_a, columns_b = {"groesse": "klein"}, {"groesse": "gross"}
+    assert choice_visible("groesse = ${groesse}", {"groesse": "klein"}, "a", columns_a)
+    assert not choice_visible("groesse = ${groesse}", {"groesse": "klein"}, "b", columns_b)
+    assert choice_visible("name != 'b' and groesse = 'gross'", {}, "c", {"groesse": "gross"})

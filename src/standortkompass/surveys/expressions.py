@@ -74,7 +74,10 @@ class Current:
 
 @dataclass(frozen=True)
 class ChoiceName:
+    """A bare word in a choice filter: a column of the choices sheet (``name`` or e.g. ``region``)."""
+
     position: int
+    column: str = "name"
     depth: int = 1
 
 
@@ -244,8 +247,8 @@ class _Parser:
             return node
         if token.kind == "name" and self.token.kind == "(":
             return self.call(token)
-        if token.kind == "name" and token.text == "name":
-            return ChoiceName(token.position)
+        if token.kind == "name" and token.text not in WORD_OPERATORS and ":" not in token.text:
+            return ChoiceName(token.position, token.text)
         self.index -= 1
         if token.kind == "name" and token.text not in WORD_OPERATORS:
             message = _("Unknown name “%(name)s” at position %(position)d; refer to a question as ${name}.")
@@ -483,6 +486,7 @@ class _Context:
     current: Value
     choice: str
     today: dt.date | None
+    choice_columns: Mapping[str, str] | None = None
 
 
 def _evaluate(node: Node, context: _Context) -> Value:
@@ -493,7 +497,12 @@ def _evaluate(node: Node, context: _Context) -> Value:
     if isinstance(node, Current):
         return context.current
     if isinstance(node, ChoiceName):
-        return context.choice
+        if node.column == "name" and context.choice_columns is None:
+            return context.choice
+        if context.choice_columns is None or node.column not in context.choice_columns:
+            message = _("Unknown name “%(name)s” at position %(position)d; refer to a question as ${name}.")
+            raise ExpressionError(message % {"name": node.column, "position": node.position + 1}, node.position)
+        return context.choice_columns[node.column]
     if isinstance(node, Negation):
         operand = _number(_evaluate(node.operand, context))
         return _integer_result(-operand) if isinstance(operand, int) else -operand
@@ -521,13 +530,14 @@ def evaluate(
     current: object = None,
     choice: str | None = None,
     today: dt.date | None = None,
+    choice_columns: Mapping[str, str] | None = None,
 ) -> Value:
     """The value of ``expression`` given ``answers`` (question name → stored answer).
 
     ``current`` is the value of ``.`` (the question being validated), ``choice`` the bare ``name``
     in a choice filter, ``today`` the value of ``today()`` (default: today in the site's time zone).
     """
-    context = _Context(answers, _answer(current), choice or "", today)
+    context = _Context(answers, _answer(current), choice or "", today, choice_columns)
     return _evaluate(parse(expression), context)
 
 
@@ -569,9 +579,18 @@ def calculate(expression: str, answers: Mapping[str, object]) -> object:
     return value
 
 
-def choice_visible(expression: str, answers: Mapping[str, object], choice_name: str) -> bool:
-    """Whether the choice ``choice_name`` passes the ``choice_filter``; no filter: every choice does."""
-    return not expression.strip() or truthy(evaluate(expression, answers, choice=choice_name))
+def choice_visible(
+    expression: str, answers: Mapping[str, object], choice_name: str, columns: Mapping[str, str] | None = None
+) -> bool:
+    """Whether the choice ``choice_name`` passes the ``choice_filter``; no filter: every choice does.
+
+    ``columns`` are the choice's further columns of the choices sheet (e.g. ``{"region": "nord"}``);
+    a bare word in the filter is the value of that column, ``name`` the choice's name.
+    """
+    if not expression.strip():
+        return True
+    choice_columns = {"name": choice_name, **(columns or {})}
+    return truthy(evaluate(expression, answers, choice=choice_name, choice_columns=choice_columns))
 
 
 def references(expression: str) -> set[str]:

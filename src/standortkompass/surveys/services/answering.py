@@ -1,0 +1,229 @@
+"""Answering a survey: start a response, save a page, complete.
+
+Each save is one transaction on a locked row and writes only the answers of its page, then clears
+answers whose questions became hidden. Repeating a save (double click, retry after a network error)
+gives the same state; two tabs on the same response each write their own page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from standortkompass.surveys.answer_input import PageInput
+from standortkompass.surveys.models import (
+    Anonymity,
+    ContactRequest,
+    QuestionnaireVersion,
+    Response,
+    ResponseStatus,
+    Survey,
+    SurveyInvitation,
+)
+from standortkompass.surveys.runtime import Runtime, is_empty
+from standortkompass.surveys.selectors import questionnaire_published_version
+from standortkompass.surveys.tokens import invitation_token_hash, response_access_hash
+
+
+class SurveyNotAnswerable(Exception):
+    """The survey does not take answers now (closed, not yet open, or no published version)."""
+
+
+def personal_question_names(version: QuestionnaireVersion) -> set[str]:
+    """Questions marked ``personal_data = yes`` in the XLSForm: kept apart from anonymous responses."""
+    runtime = Runtime(version.schema)
+    return {
+        name
+        for name, question in runtime.questions.items()
+        if question["extra"].get("personal_data", "").strip().lower() in {"yes", "true", "1", "ja"}
+    }
+
+
+def runtime_for(response: Response) -> Runtime:
+    return Runtime(response.version.schema, language=response.language, seed=response.pk or 0)
+
+
+def invitation_for_token(*, survey: Survey, token: str) -> SurveyInvitation | None:
+    return SurveyInvitation.objects.filter(survey=survey, token_hash=invitation_token_hash(token)).first()
+
+
+def response_for_secret(*, survey: Survey, secret: str) -> Response | None:
+    return (
+        Response.objects.select_related("version", "survey")
+        .filter(survey=survey, access_hash=response_access_hash(secret))
+        .first()
+    )
+
+
+def response_start(
+    *,
+    survey: Survey,
+    secret: str,
+    invitation: SurveyInvitation | None,
+    language: str,
+    named_consent: bool = False,
+) -> Response:
+    """A new response for a respondent who agreed to the privacy notice.
+
+    ``secret`` is the invitation token or a new resume code; only its hash is stored. Starting twice
+    with the same secret (double click, two tabs) returns the response already started.
+    """
+    if not survey.is_accepting_answers():
+        raise SurveyNotAnswerable(_("The survey does not take answers at the moment."))
+    version = questionnaire_published_version(questionnaire=survey.questionnaire)
+    if version is None:
+        raise SurveyNotAnswerable(_("The survey does not take answers at the moment."))
+    existing = response_for_secret(survey=survey, secret=secret)
+    if existing is not None:
+        return existing
+    anonymous = survey.anonymity == Anonymity.ANONYMOUS
+    now = timezone.now()
+    runtime = Runtime(version.schema, language=language)
+    first = runtime.visible_pages({})
+    try:
+        with transaction.atomic():
+            response = Response.objects.create(
+                survey=survey,
+                version=version,
+                invitation=None if anonymous else invitation,
+                access_hash=response_access_hash(secret),
+                language=runtime.language,
+                answers=runtime.with_calculations({}),
+                current_page=first[0]["name"] if first else "",
+                named_consent=named_consent and survey.anonymity == Anonymity.NAMED,
+                started_at=None if anonymous else now,
+                saved_at=None if anonymous else now,
+            )
+            if invitation is not None:
+                SurveyInvitation.objects.filter(pk=invitation.pk).update(started=True)
+    except IntegrityError:
+        # The same secret started a response a moment ago in another request.
+        raced = response_for_secret(survey=survey, secret=secret)
+        if raced is None:
+            raise
+        return raced
+    return response
+
+
+@dataclass
+class SaveResult:
+    response: Response
+    errors: dict[str, str] = field(default_factory=dict)
+    next_page: str = ""
+    completed: bool = False
+    already_completed: bool = False
+
+
+def response_save_page(
+    *, response: Response, page_name: str, submitted: PageInput, action: str, invitation_token: str = ""
+) -> SaveResult:
+    """Save what was sent for one page, then move on (``next``), back (``back``), stay (``stay``)
+    or complete (``submit``). Answers with a type error are not saved; going back or pausing saves
+    the valid answers without insisting on required ones.
+    """
+    with transaction.atomic():
+        stored = Response.objects.select_for_update().select_related("version", "survey").get(pk=response.pk)
+        if stored.status == ResponseStatus.COMPLETED:
+            return SaveResult(stored, already_completed=True)
+        runtime = runtime_for(stored)
+        page = runtime.page(page_name)
+        answers = dict(stored.answers)
+        for name in runtime.answerable_names(page):
+            if name in submitted.errors:
+                continue
+            if name in submitted.values and not is_empty(submitted.values[name]):
+                answers[name] = submitted.values[name]
+            elif name in submitted.values:
+                answers.pop(name, None)
+        answers = runtime.without_hidden(answers)
+        errors = dict(submitted.errors)
+        # An answer that breaks its constraint is not saved, whichever way the respondent goes.
+        for name in runtime.answerable_names(page):
+            question = runtime.questions.get(name)
+            message = runtime.constraint_error(question, answers.get(name), answers) if question else None
+            if message:
+                errors[name] = message
+                if name in stored.answers:
+                    answers[name] = stored.answers[name]
+                else:
+                    answers.pop(name, None)
+        answers = runtime.without_hidden(answers)
+        if action in {"next", "submit"}:
+            errors.update({k: v for k, v in runtime.page_errors(page, answers).items() if k not in errors})
+        stored.answers = answers
+        stored.revision += 1
+        if stored.survey.anonymity != Anonymity.ANONYMOUS:
+            stored.saved_at = timezone.now()
+        result = SaveResult(stored, errors=errors)
+        visible = [candidate["name"] for candidate in runtime.visible_pages(answers)]
+        if not errors:
+            if page_name not in stored.pages_done:
+                stored.pages_done = [*stored.pages_done, page_name]
+            result.next_page = _neighbour(visible, page_name, action)
+        elif action in {"back"}:
+            result.next_page = _neighbour(visible, page_name, action)
+        if action == "submit" and not errors:
+            problem = next(
+                (
+                    (candidate, page_errors)
+                    for candidate in runtime.visible_pages(answers)
+                    if (page_errors := runtime.page_errors(candidate, answers))
+                ),
+                None,
+            )
+            if problem is not None:
+                result.next_page = problem[0]["name"]
+                result.errors = problem[1] if problem[0]["name"] == page_name else {}
+            else:
+                _complete(stored, runtime, invitation_token=invitation_token)
+                result.completed = True
+        if result.next_page:
+            stored.current_page = result.next_page
+        stored.save()
+    return result
+
+
+def _neighbour(visible: list[str], page_name: str, action: str) -> str:
+    if page_name not in visible:
+        return visible[0] if visible else page_name
+    index = visible.index(page_name)
+    if action == "back":
+        return visible[max(index - 1, 0)]
+    if action in {"next", "submit"}:
+        return visible[min(index + 1, len(visible) - 1)]
+    return page_name
+
+
+def _complete(response: Response, runtime: Runtime, *, invitation_token: str) -> None:
+    survey = response.survey
+    response.status = ResponseStatus.COMPLETED
+    if survey.anonymity == Anonymity.ANONYMOUS:
+        personal = personal_question_names(response.version)
+        details = {
+            runtime.text(runtime.questions[name]["label"]) or name: response.answers[name]
+            for name in sorted(personal)
+            if not is_empty(response.answers.get(name))
+        }
+        response.answers = {name: value for name, value in response.answers.items() if name not in personal}
+        if details:
+            ContactRequest.objects.create(survey=survey, details=details, is_demo=response.is_demo)
+        # From now on nothing, not even the respondent's own link, leads to this response.
+        response.access_hash = None
+        if invitation_token:
+            SurveyInvitation.objects.filter(survey=survey, token_hash=invitation_token_hash(invitation_token)).update(
+                completed=True, started=True
+            )
+    else:
+        response.completed_at = timezone.now()
+        if response.invitation_id:
+            SurveyInvitation.objects.filter(pk=response.invitation_id).update(completed=True, started=True)
+
+
+def response_set_language(*, response: Response, language: str) -> Response:
+    runtime = Runtime(response.version.schema, language=language)
+    Response.objects.filter(pk=response.pk, status=ResponseStatus.IN_PROGRESS).update(language=runtime.language)
+    response.language = runtime.language
+    return response
