@@ -128,7 +128,8 @@ def test_a_constraint_error_is_shown_next_to_the_field_and_nothing_invalid_is_sa
     assert answer.status_code == 400
     page = text_of(answer)
     assert "Bitte weniger als 100." in page
-    assert 'id="id_zahl-error"' in page and 'aria-invalid="true"' in page
+    assert 'id="id_zahl-error"' in page
+    assert 'aria-invalid="true"' in page
     assert 'value="500"' in page  # what was typed is shown again
     assert Response.objects.get().answers == {"farbe": "rot"}  # the valid answer is kept
 

@@ -130,7 +130,7 @@ class Runtime:
             listed = kept
         if question["randomize"]:
             # The same respondent sees the same order on every visit.
-            random.Random(f"{self.seed}:{question['name']}").shuffle(listed)
+            random.Random(f"{self.seed}:{question['name']}").shuffle(listed)  # noqa: S311 (order, not secrecy)
         if question["or_other"] and all(choice["name"] != OTHER for choice in listed):
             listed.append({"name": OTHER, "label": {DEFAULT_LANGUAGE: _("Other")}, "extra": {}})
         return listed

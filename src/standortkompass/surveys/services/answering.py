@@ -28,7 +28,7 @@ from standortkompass.surveys.selectors import questionnaire_published_version
 from standortkompass.surveys.tokens import invitation_token_hash, response_access_hash
 
 
-class SurveyNotAnswerable(Exception):
+class SurveyNotAnswerableError(Exception):
     """The survey does not take answers now (closed, not yet open, or no published version)."""
 
 
@@ -72,10 +72,10 @@ def response_start(
     with the same secret (double click, two tabs) returns the response already started.
     """
     if not survey.is_accepting_answers():
-        raise SurveyNotAnswerable(_("The survey does not take answers at the moment."))
+        raise SurveyNotAnswerableError(_("The survey does not take answers at the moment."))
     version = questionnaire_published_version(questionnaire=survey.questionnaire)
     if version is None:
-        raise SurveyNotAnswerable(_("The survey does not take answers at the moment."))
+        raise SurveyNotAnswerableError(_("The survey does not take answers at the moment."))
     existing = response_for_secret(survey=survey, secret=secret)
     if existing is not None:
         return existing

@@ -22,7 +22,7 @@ from standortkompass.surveys.runtime import OTHER, OTHER_SUFFIX, Runtime, is_emp
 from standortkompass.surveys.schema import Page, Question
 from standortkompass.surveys.selectors import questionnaire_published_version
 from standortkompass.surveys.services.answering import (
-    SurveyNotAnswerable,
+    SurveyNotAnswerableError,
     invitation_for_token,
     response_for_secret,
     response_save_page,
@@ -143,7 +143,7 @@ def start(request: HttpRequest, survey_slug: str) -> HttpResponse:
                     language=request.POST.get("language", translation.get_language() or ""),
                     named_consent=named,
                 )
-            except SurveyNotAnswerable:
+            except SurveyNotAnswerableError:
                 return render(request, "surveys/respondent/closed.html", context)
             if invitation is None:
                 request.session.cycle_key()
