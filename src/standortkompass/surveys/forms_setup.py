@@ -125,6 +125,7 @@ class SurveyForm(KernModelForm):
     def __init__(self, *args: Any, process: StrategyProcess, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.creating = self.instance.pk is None
+        self.fields["suppression_threshold"].widget.attrs.update({"min": 3, "max": 50})
         self.fields["anonymity"].help_text = " ".join(
             f"{label}: {ANONYMITY_EXPLANATIONS[Anonymity(value)]}" for value, label in Anonymity.choices
         )
@@ -133,8 +134,9 @@ class SurveyForm(KernModelForm):
             self.fields["questionnaire"] = QuestionnaireChoiceField(
                 queryset=questionnaires_for_process(process=process),
                 label=Survey._meta.get_field("questionnaire").verbose_name,
-                empty_label=None if len(questionnaires) == 1 else "---------",
+                empty_label=None if len(questionnaires) == 1 else _("Choose a questionnaire"),
             )
+            self.fields["questionnaire"].widget.attrs["class"] = "kern-form-input__select"
             self.fields["slug"].required = False
             self.fields["slug"].help_text = _(
                 "The survey is answered at /befragung/<short name>/. Leave empty to derive it from the title."
@@ -152,7 +154,7 @@ class SurveyForm(KernModelForm):
             }
         else:
             del self.fields["questionnaire"]
-            choices = [("", _("None")), *profile_question_choices(self.instance.questionnaire)]
+            choices = [("", _("No question")), *profile_question_choices(self.instance.questionnaire)]
             offered = {value for value, _label in choices}
             # A question the newest version no longer asks stays selectable, so that saving keeps it.
             choices += [
@@ -165,8 +167,9 @@ class SurveyForm(KernModelForm):
             self.fields[name] = forms.ChoiceField(
                 label=field.label, help_text=field.help_text, choices=choices, required=False
             )
-            self.fields[name].widget.attrs.update(field.widget.attrs)
-            self.fields[name].widget.attrs["class"] = "kern-form-input__select"
+            self.fields[name].widget.attrs.update(
+                {"class": "kern-form-input__select", "aria-describedby": f"id_{self.add_prefix(name)}-hint"}
+            )
 
     def clean(self) -> dict[str, Any]:
         super().clean()
