@@ -15,8 +15,10 @@ from django.utils.translation import gettext
 
 from standortkompass.audit.models import AuditEntry
 from standortkompass.processes.models import StrategyProcess
+from standortkompass.surveys.forms_setup import ANONYMITY_EXPLANATIONS
 from standortkompass.surveys.lss import parse_lss
 from standortkompass.surveys.models import (
+    Anonymity,
     ContactRequest,
     Questionnaire,
     QuestionnaireVersion,
@@ -448,3 +450,13 @@ def test_posting_without_the_csrf_token_is_refused(process, users):
     assert answer.status_code == 403
     version.refresh_from_db()
     assert version.status == VersionStatus.DRAFT
+
+
+def test_the_survey_page_shows_the_absolute_public_link_and_explains_the_anonymity(process, client_for):
+    version = imported(process, publish=True)
+    survey = survey_create(process=process, questionnaire=version.questionnaire, actor=None, anonymity="pseudonym")
+    page = client_for("editor").get(url("survey", process, survey.pk))
+    assert page.context["public_url"] == f"http://testserver/befragung/{survey.slug}/"
+    assert f'href="http://testserver/befragung/{survey.slug}/"' in page.content.decode()
+    assert page.context["anonymity_explanation"] == ANONYMITY_EXPLANATIONS[Anonymity.PSEUDONYMOUS]
+    assert str(ANONYMITY_EXPLANATIONS[Anonymity.PSEUDONYMOUS]) in page.content.decode()
