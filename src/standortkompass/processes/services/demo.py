@@ -35,6 +35,7 @@ from standortkompass.processes.models import (
 from standortkompass.processes.services.pages import site_pages_ensure_defaults
 from standortkompass.regiondata.models import Region, RegionLevel
 from standortkompass.standortanalyse.services_findings import analysis_demo_load
+from standortkompass.surveys.demo import survey_demo_load
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
@@ -212,6 +213,7 @@ def demo_load() -> DemoReport:
 
         report.site_pages_created = [page.slug for page in site_pages_ensure_defaults()]
         analysis_demo_load(process=process)
+        survey_demo_load(process=process)
         if report.created or report.updated:
             audit_record(
                 actor=None,

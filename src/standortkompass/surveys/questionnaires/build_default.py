@@ -52,6 +52,8 @@ SURVEY_COLUMNS = (
     "calculation",
     "appearance",
     "parameters",
+    # Our own column (kept by XLSForm tools): answers stored apart from anonymous responses.
+    "personal_data",
 )
 CHOICES_COLUMNS = ("list_name", "name", f"label::{DE}", f"label::{EN}")
 SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language")
@@ -74,6 +76,7 @@ def question(
     calculation: str = "",
     appearance: str = "",
     parameters: str = "",
+    personal_data: bool = False,
 ) -> Row:
     row = {
         "type": type_,
@@ -92,6 +95,8 @@ def question(
         row[f"required_message::{DE}"], row[f"required_message::{EN}"] = required
     if constraint:
         row["constraint"], row[f"constraint_message::{DE}"], row[f"constraint_message::{EN}"] = constraint
+    if personal_data:
+        row["personal_data"] = "yes"
     return row
 
 
@@ -719,6 +724,7 @@ def survey_rows() -> list[Row]:
             ),
             relevant=f"({wants_workshops}) and selected(${{ws_kontakt_gewuenscht}}, 'ja')",
             appearance="multiline",
+            personal_data=True,
         ),
         end_page("workshops"),
     ]

@@ -1,3 +1,5 @@
+import subprocess
+import sys
 from typing import Any
 
 import uvicorn
@@ -16,6 +18,24 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, host: str, port: int, workers: int, reload: bool, **options: Any) -> None:
         self.stdout.write(f"Standortkompass on http://{host}:{port}/ (DEBUG={settings.DEBUG})")
+        worker = self._start_task_worker()
+        try:
+            self._serve(host=host, port=port, workers=workers, reload=reload)
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=10)
+
+    def _start_task_worker(self) -> subprocess.Popen[bytes] | None:
+        """A worker for background tasks (mail waves, exports) beside the web server, unless TASKS_WORKER=false
+        (then run `standortkompass db_worker` yourself, e.g. as its own service on other machines)."""
+        backend = settings.TASKS["default"]["BACKEND"]
+        if not settings.TASKS_WORKER or not backend.startswith("django_tasks_db"):
+            return None
+        self.stdout.write("Background task worker started (standortkompass db_worker).")
+        return subprocess.Popen([sys.executable, "-m", "standortkompass", "db_worker", "--interval", "2"])
+
+    def _serve(self, *, host: str, port: int, workers: int, reload: bool) -> None:
         uvicorn.run(
             "standortkompass.config.asgi:application",
             host=host,
