@@ -128,7 +128,7 @@ def survey_demo_load(*, process: StrategyProcess, responses: int = DEMO_RESPONSE
         survey = survey_open(survey=survey, actor=None)
         runtime = Runtime(version.schema)
         personal = personal_question_names(version)
-        rng = random.Random(seed)
+        rng = random.Random(seed)  # noqa: S311 (demo answers, not secrets)
         pages = [page["name"] for page in version.schema["pages"]]
         rows = []
         for number in range(responses + DEMO_PARTIAL):
