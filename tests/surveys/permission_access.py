@@ -79,6 +79,15 @@ ACCESS: dict[str, Audience] = {
     "surveys_manage:survey_open": post_only(EDITORS),
     "surveys_manage:survey_close": post_only(EDITORS),
     "surveys_manage:survey_contact_requests": EDITORS,
+    # Distribution: invitations, mail texts and waves, response rates (views/distribution.py).
+    "surveys_manage:distribution": EDITORS,
+    "surveys_manage:distribution_invitations": EDITORS,
+    "surveys_manage:distribution_invitations_create": post_only(EDITORS),
+    "surveys_manage:distribution_invitation_bounce": post_only(EDITORS),
+    "surveys_manage:distribution_template": EDITORS,
+    "surveys_manage:distribution_preview": EDITORS,
+    "surveys_manage:distribution_wave_schedule": post_only(EDITORS),
+    "surveys_manage:distribution_wave_cancel": post_only(EDITORS),
 }
 GET_ONLY: set[str] = set()
 KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -91,4 +100,5 @@ BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     "survey_pk": lambda w: w["survey"].pk,
     "survey_slug": lambda w: w["survey"].slug,
     "response_pk": lambda w: w["response"].pk,
+    "mail_kind": lambda w: "invitation",
 }
