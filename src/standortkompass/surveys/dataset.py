@@ -1,0 +1,173 @@
+"""A survey's responses as one analysable table (pandas), for results pages and exports.
+
+The columns follow the newest published questionnaire version; responses to older versions
+contribute their answers by question name (a question that the newest version no longer has is
+left out). Multiple-choice questions get their raw list column and one 0/1 column per choice
+(``<question>__<choice>``, NaN where the question was not answered); ranking questions get one
+column per choice with its rank position (1 = first, NaN where not ranked). Demo responses are
+included like any other (the survey says whether it is demo data).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from standortkompass.surveys.models import QuestionnaireVersion, Response, ResponseStatus, Survey, VersionStatus
+from standortkompass.surveys.runtime import ANSWERED_KINDS, OTHER, OTHER_SUFFIX, Runtime
+from standortkompass.surveys.schema import Question
+
+NUMERIC_KINDS = {"integer", "decimal"}
+SELECT_KINDS = {"select_one", "select_multiple", "rank"}
+
+
+@dataclass(frozen=True)
+class Variable:
+    """One analysable column of :class:`Dataset.frame`."""
+
+    name: str
+    question: str
+    kind: str
+    label: str
+    choices: tuple[tuple[str, str], ...]
+    matrix: str = ""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    frame: pd.DataFrame
+    variables: tuple[Variable, ...]
+    runtime: Runtime
+
+    def variable(self, name: str) -> Variable:
+        for variable in self.variables:
+            if variable.name == name:
+                return variable
+        raise KeyError(name)
+
+    def question_variables(self) -> list[Variable]:
+        """One variable per question (the 0/1 and rank columns left out), in questionnaire order."""
+        return [variable for variable in self.variables if variable.name == variable.question]
+
+
+def survey_version(*, survey: Survey) -> QuestionnaireVersion | None:
+    """The newest published version of the survey's questionnaire, else its newest version."""
+    versions = QuestionnaireVersion.objects.filter(questionnaire_id=survey.questionnaire_id)
+    return (
+        versions.filter(status=VersionStatus.PUBLISHED).order_by("-number").first()
+        or versions.order_by("-number").first()
+    )
+
+
+def survey_variables(runtime: Runtime) -> tuple[Variable, ...]:
+    """The variables of a questionnaire version, in questionnaire order."""
+    found: list[Variable] = []
+    for page in runtime.schema["pages"]:
+        for question in page["questions"]:
+            if question["kind"] == "matrix":
+                matrix_label = runtime.text(question["label"])
+                for item in question["items"]:
+                    found.extend(_variables(runtime, item, matrix=question["name"], prefix=matrix_label))
+            else:
+                found.extend(_variables(runtime, question))
+    return tuple(found)
+
+
+def _variables(runtime: Runtime, question: Question, *, matrix: str = "", prefix: str = "") -> list[Variable]:
+    if question["kind"] not in ANSWERED_KINDS:
+        return []
+    label = runtime.text(question["label"]) or question["name"]
+    if prefix:
+        label = f"{prefix} – {label}"
+    choices: tuple[tuple[str, str], ...] = ()
+    if question["kind"] in SELECT_KINDS:
+        # Every choice of the list in questionnaire order: neither the filter nor the randomised order applies.
+        listed = [choice["name"] for choice in runtime.schema["choice_lists"].get(question["list_name"], [])]
+        if question["or_other"] and OTHER not in listed:
+            listed.append(OTHER)
+        choices = tuple((choice, runtime.choice_label(question, choice) or choice) for choice in listed)
+    name = question["name"]
+    variables = [Variable(name, name, question["kind"], label, choices, matrix)]
+    if question["kind"] in {"select_multiple", "rank"}:
+        variables += [
+            Variable(f"{name}__{choice}", name, question["kind"], f"{label}: {choice_label}", (), matrix)
+            for choice, choice_label in choices
+        ]
+    if question["or_other"]:
+        other = name + OTHER_SUFFIX
+        variables.append(Variable(other, other, "text", f"{label} – {runtime.choice_label(question, OTHER)}", ()))
+    return variables
+
+
+def _number(value: object) -> float:
+    if value is None or value == "" or isinstance(value, bool | list | dict):
+        return math.nan
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def survey_dataset(*, survey: Survey, include_partial: bool = False) -> Dataset:
+    """All completed responses (with ``include_partial`` also those in progress) as a :class:`Dataset`."""
+    version = survey_version(survey=survey)
+    schema = version.schema if version is not None else {"settings": {}, "pages": [], "choice_lists": {}}
+    runtime = Runtime(schema) if version is not None else _empty_runtime()
+    variables = survey_variables(runtime)
+    responses = Response.objects.filter(survey=survey)
+    if not include_partial:
+        responses = responses.filter(status=ResponseStatus.COMPLETED)
+    rows = list(responses.order_by("id").values_list("id", "answers"))
+    ids = [row[0] for row in rows]
+    answers = [row[1] if isinstance(row[1], dict) else {} for row in rows]
+    columns: dict[str, object] = {}
+    for variable in variables:
+        if variable.name != variable.question:
+            continue
+        raw = [entry.get(variable.name) for entry in answers]
+        if variable.kind in NUMERIC_KINDS:
+            columns[variable.name] = np.array([_number(value) for value in raw], dtype=np.float64)
+            continue
+        columns[variable.name] = pd.Series([None if value == "" else value for value in raw], dtype=object).array
+        if variable.kind in {"select_multiple", "rank"}:
+            columns.update(_choice_columns(variable, raw))
+    frame = pd.DataFrame(columns, index=pd.Index(ids, name="response", dtype=np.int64))
+    return Dataset(frame=frame, variables=variables, runtime=runtime)
+
+
+def _choice_columns(variable: Variable, raw: list[object]) -> dict[str, np.ndarray]:
+    result: dict[str, np.ndarray] = {}
+    lists = [value if isinstance(value, list) and value else None for value in raw]
+    for choice, _label in variable.choices:
+        column = np.full(len(raw), np.nan)
+        for row, chosen in enumerate(lists):
+            if chosen is None:
+                continue
+            if variable.kind == "rank":
+                if choice in chosen:
+                    column[row] = chosen.index(choice) + 1
+            else:
+                column[row] = 1.0 if choice in chosen else 0.0
+        result[f"{variable.name}__{choice}"] = column
+    return result
+
+
+def _empty_runtime() -> Runtime:
+    return Runtime(
+        {
+            "schema_version": 1,
+            "settings": {
+                "title": "",
+                "form_id": "",
+                "version": "",
+                "default_language": "default",
+                "languages": [],
+                "extra": {},
+            },
+            "pages": [],
+            "choice_lists": {},
+        }
+    )
