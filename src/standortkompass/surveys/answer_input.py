@@ -124,11 +124,12 @@ def _parse_question(runtime: Runtime, question: Question, data: FormData, answer
             result.values[name] = _single(question, raw, allowed) if raw else None
         elif kind == "select_multiple":
             chosen = data.getlist(name)
-            allowed_order = [choice["name"] for choice in runtime.choices(question, answers)]
+            allowed = {choice["name"] for choice in runtime.choices(question, answers)}
             result.raw[name] = chosen
-            if set(chosen) - set(allowed_order):
+            if set(chosen) - allowed:
                 raise ValueError(_("Please choose only among the answers offered."))
-            result.values[name] = [choice for choice in allowed_order if choice in chosen]
+            # Stored in the order of the choice list, whatever order (perhaps random) they were shown in.
+            result.values[name] = [choice for choice in runtime.canonical_order(question) if choice in chosen]
         elif kind == "rank":
             result.values[name] = _rank(runtime, question, data, answers, result)
         else:

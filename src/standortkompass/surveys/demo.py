@@ -60,7 +60,8 @@ def _answer(runtime: Runtime, question: Question, answers: Answers, rng: random.
                 weights = [1.0 + skew * (len(names) - index) for index in range(len(names))]
             return rng.choices(names, weights=weights)[0]
         if kind == "select_multiple":
-            return sorted(rng.sample(names, k=min(len(names), rng.randint(1, 3))), key=names.index)
+            order = runtime.canonical_order(question)
+            return sorted(rng.sample(names, k=min(len(names), rng.randint(1, 3))), key=order.index)
         return rng.sample(names, k=min(len(names), 3))
     if kind == "integer":
         return _number(question, answers, rng, decimal=False)
@@ -129,7 +130,7 @@ def survey_demo_load(*, process: StrategyProcess, responses: int = DEMO_RESPONSE
         runtime = Runtime(version.schema)
         personal = personal_question_names(version)
         rng = random.Random(seed)  # noqa: S311 (demo answers, not secrets)
-        pages = [page["name"] for page in version.schema["pages"]]
+        pages = [page["name"] for page in runtime.schema["pages"]]
         rows = []
         for number in range(responses + DEMO_PARTIAL):
             answers = generate_answers(runtime, rng, personal=personal)

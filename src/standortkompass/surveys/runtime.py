@@ -36,11 +36,29 @@ class LanguageOption:
     code: str  # e.g. "de"
 
 
+def _with_page_names(schema: Schema) -> Schema:
+    """Every page with a name for its address: questions outside any group form an implicit page
+    without a name in XLSForm; it is named after its first question."""
+    if all(page["name"] for page in schema["pages"]):
+        return schema
+    taken = {page["name"] for page in schema["pages"]}
+    pages = []
+    for number, page in enumerate(schema["pages"], start=1):
+        if not page["name"]:
+            base = page["questions"][0]["name"] if page["questions"] else f"seite-{number}"
+            name = base if base not in taken else f"{base}-{number}"
+            taken.add(name)
+            page = {**page, "name": name}
+        pages.append(page)
+    return {**schema, "pages": pages}
+
+
 class Runtime:
     """One questionnaire version in one language, with a seed for the order of randomised choices."""
 
     def __init__(self, schema: Schema, *, language: str = "", seed: int = 0) -> None:
-        self.schema = schema
+        self.schema = _with_page_names(schema)
+        schema = self.schema
         self.seed = seed
         self.languages = [LanguageOption(item["name"], item["code"]) for item in schema["settings"]["languages"]]
         self.language = self._language_name(language)
@@ -134,6 +152,11 @@ class Runtime:
         if question["or_other"] and all(choice["name"] != OTHER for choice in listed):
             listed.append({"name": OTHER, "label": {DEFAULT_LANGUAGE: _("Other")}, "extra": {}})
         return listed
+
+    def canonical_order(self, question: Question) -> list[str]:
+        """Choice names in the order of the choices sheet ("other" last), independent of randomisation."""
+        names = [choice["name"] for choice in self.schema["choice_lists"].get(question["list_name"], [])]
+        return names + [OTHER] if question["or_other"] and OTHER not in names else names
 
     def choice_label(self, question: Question, name: str) -> str:
         for choice in self.schema["choice_lists"].get(question["list_name"], []):
