@@ -23,6 +23,7 @@ from standortkompass.config.urls import urlpatterns as root_patterns
 from standortkompass.processes.models import ContactPerson, Organisation, OrganisationType
 from standortkompass.regiondata.models import Indicator, Observation
 from standortkompass.surveys import urls as survey_urls
+from standortkompass.surveys.mail_defaults import placeholders_in
 from standortkompass.surveys.models import (
     Anonymity,
     MailDelivery,
@@ -43,12 +44,12 @@ from standortkompass.surveys.services.distribution import (
     invitations_create_from_registry,
     mail_template_for,
     mail_template_save,
-    placeholders_in,
     wave_cancel,
     wave_schedule,
     wave_send,
 )
 from standortkompass.surveys.services.surveys import survey_create, survey_open
+from standortkompass.surveys.tasks import send_mail_wave
 from standortkompass.surveys.tokens import invitation_token, response_access_hash
 from standortkompass.surveys.views import distribution as distribution_views
 from surveys.forms import xlsx
@@ -403,6 +404,20 @@ def test_a_later_wave_is_queued_with_its_time_and_keeps_its_text(survey, invited
 
     assert wave_send(wave_id=wave.pk).status == WaveStatus.SCHEDULED  # too early: nothing happens
     assert mail.outbox == []
+
+
+def test_the_task_sends_a_wave_that_is_due(survey, invited, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    wave = wave_schedule(survey=survey, kind=MailKind.INVITATION, scheduled_at=timezone.now(), actor=None)
+    assert mail.outbox == []
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+    result = send_mail_wave.enqueue(wave.pk)
+
+    assert result.status == "SUCCESSFUL"
+    assert len(mail.outbox) == 4
+    wave.refresh_from_db()
+    assert wave.status == WaveStatus.DONE
 
 
 def test_a_later_wave_is_refused_when_the_queue_cannot_wait(survey, invited):

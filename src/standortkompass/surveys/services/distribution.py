@@ -13,8 +13,7 @@ import contextlib
 import datetime as dt
 import enum
 import smtplib
-import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,7 +30,12 @@ from django.utils.translation import gettext as _
 from standortkompass.accounts.models import User
 from standortkompass.audit.services import audit_record
 from standortkompass.processes.models import ContactPerson, OrganisationType
-from standortkompass.surveys.mail_defaults import PLACEHOLDERS, REQUIRED_IN_BODY, default_mail
+from standortkompass.surveys.mail_defaults import (
+    default_mail,
+    mail_template_validate,
+    placeholders_in,
+    render_placeholders,
+)
 from standortkompass.surveys.models import (
     MailDelivery,
     MailKind,
@@ -127,8 +131,11 @@ def invitations_create_from_registry(
                 result.skipped.setdefault(reason, []).append(contact)
                 continue
             invitation = _new_invitation(survey, contact)
-            # Uniqueness is ours to keep: random keys, and the sets above; no query per row.
-            invitation.full_clean(validate_unique=False, validate_constraints=False)
+            # No query per row: uniqueness is kept by random keys and the sets above, and the related
+            # objects come from the database.
+            invitation.full_clean(
+                exclude=["survey", "contact", "organisation"], validate_unique=False, validate_constraints=False
+            )
             result.created.append(invitation)
             invited_contacts.add(contact.pk)
             invited_emails.add(contact.email.lower())
@@ -215,72 +222,6 @@ def invitation_opt_out(*, survey: Survey, token: str) -> SurveyInvitation | None
 
 
 # --- mail templates ------------------------------------------------------------------------------
-
-
-def placeholders_in(text: str) -> list[str]:
-    """The placeholder names used in ``text``, in order.
-
-    Raises ``ValidationError`` (German) for braces that do not pair up, for attribute or index access
-    (``{name.__class__}``, ``{name[0]}``), conversions and format specifications, and for unknown names.
-    """
-    try:
-        parsed = list(string.Formatter().parse(text))
-    except ValueError as error:
-        raise ValidationError(
-            _(
-                "The text has a curly brace without its partner. Write placeholders as {link}; "
-                "for a brace itself write {{ or }}."
-            )
-        ) from error
-    names: list[str] = []
-    for _literal, name, format_spec, conversion in parsed:
-        if name is None:
-            continue
-        written = (
-            "{" + name + (f"!{conversion}" if conversion else "") + (f":{format_spec}" if format_spec else "") + "}"
-        )
-        if name not in PLACEHOLDERS or conversion or format_spec:
-            raise ValidationError(
-                _("%(placeholder)s is not a placeholder. Allowed are: %(allowed)s.")
-                % {"placeholder": written, "allowed": ", ".join("{" + key + "}" for key in PLACEHOLDERS)}
-            )
-        names.append(name)
-    return names
-
-
-def render_placeholders(text: str, values: Mapping[str, str]) -> str:
-    """``text`` with its placeholders replaced by ``values``; only plain names are looked up, never attributes."""
-    parts: list[str] = []
-    for literal, name, _format_spec, _conversion in string.Formatter().parse(text):
-        parts.append(literal)
-        if name is not None:
-            parts.append(values[name])
-    return "".join(parts)
-
-
-def mail_template_validate(*, subject: str, body: str) -> None:
-    errors: dict[str, list[ValidationError]] = {}
-    for field_name, text in (("subject", subject), ("body", body)):
-        try:
-            used = placeholders_in(text)
-        except ValidationError as error:
-            errors.setdefault(field_name, []).append(error)
-            continue
-        if field_name == "subject" and {"link", "abmelden"} & set(used):
-            errors.setdefault(field_name, []).append(
-                ValidationError(_("Links belong in the text, not in the subject."))
-            )
-        if field_name == "body":
-            for name in REQUIRED_IN_BODY:
-                if name not in used:
-                    errors.setdefault(field_name, []).append(
-                        ValidationError(
-                            _("The text must contain the placeholder %(placeholder)s.")
-                            % {"placeholder": "{" + name + "}"}
-                        )
-                    )
-    if errors:
-        raise ValidationError(errors)
 
 
 def mail_template_for(*, survey: Survey, kind: str) -> tuple[str, str]:

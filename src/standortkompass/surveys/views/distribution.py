@@ -28,7 +28,7 @@ from standortkompass.surveys.forms_distribution import (
     WaveCancelForm,
     WaveScheduleForm,
 )
-from standortkompass.surveys.mail_defaults import PLACEHOLDERS
+from standortkompass.surveys.mail_defaults import PLACEHOLDERS, render_placeholders
 from standortkompass.surveys.models import MailKind, MailTemplate, Survey, SurveyInvitation, WaveStatus
 from standortkompass.surveys.selectors_distribution import (
     InvitationState,
@@ -47,7 +47,6 @@ from standortkompass.surveys.services.distribution import (
     mail_template_reset,
     mail_template_save,
     mail_values,
-    render_placeholders,
     wave_cancel,
     wave_schedule,
 )
