@@ -123,7 +123,7 @@ def _child(name: str) -> None:
 
 
 def _run_child(name: str, environment: dict[str, str]) -> dict[str, Any]:
-    completed = subprocess.run(  # noqa: S603 - our own script with fixed arguments
+    completed = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", name],
         env={**environment, **ONE_THREAD},
         capture_output=True,

@@ -181,7 +181,7 @@ def _child(format_name: str) -> dict[str, Any]:
 
 
 def _run_child(format_name: str) -> dict[str, Any]:
-    completed = subprocess.run(  # noqa: S603 - our own script with fixed arguments
+    completed = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", format_name],
         env={**os.environ, **ONE_THREAD},
         capture_output=True,

@@ -167,11 +167,9 @@ def respondent(port: int, plan: dict, think: float, timings: Timings, seed: int)
     browser = Browser(port)
     try:
         time.sleep(rng.uniform(0, think))  # arrive spread over the first think time
-        status, _location, page = browser.request("GET", "/befragung/last/")
+        _status, _location, page = browser.request("GET", "/befragung/last/")
         token = CSRF.search(page).group(1)  # type: ignore[union-attr]
-        status, location, _ = browser.request(
-            "POST", "/befragung/last/", [("csrfmiddlewaretoken", token), ("consent", "yes")]
-        )
+        browser.request("POST", "/befragung/last/", [("csrfmiddlewaretoken", token), ("consent", "yes")])
         for number, (page_name, fields) in enumerate(plan["pages"]):
             started = time.perf_counter()
             status, _loc, page = browser.request("GET", f"/befragung/last/seite/{page_name}/")
@@ -183,7 +181,7 @@ def respondent(port: int, plan: dict, think: float, timings: Timings, seed: int)
             time.sleep(rng.uniform(0.5, 1.5) * think)
             action = "submit" if number == len(plan["pages"]) - 1 else "next"
             started = time.perf_counter()
-            status, location, _ = browser.request(
+            status, _location, _ = browser.request(
                 "POST",
                 f"/befragung/last/seite/{page_name}/",
                 [("csrfmiddlewaretoken", token), ("action", action), *fields],

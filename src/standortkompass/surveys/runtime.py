@@ -156,7 +156,7 @@ class Runtime:
     def canonical_order(self, question: Question) -> list[str]:
         """Choice names in the order of the choices sheet ("other" last), independent of randomisation."""
         names = [choice["name"] for choice in self.schema["choice_lists"].get(question["list_name"], [])]
-        return names + [OTHER] if question["or_other"] and OTHER not in names else names
+        return [*names, OTHER] if question["or_other"] and OTHER not in names else names
 
     def choice_label(self, question: Question, name: str) -> str:
         for choice in self.schema["choice_lists"].get(question["list_name"], []):
