@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from standortkompass.accounts.access import process_permission_required
@@ -62,13 +62,27 @@ STATE_LABELS = {
 }
 
 SKIP_MESSAGES = {
-    SkipReason.ALREADY_INVITED: gettext_lazy("%(count)d contact persons were already invited."),
-    SkipReason.EMAIL_ALREADY_INVITED: gettext_lazy(
-        "%(count)d contact persons have an e-mail address that is already invited."
+    SkipReason.ALREADY_INVITED: ngettext_lazy(
+        "%(count)d contact person was already invited.", "%(count)d contact persons were already invited.", "count"
     ),
-    SkipReason.NO_EMAIL: gettext_lazy("%(count)d contact persons have no e-mail address."),
-    SkipReason.OPTED_OUT: gettext_lazy("%(count)d contact persons have opted out of being contacted."),
-    SkipReason.NO_CONSENT: gettext_lazy("%(count)d contact persons have not agreed to be contacted."),
+    SkipReason.EMAIL_ALREADY_INVITED: ngettext_lazy(
+        "%(count)d contact person has an e-mail address that is already invited.",
+        "%(count)d contact persons have an e-mail address that is already invited.",
+        "count",
+    ),
+    SkipReason.NO_EMAIL: ngettext_lazy(
+        "%(count)d contact person has no e-mail address.", "%(count)d contact persons have no e-mail address.", "count"
+    ),
+    SkipReason.OPTED_OUT: ngettext_lazy(
+        "%(count)d contact person has opted out of being contacted.",
+        "%(count)d contact persons have opted out of being contacted.",
+        "count",
+    ),
+    SkipReason.NO_CONSENT: ngettext_lazy(
+        "%(count)d contact person has not agreed to be contacted.",
+        "%(count)d contact persons have not agreed to be contacted.",
+        "count",
+    ),
 }
 
 
@@ -191,7 +205,9 @@ def invitations_create(request: HttpRequest, process_pk: int, survey_pk: int) ->
     """Invite every contact person of the process's companies who may be contacted."""
     survey = _survey(request, survey_pk)
     result = invitations_create_from_registry(survey=survey, actor=acting_user(request))
-    messages.success(request, _("%(count)d invitations created.") % {"count": len(result.created)})
+    created = len(result.created)
+    text = ngettext("%(count)d invitation created.", "%(count)d invitations created.", created)
+    messages.success(request, text % {"count": created})
     for reason, contacts in result.skipped.items():
         messages.info(request, SKIP_MESSAGES[reason] % {"count": len(contacts)})
     return redirect("surveys_manage:distribution_invitations", process_pk=survey.process_id, survey_pk=survey.pk)
