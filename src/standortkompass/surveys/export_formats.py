@@ -45,14 +45,13 @@ from pathlib import Path
 from typing import BinaryIO, Literal, NamedTuple
 
 import numpy as np
-import openpyxl
 import pandas as pd
 import pyreadstat
+import xlsxwriter
 from django.utils.translation import gettext as _
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Font
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 Kind = Literal["string", "integer", "decimal", "date", "categorical"]
 KINDS: tuple[Kind, ...] = ("string", "integer", "decimal", "date", "categorical")
@@ -232,24 +231,20 @@ def _xlsx_text(text: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", text)[:EXCEL_CELL_LIMIT]
 
 
-def _xlsx_cell(sheet: WriteOnlyWorksheet, value: object) -> object:
-    if isinstance(value, str):
-        value = _xlsx_text(value)
-        if value.startswith("="):
-            cell = WriteOnlyCell(sheet, value)
-            cell.data_type = "s"  # openpyxl would store it as a formula
-            return cell
-    return value
+def _xlsx_writer(sheet: Worksheet, date_format: Format) -> Callable[[int, int, object], None]:
+    """A function writing one value: every text as a text cell (never a formula), numbers, dates with a format."""
 
+    def write(row: int, column: int, value: object) -> None:
+        if value is None or value == "":
+            return
+        if isinstance(value, str):
+            sheet.write_string(row, column, _xlsx_text(value))
+        elif isinstance(value, dt.date):
+            sheet.write_datetime(row, column, value, date_format)
+        else:
+            sheet.write_number(row, column, value)
 
-def _styled(sheet: WriteOnlyWorksheet, value: str, *, bold: bool = False, wrap: bool = False) -> Cell:
-    cell = WriteOnlyCell(sheet, _xlsx_text(value))
-    cell.data_type = "s"
-    if bold:
-        cell.font = Font(bold=True)
-    if wrap:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    return cell
+    return write
 
 
 def _kind_name(variable: Variable) -> str:
@@ -312,34 +307,50 @@ def format_notes(format_name: str) -> list[str]:
 
 
 def write_xlsx(table: ExportTable, target: BinaryIO) -> None:
-    """XLSX (write-only openpyxl) with the sheets data, codebook and notes."""
-    workbook = openpyxl.Workbook(write_only=True)
-    workbook.properties.title = table.title
+    """XLSX (XlsxWriter, one row in memory at a time) with the sheets data, codebook and notes."""
+    workbook = xlsxwriter.Workbook(
+        target,
+        {
+            "constant_memory": True,  # rows go to a temporary file as they are written
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
+    )
+    workbook.set_properties({"title": table.title})
+    bold = workbook.add_format({"bold": True})
+    wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
 
-    data = workbook.create_sheet(_("Data"))
-    data.freeze_panes = "A2"
-    data.append([_styled(data, variable.name, bold=True) for variable in table.variables])
+    data = workbook.add_worksheet(_("Data"))
+    data.freeze_panes(1, 0)
+    for column, variable in enumerate(table.variables):
+        data.write_string(0, column, _xlsx_text(variable.name), bold)
     columns = [_display_values(variable, table.rows[variable.name]) for variable in table.variables]
-    for row in zip(*columns, strict=True):
-        data.append([_xlsx_cell(data, value) for value in row])
+    write = _xlsx_writer(data, date_format)
+    for row, values in enumerate(zip(*columns, strict=True), start=1):
+        for column, value in enumerate(values):
+            write(row, column, value)
 
-    codebook = workbook.create_sheet(_("Codebook"))
-    codebook.freeze_panes = "A2"
-    for letter, width in zip("ABCDEF", (28, 22, 60, 18, 36, 30), strict=True):
-        codebook.column_dimensions[letter].width = width
+    codebook = workbook.add_worksheet(_("Codebook"))
+    codebook.freeze_panes(1, 0)
+    for column, width in enumerate((28, 22, 60, 18, 36, 30)):
+        codebook.set_column(column, column, width)
     headings = (_("Variable"), _("Question"), _("Label"), _("Type"), _("Codes and values"), _("Missing values"))
-    codebook.append([_styled(codebook, heading, bold=True) for heading in headings])
-    for row in codebook_rows(table):
-        codebook.append([_styled(codebook, text, wrap=True) for text in row])
+    for column, heading in enumerate(headings):
+        codebook.write_string(0, column, heading, bold)
+    for row, texts in enumerate(codebook_rows(table), start=1):
+        for column, text in enumerate(texts):
+            if text:
+                codebook.write_string(row, column, _xlsx_text(text), wrapped)
 
-    notes = workbook.create_sheet(_("Notes"))
-    notes.column_dimensions["A"].width = 120
-    notes.append([_styled(notes, table.title, bold=True)])
-    notes.append([])
-    for note in (*table.notes, *format_notes("xlsx")):
-        notes.append([_styled(notes, note, wrap=True)])
+    notes = workbook.add_worksheet(_("Notes"))
+    notes.set_column(0, 0, 120)
+    notes.write_string(0, 0, _xlsx_text(table.title), bold)
+    for row, note in enumerate((*table.notes, *format_notes("xlsx")), start=2):
+        notes.write_string(row, 0, _xlsx_text(note), wrapped)
 
-    workbook.save(target)
+    workbook.close()
 
 
 # Names ------------------------------------------------------------------------------------------
