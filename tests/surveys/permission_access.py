@@ -11,7 +11,7 @@ from typing import Any
 
 from permission_audiences import BOARD_MATTERS, EDITORS, PUBLIC, ROLES, UNKNOWN_TOKEN, Audience, post_only  # noqa: F401
 from standortkompass.processes.models import ContactPerson, Organisation, StrategyProcess
-from standortkompass.surveys.models import Response, SurveyInvitation
+from standortkompass.surveys.models import Code, Response, SurveyInvitation
 from standortkompass.surveys.services import questionnaire_import, questionnaire_publish
 from standortkompass.surveys.services.surveys import survey_create, survey_open
 from standortkompass.surveys.tokens import (
@@ -65,6 +65,7 @@ ACCESS: dict[str, Audience] = {
     "survey:paused": RESPONDENT_SESSION,
     "survey:thanks": RESPONDENT_SESSION,
     "survey:printable": PUBLIC,
+    "survey:optout": UNKNOWN_TOKEN,
     # Set-up of questionnaires and surveys (views/setup.py).
     "surveys_manage:list": BOARD_MATTERS,
     "surveys_manage:questionnaire_upload": EDITORS,
@@ -79,6 +80,19 @@ ACCESS: dict[str, Audience] = {
     "surveys_manage:survey_open": post_only(EDITORS),
     "surveys_manage:survey_close": post_only(EDITORS),
     "surveys_manage:survey_contact_requests": EDITORS,
+    # Results (views/results.py).
+    "surveys_manage:results": BOARD_MATTERS,
+    "surveys_manage:results_question": BOARD_MATTERS,
+    "surveys_manage:results_question_csv": BOARD_MATTERS,
+    "surveys_manage:results_crosstab": BOARD_MATTERS,
+    "surveys_manage:results_crosstab_csv": BOARD_MATTERS,
+    "surveys_manage:results_open": BOARD_MATTERS,
+    "surveys_manage:results_code_assign": post_only(EDITORS),
+    "surveys_manage:results_code_unassign": post_only(EDITORS),
+    "surveys_manage:results_codes": BOARD_MATTERS,
+    "surveys_manage:results_code_rename": EDITORS,
+    "surveys_manage:results_code_delete": post_only(EDITORS),
+    "surveys_manage:results_finding": EDITORS,
     # Distribution: invitations, mail texts and waves, response rates (views/distribution.py).
     "surveys_manage:distribution": EDITORS,
     "surveys_manage:distribution_invitations": EDITORS,
@@ -91,8 +105,11 @@ ACCESS: dict[str, Audience] = {
 }
 GET_ONLY: set[str] = set()
 KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "surveys_manage:results_code_rename": lambda w: _code_kwargs(w),
+    "surveys_manage:results_code_delete": lambda w: _code_kwargs(w),
     "survey:invitation": lambda w: {"survey_slug": w["survey"].slug, "token": "unknown"},
     "survey:page": lambda w: {"survey_slug": w["survey"].slug, "page_name": "profil"},
+    "survey:optout": lambda w: {"survey_slug": w["survey"].slug, "token": "unknown"},
 }
 BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     "questionnaire_pk": lambda w: w["questionnaire"].pk,
@@ -100,5 +117,12 @@ BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     "survey_pk": lambda w: w["survey"].pk,
     "survey_slug": lambda w: w["survey"].slug,
     "response_pk": lambda w: w["response"].pk,
+    "question": lambda w: "beschreibung",
     "mail_kind": lambda w: "invitation",
 }
+
+
+def _code_kwargs(world: dict[str, Any]) -> dict[str, Any]:
+    survey = world["survey"]
+    code, _created = Code.objects.get_or_create(survey=survey, question="beschreibung", label="Verkehr")
+    return {"process_pk": survey.process_id, "survey_pk": survey.pk, "question": "beschreibung", "code_pk": code.pk}

@@ -1,9 +1,4 @@
-"""Survey distribution: invitations from the actors registry, mail templates, waves, opt-out, response rates.
-
-The public URLs ``survey:invitation`` and ``survey:optout`` are wired by surveys/urls.py; until they
-are, this module's ``urlpatterns`` (used with ``pytest.mark.urls``) adds them, so the tests hold
-either way.
-"""
+"""Survey distribution: invitations from the actors registry, mail templates, waves, opt-out, response rates."""
 
 from __future__ import annotations
 
@@ -15,14 +10,10 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.mail.backends.locmem import EmailBackend
-from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import include, path
 from django.utils import timezone
 
-from standortkompass.config.urls import urlpatterns as root_patterns
 from standortkompass.processes.models import ContactPerson, Organisation, OrganisationType
 from standortkompass.regiondata.models import Indicator, Observation
-from standortkompass.surveys import urls as survey_urls
 from standortkompass.surveys.mail_defaults import placeholders_in
 from standortkompass.surveys.models import (
     Anonymity,
@@ -51,24 +42,7 @@ from standortkompass.surveys.services.distribution import (
 from standortkompass.surveys.services.surveys import survey_create, survey_open
 from standortkompass.surveys.tasks import send_mail_wave
 from standortkompass.surveys.tokens import invitation_token, response_access_hash
-from standortkompass.surveys.views import distribution as distribution_views
 from surveys.forms import xlsx
-
-
-def _no_invitation_view(request: HttpRequest, survey_slug: str, token: str) -> HttpResponse:
-    raise Http404
-
-
-_survey_patterns = list(survey_urls.urlpatterns)
-_names = {getattr(pattern, "name", None) for pattern in _survey_patterns}
-if "optout" not in _names:
-    _survey_patterns.append(path("<slug:survey_slug>/abmelden/<str:token>/", distribution_views.optout, name="optout"))
-if "invitation" not in _names:
-    _survey_patterns.append(path("<slug:survey_slug>/einladung/<str:token>/", _no_invitation_view, name="invitation"))
-# The first "survey" namespace in the list wins when reversing.
-urlpatterns = [path("befragung/", include((_survey_patterns, "survey"))), *root_patterns]
-
-pytestmark = pytest.mark.urls("surveys.test_distribution")
 
 CONSENT = {
     "consent_to_contact": True,

@@ -1,7 +1,6 @@
 """The distribution pages as the Redaktion uses them, and the public opt-out page.
 
-Roles and refusals per URL are in the permission matrix (tests/surveys/permission_access.py). The
-URL ``survey:optout`` is added by the urlconf of test_distribution until surveys/urls.py has it.
+Roles and refusals per URL are in the permission matrix (tests/surveys/permission_access.py).
 """
 
 from __future__ import annotations
@@ -23,8 +22,6 @@ from standortkompass.surveys.tokens import invitation_token
 from surveys.forms import xlsx
 from surveys.test_distribution import _company, _contact
 from surveys.test_distribution import survey as survey
-
-pytestmark = pytest.mark.urls("surveys.test_distribution")
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from standortkompass.surveys.views import respondent
+from standortkompass.surveys.views import distribution, respondent
 
 app_name = "survey"
 
@@ -15,4 +15,5 @@ urlpatterns = [
     path("<slug:survey_slug>/unterbrochen/", respondent.paused, name="paused"),
     path("<slug:survey_slug>/danke/", respondent.thanks, name="thanks"),
     path("<slug:survey_slug>/fragebogen/", respondent.printable, name="printable"),
+    path("<slug:survey_slug>/abmelden/<str:token>/", distribution.optout, name="optout"),
 ]

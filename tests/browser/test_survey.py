@@ -1,0 +1,170 @@
+"""The company survey as people use it: the agency sets it up and invites; a company answers,
+stops, resumes from its personal link and completes. Every respondent page passes axe-core."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from standortkompass.processes.models import ContactPerson, Organisation, OrganisationType
+from standortkompass.surveys.models import Response, ResponseStatus, Survey, SurveyInvitation
+from surveys.forms import xlsx
+from surveys.test_answering import SMALL, SMALL_CHOICES, SMALL_SETTINGS
+
+LINK = re.compile(r"https?://\S+/befragung/\S+/einladung/\S+/")
+
+
+def _company_with_consent(process) -> ContactPerson:
+    company = Organisation.objects.create(
+        process=process, name="Beispiel Maschinenbau GmbH", type=OrganisationType.COMPANY, sector_section="C"
+    )
+    return ContactPerson.objects.create(
+        organisation=company,
+        name="Dana Beispiel",
+        email="dana@beispiel-maschinenbau.example",
+        consent_to_contact=True,
+        consent_scope="Einladungen zur Unternehmensbefragung",
+        consent_given_at=timezone.now(),
+        consent_method="email",
+    )
+
+
+def _submit(page: Page, label: str) -> None:
+    page.get_by_role("button", name=label).click()
+    page.wait_for_load_state()
+
+
+def test_agency_sets_up_and_invites_and_a_company_answers_stops_resumes_and_completes(
+    page, public_site, logged_in_page, browser, live_server, axe_check, screenshot, settings, tmp_path: Path
+):
+    process = public_site.process
+    settings.SITE_URL = live_server.url
+    _company_with_consent(process)
+
+    # The agency imports an XLSForm with logic and publishes it.
+    staff = logged_in_page("editor")
+    staff.goto(f"/verwaltung/{process.pk}/befragungen/fragebogen/hochladen/")
+    form_file = tmp_path / "kleine-befragung.xlsx"
+    form_file.write_bytes(xlsx(SMALL, SMALL_CHOICES, SMALL_SETTINGS))
+    staff.locator('input[name="file"]').set_input_files(str(form_file))
+    staff.locator("main form button.kern-btn--primary").first.click()
+    staff.wait_for_load_state()
+    expect(staff.get_by_text("Warum so viele?").first).to_be_visible()
+    staff.locator('input[name="bestaetigt"]').check()
+    _submit(staff, "Version 1 veröffentlichen")
+    expect(staff.locator(".messages")).to_contain_text("veröffentlicht")
+
+    # … puts it in the field for invited companies only …
+    staff.goto(f"/verwaltung/{process.pk}/befragungen/neu/")
+    staff.locator('input[name="title"]').fill("Befragung Beispiel")
+    staff.locator('select[name="anonymity"]').select_option("pseudonym")
+    staff.locator('input[name="open_access"]').uncheck()
+    staff.locator("main form button.kern-btn--primary").first.click()
+    staff.wait_for_load_state()
+    survey = Survey.objects.get(title="Befragung Beispiel")
+    _submit(staff, "Befragung öffnen")
+    survey.refresh_from_db()
+    assert survey.status == "open"
+
+    # … invites the companies of the actors registry and sends the invitation wave now.
+    staff.goto(f"/verwaltung/{process.pk}/befragungen/{survey.pk}/versand/")
+    _submit(staff, "Unternehmenskontakte aus dem Akteursregister einladen")
+    assert SurveyInvitation.objects.filter(survey=survey).count() == 1
+    staff.locator('select[name="kind"]').select_option("invitation")
+    staff.locator("form:has(select[name='kind']) button[type='submit']").click()
+    staff.wait_for_load_state()
+    screenshot(staff, "survey-distribution")
+    assert len(mail.outbox) == 1
+    link = LINK.search(mail.outbox[0].body).group(0)  # type: ignore[union-attr]
+
+    # The company opens its personal link: the token leaves the address bar at once.
+    company = browser.new_context(base_url=live_server.url, locale="de-DE")
+    respondent = company.new_page()
+    respondent.goto(link)
+    assert "/einladung/" not in respondent.url
+    expect(respondent.get_by_role("heading", name="Befragung Beispiel")).to_be_visible()
+    axe_check(respondent)
+    screenshot(respondent, "survey-start")
+    respondent.get_by_label("Ich habe den Datenschutzhinweis gelesen").check()
+    _submit(respondent, "Befragung starten")
+
+    # A constraint error is shown next to the field.
+    respondent.get_by_label("Wie viele?").fill("500")
+    _submit(respondent, "Weiter")
+    expect(respondent.locator("#id_zahl-error")).to_have_text("Bitte weniger als 100.")
+    expect(respondent.get_by_role("alert")).to_be_visible()
+    axe_check(respondent)
+    screenshot(respondent, "survey-constraint-error")
+
+    # A page that appears only after a certain answer.
+    respondent.get_by_label("Wie viele?").fill("42")
+    respondent.get_by_label("Blau").check()
+    _submit(respondent, "Weiter")
+    expect(respondent.get_by_label("Warum so viele?")).to_be_visible()
+    respondent.get_by_label("Warum so viele?").fill("Wir wachsen.")
+    _submit(respondent, "Weiter")
+    respondent.get_by_label("Ihre Meinung").fill("Gute Standortbedingungen")
+    _submit(respondent, "Speichern und später fortsetzen")
+    expect(respondent.get_by_role("heading", name="Ihre Antworten sind gespeichert")).to_be_visible()
+    axe_check(respondent)
+    company.close()
+
+    # Later, on another device: the same link continues where the company stopped.
+    phone = browser.new_context(base_url=live_server.url, locale="de-DE", viewport={"width": 390, "height": 844})
+    respondent = phone.new_page()
+    respondent.goto(link)
+    expect(respondent.get_by_label("Ihre Meinung")).to_have_value("Gute Standortbedingungen")
+    axe_check(respondent)
+    screenshot(respondent, "survey-resumed-on-phone")
+    _submit(respondent, "Absenden")
+    expect(respondent.get_by_role("heading", name="Vielen Dank für Ihre Teilnahme!")).to_be_visible()
+    axe_check(respondent)
+    phone.close()
+
+    response = Response.objects.get(survey=survey)
+    assert response.status == ResponseStatus.COMPLETED
+    assert response.answers == {
+        "zahl": 42,
+        "farbe": "blau",
+        "warum": "Wir wachsen.",
+        "meinung": "Gute Standortbedingungen",
+    }
+    assert SurveyInvitation.objects.get(survey=survey).completed
+
+
+def test_the_default_questionnaire_pages_work_without_javascript_and_pass_axe(
+    browser, public_site, live_server, axe_check, screenshot
+):
+    from standortkompass.surveys.demo import survey_demo_load
+
+    survey = survey_demo_load(process=public_site.process, responses=0)
+    context = browser.new_context(base_url=live_server.url, locale="de-DE", java_script_enabled=False)
+    respondent = context.new_page()
+    respondent.goto(f"/befragung/{survey.slug}/")
+    respondent.get_by_label("Ich habe den Datenschutzhinweis gelesen").check()
+    _submit(respondent, "Befragung starten")
+    visited = 0
+    while visited < 25 and "/danke/" not in respondent.url:
+        visited += 1
+        axe_check(respondent)
+        if visited == 3:
+            screenshot(respondent, "survey-likert-matrix")
+        # Answer every required radio group with its first option, so every page can be passed.
+        for group in respondent.locator("fieldset:has(input[type=radio])").all():
+            radios = group.locator("input[type=radio]")
+            if radios.count() and not group.locator("input[type=radio]:checked").count():
+                radios.first.check()
+        for select in respondent.locator("main form select").all():
+            if not select.input_value():
+                options = select.locator("option").all()
+                if len(options) > 1:
+                    select.select_option(index=1)
+        button = "Absenden" if respondent.get_by_role("button", name="Absenden").count() else "Weiter"
+        _submit(respondent, button)
+    assert "/danke/" in respondent.url, respondent.url
+    context.close()
+    assert Response.objects.get(survey=survey, is_demo=False).status == ResponseStatus.COMPLETED
