@@ -1,0 +1,230 @@
+"""Charts of survey results as Vega-Lite specs, built only from publishable results.
+
+A hidden figure never reaches a chart: bars of hidden categories are left out, a Likert item
+with a hidden cell is not drawn, and a cross-tab column with a hidden cell or total is not drawn.
+The table beside every chart is its text alternative.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from standortkompass.surveys.selectors_results import ChoiceResult, CrossTabResult, LikertResult
+
+VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+FONT = "Fira Sans, Noto Sans, sans-serif"
+BAR_COLOUR = "#0072B2"
+# Diverging from negative (orange-red) to positive (blue), readable for colour-blind readers.
+DIVERGING = {
+    2: ["#D55E00", "#0072B2"],
+    3: ["#D55E00", "#BBBBBB", "#0072B2"],
+    4: ["#D55E00", "#F0A36B", "#7FB8DA", "#0072B2"],
+    5: ["#D55E00", "#F0A36B", "#BBBBBB", "#7FB8DA", "#0072B2"],
+    6: ["#A34400", "#D55E00", "#F0A36B", "#7FB8DA", "#0072B2", "#00507D"],
+    7: ["#A34400", "#D55E00", "#F0A36B", "#BBBBBB", "#7FB8DA", "#0072B2", "#00507D"],
+}
+CATEGORY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    description: str
+    spec_text: str  # JSON, safe inside <script type="application/json">
+    data: tuple[dict[str, Any], ...]  # what is drawn (tests check that nothing hidden is in it)
+
+
+def _text(spec: dict[str, Any]) -> str:
+    text = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
+    for character, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(character, escaped)
+    return text
+
+
+def _base(description: str) -> dict[str, Any]:
+    return {
+        "$schema": VEGA_LITE_SCHEMA,
+        "description": description,
+        "width": "container",
+        "config": {
+            "font": FONT,
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 320, "gridColor": "#e0e0e0"},
+            "legend": {"labelFontSize": 12, "orient": "bottom", "labelLimit": 300},
+            "view": {"stroke": None},
+        },
+    }
+
+
+def choice_chart(result: ChoiceResult, *, chart_id: str) -> Chart | None:
+    """Horizontal bars of the shares with their 95 % intervals; hidden categories are not drawn."""
+    values = [
+        {"category": row.label, "share": row.share, "low": row.ci_low, "high": row.ci_high}
+        for row in result.rows
+        if not row.hidden and row.share is not None
+    ]
+    if result.too_few or not values:
+        return None
+    description = _("Bar chart of the shares of the answers to “%(question)s” with 95 %% confidence intervals.") % {
+        "question": result.variable.label
+    }
+    order = [value["category"] for value in values]
+    y = {"field": "category", "type": "nominal", "title": None, "sort": order}
+    spec = _base(description)
+    spec.update(
+        {
+            "height": 26 * len(values) + 20,
+            "data": {"values": values},
+            "layer": [
+                {
+                    "mark": {"type": "bar", "color": BAR_COLOUR},
+                    "encoding": {
+                        "y": y,
+                        "x": {
+                            "field": "share",
+                            "type": "quantitative",
+                            "title": _("Share of respondents"),
+                            "axis": {"format": ".0%"},
+                            "scale": {"domain": [0, 1]},
+                        },
+                        "tooltip": [
+                            {"field": "category", "title": _("Answer")},
+                            {"field": "share", "title": _("Share"), "format": ".1%"},
+                        ],
+                    },
+                },
+                {
+                    "mark": {"type": "rule", "color": "#1a1a1a", "strokeWidth": 1.5},
+                    "encoding": {"y": y, "x": {"field": "low", "type": "quantitative"}, "x2": {"field": "high"}},
+                },
+            ],
+        }
+    )
+    return Chart(chart_id, description, _text(spec), tuple(values))
+
+
+def likert_chart(result: LikertResult, *, chart_id: str) -> Chart | None:
+    """Diverging stacked bars, negative answers left of 0; items with a hidden cell are not drawn."""
+    labels = [label for _name, label in result.scale]
+    values = [
+        {
+            "item": _item_label(result, item.variable.label),
+            "category": segment.label,
+            "start": segment.start,
+            "end": segment.end,
+            "share": segment.share,
+        }
+        for item in result.items
+        if not item.hidden
+        for segment in item.segments
+        if segment.start is not None and segment.end is not None
+    ]
+    if not values:
+        return None
+    description = _(
+        "Diverging stacked bars of “%(question)s”: negative answers to the left of the centre line, positive ones to "
+        "the right; “don’t know” answers are not part of the bars and are listed in the table."
+    ) % {"question": result.label}
+    items = list(dict.fromkeys(value["item"] for value in values))
+    colours = DIVERGING.get(len(labels), CATEGORY_COLOURS[: len(labels)])
+    spec = _base(description)
+    spec.update(
+        {
+            "height": 30 * len(items) + 30,
+            "data": {"values": values},
+            "layer": [
+                {
+                    "mark": {"type": "bar", "stroke": "#ffffff", "strokeWidth": 0.5},
+                    "encoding": {
+                        "y": {"field": "item", "type": "nominal", "title": None, "sort": items},
+                        "x": {
+                            "field": "start",
+                            "type": "quantitative",
+                            "title": _("Share of answers on the scale (percent)"),
+                            "scale": {"domain": [-100, 100]},
+                            "axis": {"labelExpr": "abs(datum.value) + ' %'"},
+                        },
+                        "x2": {"field": "end"},
+                        "color": {
+                            "field": "category",
+                            "type": "nominal",
+                            "title": None,
+                            "scale": {"domain": labels, "range": colours},
+                        },
+                        "order": {"field": "start"},
+                        "tooltip": [
+                            {"field": "item", "title": _("Item")},
+                            {"field": "category", "title": _("Answer")},
+                            {"field": "share", "title": _("Share"), "format": ".1%"},
+                        ],
+                    },
+                },
+                {
+                    "data": {"values": [{"zero": 0}]},
+                    "mark": {"type": "rule", "color": "#1a1a1a", "strokeWidth": 1.5},
+                    "encoding": {"x": {"field": "zero", "type": "quantitative"}},
+                },
+            ],
+        }
+    )
+    return Chart(chart_id, description, _text(spec), tuple(values))
+
+
+def _item_label(result: LikertResult, label: str) -> str:
+    prefix = f"{result.label} – "
+    return label[len(prefix) :] if label.startswith(prefix) else label
+
+
+def crosstab_chart(result: CrossTabResult, *, chart_id: str) -> Chart | None:
+    """Stacked bars of the column shares, one bar per column category; columns with a hidden figure are not drawn."""
+    if result.too_few:
+        return None
+    values = []
+    for j, (_key, column_label) in enumerate(result.columns):
+        if result.column_totals[j] in (None, 0) or any(result.hidden[i][j] for i in range(len(result.rows))):
+            continue
+        for i, (_row_key, row_label) in enumerate(result.rows):
+            share = result.shares[i][j]
+            if share is not None:
+                values.append({"column": column_label, "row": row_label, "share": share})
+    if not values:
+        return None
+    description = _(
+        "Stacked bars: for each group of “%(column)s” the shares of the answers to “%(row)s”. Groups with a hidden "
+        "figure are not drawn."
+    ) % {"column": result.column_variable.label, "row": result.row_variable.label}
+    rows = [label for _key, label in result.rows]
+    columns = list(dict.fromkeys(value["column"] for value in values))
+    spec = _base(description)
+    spec.update(
+        {
+            "height": 30 * len(columns) + 30,
+            "data": {"values": values},
+            "mark": {"type": "bar", "stroke": "#ffffff", "strokeWidth": 0.5},
+            "encoding": {
+                "y": {"field": "column", "type": "nominal", "title": None, "sort": columns},
+                "x": {
+                    "field": "share",
+                    "type": "quantitative",
+                    "stack": "zero",
+                    "title": _("Share within the group"),
+                    "axis": {"format": ".0%"},
+                },
+                "color": {
+                    "field": "row",
+                    "type": "nominal",
+                    "title": None,
+                    "scale": {"domain": rows, "range": (CATEGORY_COLOURS * 4)[: len(rows)]},
+                },
+                "tooltip": [
+                    {"field": "column", "title": _("Group")},
+                    {"field": "row", "title": _("Answer")},
+                    {"field": "share", "title": _("Share"), "format": ".1%"},
+                ],
+            },
+        }
+    )
+    return Chart(chart_id, description, _text(spec), tuple(values))
