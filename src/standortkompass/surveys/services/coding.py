@@ -30,8 +30,9 @@ def _check_label(*, survey: Survey, question: str, label: str, code: Code | None
     others = Code.objects.filter(survey=survey, question=question, label__iexact=label)
     if code is not None:
         others = others.exclude(pk=code.pk)
-    if others.exists():
-        raise ValidationError({"label": _("This question already has a code “%(label)s”.") % {"label": label}})
+    existing = others.first()
+    if existing is not None:
+        raise ValidationError({"label": _("This question already has a code “%(label)s”.") % {"label": existing.label}})
     return label
 
 

@@ -83,20 +83,25 @@ class Table:
     footer: list[tuple[str, bool]] | None = None
 
 
+def _format(value: float, decimals: int) -> str:
+    # Django's number_format cuts digits off; round first.
+    return number_format(round(value, decimals), decimals, force_grouping=True)
+
+
 def _number(value: float | int | None, decimals: int = 0) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return HIDDEN
-    return number_format(value, decimals, force_grouping=True)
+    return _format(value, decimals)
 
 
 def _percent(value: float | None) -> str:
-    return HIDDEN if value is None else f"{number_format(value * 100, 1, force_grouping=True)} %"
+    return HIDDEN if value is None else f"{_format(value * 100, 1)} %"
 
 
 def _interval(low: float | None, high: float | None) -> str:
     if low is None or high is None:
         return HIDDEN
-    return f"{number_format(low * 100, 1)} – {number_format(high * 100, 1)} %"
+    return f"{_format(low * 100, 1)} – {_format(high * 100, 1)} %"
 
 
 def question_table(result: QuestionResult) -> Table:
@@ -171,7 +176,12 @@ def crosstab_table(result: CrossTabResult) -> Table:
     for label, cells, total in result.body():
         row = [(label, False)]
         for count, share, _hidden in cells:
-            row.append((HIDDEN if count is None else f"{_number(count)} ({_percent(share)}{weighted})", True))
+            if count is None:
+                row.append((HIDDEN, True))
+            elif share is None:  # a column without respondents, or whose total is hidden
+                row.append((_number(count), True))
+            else:
+                row.append((f"{_number(count)} ({_percent(share)}{weighted})", True))
         row.append((_number(total), True))
         table.rows.append(row)
     table.footer = [
@@ -515,7 +525,10 @@ def results_code_assign(request: HttpRequest, process_pk: int, survey_pk: int, q
         if form.cleaned_data.get("code"):
             code = get_object_or_404(Code, survey=survey, question=question, pk=form.cleaned_data["code"])
         else:
-            code = code_create(
+            label = " ".join(form.cleaned_data["new_label"].split())
+            # A new code named like an existing one is that code.
+            existing = Code.objects.filter(survey=survey, question=question, label__iexact=label).first()
+            code = existing or code_create(
                 survey=survey, question=question, label=form.cleaned_data["new_label"], actor=_actor(request)
             )
         code_assign(code=code, response=response, actor=_actor(request))
