@@ -234,11 +234,16 @@ def _xlsx_text(text: str) -> str:
 def _xlsx_writer(sheet: Worksheet, date_format: Format) -> Callable[[int, int, object], None]:
     """A function writing one value: every text as a text cell (never a formula), numbers, dates with a format."""
 
+    cleaned: dict[str, str] = {}  # labels repeat in every row: clean each text once
+
     def write(row: int, column: int, value: object) -> None:
         if value is None or value == "":
             return
         if isinstance(value, str):
-            sheet.write_string(row, column, _xlsx_text(value))
+            text = cleaned.get(value)
+            if text is None:
+                text = cleaned[value] = _xlsx_text(value)
+            sheet.write_string(row, column, text)
         elif isinstance(value, dt.date):
             sheet.write_datetime(row, column, value, date_format)
         else:
