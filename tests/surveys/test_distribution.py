@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import smtplib
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.mail.backends.locmem import EmailBackend
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from standortkompass.processes.models import ContactPerson, Organisation, OrganisationType
 from standortkompass.regiondata.models import Indicator, Observation
@@ -43,6 +44,14 @@ from standortkompass.surveys.services.surveys import survey_create, survey_open
 from standortkompass.surveys.tasks import send_mail_wave
 from standortkompass.surveys.tokens import invitation_token, response_access_hash
 from surveys.forms import xlsx
+
+
+@pytest.fixture(autouse=True)
+def english_messages() -> Iterator[None]:
+    """The messages are checked by their English source text."""
+    with translation.override("en"):
+        yield
+
 
 CONSENT = {
     "consent_to_contact": True,
