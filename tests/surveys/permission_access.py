@@ -115,9 +115,14 @@ ACCESS: dict[str, Audience] = {
     "surveys_manage:distribution_preview": EDITORS,
     "surveys_manage:distribution_wave_schedule": post_only(EDITORS),
     "surveys_manage:distribution_wave_cancel": post_only(EDITORS),
+    # Exports of responses (views/exports.py).
+    "surveys_manage:exports": EDITORS,
+    "surveys_manage:export_request": post_only(EDITORS),
+    "surveys_manage:export_download": EDITORS,
 }
 GET_ONLY: set[str] = set()
 KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "surveys_manage:export_download": lambda w: _export_kwargs(w),
     "surveys_manage:results_code_rename": lambda w: _code_kwargs(w),
     "surveys_manage:results_code_delete": lambda w: _code_kwargs(w),
     "surveys_manage:results_code_rename": lambda w: _code_kwargs(w),
@@ -148,3 +153,16 @@ def _code_kwargs(world: dict[str, Any]) -> dict[str, Any]:
     survey = world["survey"]
     code, _created = Code.objects.get_or_create(survey=survey, question="beschreibung", label="Verkehr")
     return {"process_pk": survey.process_id, "survey_pk": survey.pk, "question": "beschreibung", "code_pk": code.pk}
+
+
+def _export_kwargs(world: dict[str, Any]) -> dict[str, Any]:
+    """A finished (suppressed) export of the world's survey with a small file."""
+    from standortkompass.surveys.models import ExportJob, ExportStatus
+    from standortkompass.surveys.services.exports import exports_directory
+
+    survey = world["survey"]
+    (exports_directory() / "matrix-export.csv").write_bytes(b"\xef\xbb\xbfantwort\r\n1\r\n")
+    job, _created = ExportJob.objects.get_or_create(
+        survey=survey, format="csv", status=ExportStatus.DONE, file_name="matrix-export.csv"
+    )
+    return {"process_pk": survey.process_id, "survey_pk": survey.pk, "export_pk": job.pk}

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("standortkompass.surveys.urls_setup")),
     path("<int:survey_pk>/versand/", include("standortkompass.surveys.urls_distribution")),
     path("<int:survey_pk>/ergebnisse/", include("standortkompass.surveys.urls_results")),
+    path("<int:survey_pk>/export/", include("standortkompass.surveys.urls_exports")),
 ]

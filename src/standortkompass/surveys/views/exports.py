@@ -1,0 +1,113 @@
+"""Exports of a survey's responses: list with progress, request, download. All need ``surveys.export``.
+
+Below Administration (``surveys.view_unsuppressed``) only suppressed exports are listed and downloadable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from standortkompass.accounts.access import process_permission_required
+from standortkompass.processes.views.manage import acting_user, add_service_errors, current_process
+from standortkompass.surveys.export_formats import FORMATS
+from standortkompass.surveys.forms_exports import ExportRequestForm
+from standortkompass.surveys.models import ExportJob, ExportStatus, Survey
+from standortkompass.surveys.services.exports import export_path, export_request
+
+CHUNK = 256 * 1024
+
+
+def _survey(request: HttpRequest, survey_pk: int) -> Survey:
+    return get_object_or_404(Survey.objects.select_related("process"), pk=survey_pk, process=current_process(request))
+
+
+def _may_unsuppress(request: HttpRequest) -> bool:
+    return bool(acting_user(request).has_perm("surveys.view_unsuppressed", current_process(request)))
+
+
+def _visible_jobs(request: HttpRequest, survey: Survey) -> QuerySet[ExportJob]:
+    jobs = ExportJob.objects.filter(survey=survey).select_related("requested_by")
+    return jobs if _may_unsuppress(request) else jobs.filter(suppressed=True)
+
+
+def _render(request: HttpRequest, survey: Survey, form: ExportRequestForm | None = None) -> HttpResponse:
+    jobs = list(_visible_jobs(request, survey)[:50])
+    return render(
+        request,
+        "surveys/manage/exports.html",
+        {
+            "process": survey.process,
+            "survey": survey,
+            "jobs": jobs,
+            "busy": any(job.status in (ExportStatus.QUEUED, ExportStatus.RUNNING) for job in jobs),
+            "form": form or ExportRequestForm(may_unsuppress=_may_unsuppress(request)),
+        },
+    )
+
+
+@process_permission_required("surveys.export")
+@require_GET
+def exports(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+    """The survey's exports with their progress, and the form for a new one."""
+    return _render(request, _survey(request, survey_pk))
+
+
+@process_permission_required("surveys.export")
+@require_POST
+def export_request_view(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+    survey = _survey(request, survey_pk)
+    form = ExportRequestForm(request.POST, may_unsuppress=_may_unsuppress(request))
+    if form.is_valid():
+        try:
+            export_request(
+                survey=survey,
+                format=form.cleaned_data["format"],
+                actor=acting_user(request),
+                unsuppressed=form.cleaned_data.get("unsuppressed", False),
+                include_partial=form.cleaned_data["include_partial"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The export has been started. The file appears in the list when it is ready."))
+            return redirect(reverse("surveys_manage:exports", args=[survey.process_id, survey.pk]))
+    return _render(request, survey, form)
+
+
+@process_permission_required("surveys.export")  # type: ignore[arg-type]  # its View type predates streaming
+@require_GET
+def export_download(request: HttpRequest, process_pk: int, survey_pk: int, export_pk: int) -> StreamingHttpResponse:
+    """The file of a finished export, as an attachment."""
+    survey = _survey(request, survey_pk)
+    job = get_object_or_404(_visible_jobs(request, survey), pk=export_pk)
+    path = export_path(job)
+    if path is None:
+        raise Http404(_("This export has no file (any more)."))
+    export_format = FORMATS[job.format]
+    stamp = timezone.localtime(job.created_at).strftime("%Y-%m-%d-%H%M")
+    response = StreamingHttpResponse(_chunks(path), content_type=export_format.content_type)
+    response["Content-Length"] = str(path.stat().st_size)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{survey.slug}-{stamp}.{export_format.extension}"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _chunks(path: Path) -> Iterator[bytes]:
+    """The file in pieces; it is opened only when the response is sent (and closed after)."""
+    with path.open("rb") as source:
+        while chunk := source.read(CHUNK):
+            yield chunk
