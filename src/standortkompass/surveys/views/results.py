@@ -12,13 +12,13 @@ import io
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,7 +29,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.accounts.models import User
-from standortkompass.analysis.survey import suppress_frequencies
 from standortkompass.standortanalyse.services_findings import finding_create
 from standortkompass.surveys import charts
 from standortkompass.surveys.dataset import Dataset, Variable, survey_dataset
@@ -50,13 +49,15 @@ from standortkompass.surveys.selectors_results import (
     NumericResult,
     QuestionResult,
     ResultsView,
+    Weighting,
     analysable_variables,
+    cached_results_overview,
     crosstab_variables,
     is_personal,
+    published_codes,
     published_crosstab,
     published_question,
     response_counts,
-    results_overview,
     results_view,
 )
 from standortkompass.surveys.services.coding import (
@@ -219,50 +220,51 @@ def _survey(request: HttpRequest, survey_pk: int) -> Survey:
     return get_object_or_404(Survey, process=request.process, pk=survey_pk)  # type: ignore[attr-defined]
 
 
-@dataclass
 class Context:
-    survey: Survey
-    dataset: Dataset
-    view: ResultsView
-    may_unsuppress: bool
-    may_code: bool
-    query: str
+    """The survey and how the reader sees its results; the dataset is loaded only when a page needs it."""
 
-    def as_dict(self) -> dict[str, Any]:
+    def __init__(self, request: HttpRequest, survey_pk: int) -> None:
+        self.survey = _survey(request, survey_pk)
+        user: Any = request.user
+        self.may_unsuppress = bool(user.has_perm("surveys.view_unsuppressed", self.survey.process))
+        self.may_code = bool(user.has_perm("surveys.code_answers", self.survey.process))
+        self.suppressed = not (self.may_unsuppress and request.GET.get("ungeschuetzt") == "1")
+        self.weighted = request.GET.get("gewichtet") == "1"
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        return survey_dataset(survey=self.survey)
+
+    @cached_property
+    def view(self) -> ResultsView:
+        return results_view(
+            survey=self.survey, dataset=self.dataset, suppressed=self.suppressed, weighted=self.weighted
+        )
+
+    def query(self, weighting: Weighting) -> str:
+        params = {}
+        if weighting.active:
+            params["gewichtet"] = "1"
+        if not self.suppressed:
+            params["ungeschuetzt"] = "1"
+        return urlencode(params)
+
+    def as_dict(self, weighting: Weighting | None = None) -> dict[str, Any]:
+        weighting = weighting or self.view.weighting
         return {
             "process": self.survey.process,
             "survey": self.survey,
-            "view": self.view,
-            "weighting": self.view.weighting,
+            "weighting": weighting,
             "may_unsuppress": self.may_unsuppress,
             "may_code": self.may_code,
-            "unsuppressed": not self.view.suppressed,
-            "query": self.query,
-            "threshold": self.view.threshold,
+            "unsuppressed": not self.suppressed,
+            "query": self.query(weighting),
+            "threshold": self.survey.suppression_threshold,
         }
 
 
 def _context(request: HttpRequest, survey_pk: int) -> Context:
-    survey = _survey(request, survey_pk)
-    user: Any = request.user
-    may_unsuppress = bool(user.has_perm("surveys.view_unsuppressed", survey.process))
-    unsuppressed = may_unsuppress and request.GET.get("ungeschuetzt") == "1"
-    weighted = request.GET.get("gewichtet") == "1"
-    dataset = survey_dataset(survey=survey)
-    view = results_view(survey=survey, dataset=dataset, suppressed=not unsuppressed, weighted=weighted)
-    params = {}
-    if view.weighting.active:
-        params["gewichtet"] = "1"
-    if unsuppressed:
-        params["ungeschuetzt"] = "1"
-    return Context(
-        survey,
-        dataset,
-        view,
-        may_unsuppress,
-        bool(user.has_perm("surveys.code_answers", survey.process)),
-        urlencode(params),
-    )
+    return Context(request, survey_pk)
 
 
 def _variable(context: Context, question: str) -> Variable:
@@ -272,16 +274,17 @@ def _variable(context: Context, question: str) -> Variable:
     raise Http404(_("This question is not in the survey."))
 
 
-def _notes(context: Context, any_hidden: bool) -> list[str]:
+def _notes(context: Context, any_hidden: bool, weighting: Weighting | None = None) -> list[str]:
+    weighting = weighting or context.view.weighting
     notes = []
     if any_hidden:
         notes.append(
             _("%(mark)s fewer than %(threshold)s answers, or hidden so that such a figure cannot be worked out.")
-            % {"mark": HIDDEN, "threshold": context.view.threshold}
+            % {"mark": HIDDEN, "threshold": context.survey.suppression_threshold}
         )
-    if not context.view.suppressed:
+    if not context.suppressed:
         notes.append(_("Unsuppressed figures for Administration: do not pass them on."))
-    if context.view.weighting.active:
+    if weighting.active:
         notes.append(
             _("Shares weighted to the register's local units by size class; numbers of respondents unweighted.")
         )
@@ -295,7 +298,7 @@ def _notes(context: Context, any_hidden: bool) -> list[str]:
 @require_GET
 def results(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     context = _context(request, survey_pk)
-    groups = results_overview(dataset=context.dataset, view=context.view)
+    overview = cached_results_overview(survey=context.survey, suppressed=context.suppressed, weighted=context.weighted)
     sections = [
         {
             "label": group.label,
@@ -309,7 +312,7 @@ def results(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpRespon
                 for entry in group.entries
             ],
         }
-        for group in groups
+        for group in overview.groups
         if group.entries
     ]
     any_hidden = any(entry["result"].any_hidden for section in sections for entry in section["entries"])
@@ -317,10 +320,10 @@ def results(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpRespon
         request,
         "surveys/manage/results_overview.html",
         {
-            **context.as_dict(),
+            **context.as_dict(overview.weighting),
             "counts": response_counts(survey=context.survey),
             "sections": sections,
-            "notes": _notes(context, any_hidden),
+            "notes": _notes(context, any_hidden, overview.weighting),
         },
     )
 
@@ -557,30 +560,18 @@ def results_code_unassign(request: HttpRequest, process_pk: int, survey_pk: int,
 def results_codes(request: HttpRequest, process_pk: int, survey_pk: int, question: str) -> HttpResponse:
     context = _context(request, survey_pk)
     _dataset, variable = _open_variable(context.survey, question)
-    codes = list(
-        Code.objects.filter(survey=context.survey, question=question)
-        .annotate(frequency=Count("assignments", distinct=True))
-        .order_by("label")
-    )
-    answered = int(
-        context.dataset.frame[question].map(lambda v: isinstance(v, str) and bool(v.strip())).sum()
-        if question in context.dataset.frame
-        else 0
-    )
-    frequencies: list[int | None] = [code.frequency for code in codes]  # type: ignore[attr-defined]
-    any_hidden = False
-    if context.view.suppressed and codes:
-        hide = suppress_frequencies([f or 0 for f in frequencies], threshold=context.view.threshold, total=answered)
-        any_hidden = bool(hide.cells.any())
-        frequencies = [None if hidden else f for f, hidden in zip(frequencies, hide.cells.tolist(), strict=True)]
+    result = published_codes(dataset=context.dataset, survey=context.survey, question=question, view=context.view)
+    labels = {code.pk: code for code in _codes(context.survey, question)}
     rows = [
         {
-            "code": code,
-            "frequency": _number(frequency),
-            "share": _percent(frequency / answered if answered and frequency is not None else None),
+            "code": labels[pk],
+            "frequency": _number(count),
+            "share": _percent(count / result.answered if result.answered and count is not None else None),
         }
-        for code, frequency in zip(codes, frequencies, strict=True)
+        for pk, _label, count in result.codes
+        if pk in labels
     ]
+    answered, any_hidden = result.answered, result.any_hidden
     return render(
         request,
         "surveys/manage/results_codes.html",
@@ -643,8 +634,10 @@ def _finding_source(context: Context, request: HttpRequest) -> tuple[str, str, s
     if params.get("code"):
         code = get_object_or_404(Code, survey=context.survey, pk=params.get("code"))
         _dataset, variable = _open_variable(context.survey, code.question)
-        count = code.assignments.count()
-        shown = count if not context.view.suppressed or count >= context.view.threshold else None
+        codes = published_codes(
+            dataset=context.dataset, survey=context.survey, question=code.question, view=context.view
+        )
+        shown = next((count for pk, _label, count in codes.codes if pk == code.pk), None)
         text = _("“%(question)s”: %(count)s answers were coded “%(code)s”.") % {
             "question": variable.label,
             "count": _number(shown),
