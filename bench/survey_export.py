@@ -8,6 +8,12 @@ in a temporary folder. Each format runs in its own child process pinned to one C
 the maximum resident set size of the child (``getrusage``), data generation included, is reported too.
 Targets: XLSX and SAV under 15 s, memory under 1 GB; CSV and DTA are shown for information.
 
+**End to end** (``--end-to-end``, also part of the default run): 10,000 responses generated with
+``surveys.demo.generate_answers`` on the default questionnaire "Unternehmensbefragung Zukunftsstrategie"
+("synthetic benchmark data", seeded) are stored once in a temporary SQLite database; then, per format in its own
+one-core child process, ``export_table`` (reading the responses, missing codes, unsuppressed) plus the XLSX or SAV
+writer are timed together, three runs each, with the child's maximum resident set size.
+
 ``python bench/survey_export.py`` prints the table; ``bench/run.py`` can call :func:`survey_export_benchmarks`
 (rows with the keys of its ``Result`` plus ``tracemalloc_peak_mb``, ``maxrss_mb``, ``memory_target_mb``) or
 :func:`main`.
@@ -199,13 +205,119 @@ def survey_export_benchmarks() -> list[dict[str, Any]]:
     return [_run_child(format_name) for format_name in TARGETS_MS]
 
 
+# End to end: database → export_table → file ---------------------------------------------------------
+
+END_TO_END_FORMATS = ("xlsx", "sav")
+
+
+def _build_database() -> dict[str, Any]:
+    """Migrate the temporary database and store 10,000 generated responses to the default questionnaire."""
+    import random
+
+    from django.core.management import call_command
+
+    from standortkompass.processes.models import StrategyProcess
+    from standortkompass.regiondata.models import Region, RegionLevel
+    from standortkompass.surveys.demo import generate_answers, survey_demo_load
+    from standortkompass.surveys.models import Response, ResponseStatus
+    from standortkompass.surveys.runtime import Runtime
+    from standortkompass.surveys.services.answering import personal_question_names
+
+    call_command("migrate", verbosity=0)
+    region = Region.objects.create(code="08118", name="Ludwigsburg", level=RegionLevel.DISTRICT)
+    process = StrategyProcess.objects.create(
+        slug="bench", title="Benchmark", region=region, short_description="Benchmark", agency_name="Benchmark"
+    )
+    survey = survey_demo_load(process=process, responses=0)
+    Response.objects.filter(survey=survey).delete()
+    version = survey.questionnaire.versions.get()
+    runtime = Runtime(version.schema)
+    personal = personal_question_names(version)
+    rng = random.Random(SEED)
+    pages = [page["name"] for page in runtime.schema["pages"]]
+    start = time.perf_counter()
+    rows = [
+        Response(
+            survey=survey,
+            version=version,
+            status=ResponseStatus.COMPLETED,
+            language=runtime.language,
+            answers=generate_answers(runtime, rng, personal=personal),
+            current_page=pages[-1],
+            is_demo=True,
+        )
+        for _ in range(ROWS)
+    ]
+    Response.objects.bulk_create(rows, batch_size=1000)
+    return {"survey_id": survey.pk, "generate_s": time.perf_counter() - start}
+
+
+def _end_to_end_child(format_name: str, survey_id: int) -> dict[str, Any]:
+    from standortkompass.surveys.export_formats import FORMATS
+    from standortkompass.surveys.models import Survey
+    from standortkompass.surveys.services.exports import export_table
+
+    survey = Survey.objects.get(pk=survey_id)
+    export_format = FORMATS[format_name]
+    timings: list[float] = []
+    table_ms: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="standortkompass-bench-export-") as directory:
+        path = Path(directory) / f"export.{export_format.extension}"
+        for _ in range(RUNS):
+            start = time.perf_counter()
+            table = export_table(survey=survey, suppressed=False)
+            table_ms.append((time.perf_counter() - start) * 1000)
+            with path.open("wb") as target:
+                export_format.writer(table, target)
+            timings.append((time.perf_counter() - start) * 1000)
+        size_mb = path.stat().st_size / 1024 / 1024
+    timings.sort()
+    return {
+        "name": f"end to end {format_name.upper()} ({len(table.rows):,} × {len(table.variables)})",
+        "runs": len(timings),
+        "median_ms": statistics.median(timings),
+        "p95_ms": timings[-1],
+        "max_ms": timings[-1],
+        "table_median_ms": statistics.median(table_ms),
+        "target_ms": TARGETS_MS[format_name],
+        "file_mb": size_mb,
+        "tracemalloc_peak_mb": 0.0,  # not traced: maxrss covers the whole child
+        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "memory_target_mb": MEMORY_TARGET_MB,
+    }
+
+
+def _run_python(*arguments: str, env: dict[str, str]) -> dict[str, Any]:
+    completed = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), *arguments],
+        env={**os.environ, **ONE_THREAD, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise RuntimeError(f"survey export benchmark {arguments} failed:\n{completed.stderr}")
+    result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
+    return result
+
+
+def end_to_end_benchmarks() -> list[dict[str, Any]]:
+    """XLSX and SAV from 10,000 stored responses: one child builds the database, one child per format measures."""
+    directory = tempfile.mkdtemp(prefix="standortkompass-bench-e2e-")
+    env = {"STANDORTKOMPASS_VAR_DIR": directory, "DATABASE_URL": f"sqlite:///{directory}/bench.sqlite3"}
+    built = _run_python("--build", env=env)
+    return [
+        _run_python("--end-to-end", format_name, str(built["survey_id"]), env=env) for format_name in END_TO_END_FORMATS
+    ]
+
+
 def _ok(result: dict[str, Any]) -> bool:
     memory = max(result["tracemalloc_peak_mb"], result["maxrss_mb"])
     return bool(result["p95_ms"] <= result["target_ms"] and memory <= result["memory_target_mb"])
 
 
 def main() -> int:
-    results = survey_export_benchmarks()
+    results = survey_export_benchmarks() + end_to_end_benchmarks()
     print(
         f"{'benchmark':38} {'runs':>4} {'median':>9} {'max':>9} {'target':>8} "
         f"{'file':>7} {'tracemalloc':>11} {'maxrss':>8}"
@@ -216,22 +328,31 @@ def main() -> int:
         if not math.isfinite(result["target_ms"]) and flag == "ok":
             flag = "info"
         median_s, max_s = result["median_ms"] / 1000, result["max_ms"] / 1000
+        traced = f"{'–':>11}" if "table_median_ms" in result else f"{result['tracemalloc_peak_mb']:9.0f}MB"
         print(
             f"{result['name']:38} {result['runs']:4d} {median_s:7.2f} s {max_s:7.2f} s {target} "
-            f"{result['file_mb']:5.1f}MB {result['tracemalloc_peak_mb']:9.0f}MB {result['maxrss_mb']:6.0f}MB {flag}"
+            f"{result['file_mb']:5.1f}MB {traced} {result['maxrss_mb']:6.0f}MB {flag}"
         )
+    for result in results:
+        if "table_median_ms" in result:
+            print(f"{result['name']}: export_table alone, median {result['table_median_ms'] / 1000:.2f} s")
     print(f"memory target: tracemalloc peak and maxrss each under {MEMORY_TARGET_MB:.0f} MB per child process")
     return 0 if all(_ok(result) for result in results) else 1
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+    if len(sys.argv) >= 2 and sys.argv[1] in {"--child", "--build", "--end-to-end"}:
         if hasattr(os, "sched_setaffinity"):
             os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
         _django_environment()
         import django
 
         django.setup()
-        print(json.dumps(_child(sys.argv[2])))
+        if sys.argv[1] == "--child":
+            print(json.dumps(_child(sys.argv[2])))
+        elif sys.argv[1] == "--build":
+            print(json.dumps(_build_database()))
+        else:
+            print(json.dumps(_end_to_end_child(sys.argv[2], int(sys.argv[3]))))
     else:
         sys.exit(main())
