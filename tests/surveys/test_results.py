@@ -2,11 +2,13 @@ import pytest
 
 from standortkompass.surveys import charts
 from standortkompass.surveys.dataset import survey_dataset
+from standortkompass.surveys.models import Response, ResponseStatus
 from standortkompass.surveys.selectors_results import (
     ChoiceResult,
     CrossTabResult,
     LikertResult,
     NumericResult,
+    cached_results_overview,
     published_crosstab,
     published_question,
     results_overview,
@@ -171,3 +173,19 @@ def test_overview_groups_questions_by_page_and_shows_a_matrix_once(process):
     assert names.count("z_breitband") == 1
     assert "z_verkehr" not in names
     assert groups[0].label == "Profil"
+
+
+def test_the_cached_overview_is_recomputed_when_a_response_comes_in(process):
+    survey = results_survey(process, grid({("industrie", "0_9"): 10}))
+
+    def industrie_count():
+        overview = cached_results_overview(survey=survey, suppressed=True, weighted=False)
+        entry = next(entry for group in overview.groups for entry in group.entries if entry.name == "branche")
+        return entry.result.rows[0].count
+
+    assert industrie_count() == 10
+    version = survey.questionnaire.versions.get()
+    Response.objects.create(
+        survey=survey, version=version, status=ResponseStatus.COMPLETED, answers={"branche": "industrie"}
+    )
+    assert industrie_count() == 11
