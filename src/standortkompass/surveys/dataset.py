@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
 from standortkompass.surveys.models import QuestionnaireVersion, Response, ResponseStatus, Survey, VersionStatus
 from standortkompass.surveys.runtime import ANSWERED_KINDS, OTHER, OTHER_SUFFIX, Runtime
-from standortkompass.surveys.schema import Question
+from standortkompass.surveys.schema import Question, Schema
 
 NUMERIC_KINDS = {"integer", "decimal"}
 SELECT_KINDS = {"select_one", "select_multiple", "rank"}
@@ -114,8 +115,7 @@ def _number(value: object) -> float:
 def survey_dataset(*, survey: Survey, include_partial: bool = False) -> Dataset:
     """All completed responses (with ``include_partial`` also those in progress) as a :class:`Dataset`."""
     version = survey_version(survey=survey)
-    schema = version.schema if version is not None else {"settings": {}, "pages": [], "choice_lists": {}}
-    runtime = Runtime(schema) if version is not None else _empty_runtime()
+    runtime = Runtime(cast(Schema, version.schema)) if version is not None else _empty_runtime()
     variables = survey_variables(runtime)
     responses = Response.objects.filter(survey=survey)
     if not include_partial:
@@ -140,7 +140,9 @@ def survey_dataset(*, survey: Survey, include_partial: bool = False) -> Dataset:
                 np.float64
             )
             continue
-        column = column.where(column.notna() & (column != ""), None)
+        values = column.to_numpy(dtype=object)
+        values[pd.isna(values) | (values == "")] = None
+        column = pd.Series(values, index=index, dtype=object)
         columns[variable.name] = column
         if variable.kind in {"select_multiple", "rank"}:
             columns.update(_choice_columns(variable, column))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import overload
 
 import numpy as np
 import pandas as pd
@@ -198,10 +198,24 @@ class CodeResult:
 
 # Suppression: the one place ------------------------------------------------------------------
 
-R = TypeVar("R", ChoiceResult, LikertResult, NumericResult, TextResult, CrossTabResult, CodeResult)
+AnyResult = ChoiceResult | LikertResult | NumericResult | TextResult | CrossTabResult | CodeResult
 
 
-def publishable(result: R, *, suppressed: bool, threshold: int) -> R:
+@overload
+def publishable(result: ChoiceResult, *, suppressed: bool, threshold: int) -> ChoiceResult: ...
+@overload
+def publishable(result: LikertResult, *, suppressed: bool, threshold: int) -> LikertResult: ...
+@overload
+def publishable(result: NumericResult, *, suppressed: bool, threshold: int) -> NumericResult: ...
+@overload
+def publishable(result: TextResult, *, suppressed: bool, threshold: int) -> TextResult: ...
+@overload
+def publishable(result: CrossTabResult, *, suppressed: bool, threshold: int) -> CrossTabResult: ...
+@overload
+def publishable(result: CodeResult, *, suppressed: bool, threshold: int) -> CodeResult: ...
+@overload
+def publishable(result: QuestionResult, *, suppressed: bool, threshold: int) -> QuestionResult: ...
+def publishable(result: AnyResult, *, suppressed: bool, threshold: int) -> AnyResult:
     """The result as it may be shown: with ``suppressed``, small cells and what reveals them are hidden.
 
     Without ``suppressed`` (Administration asked for it) the result is marked ``unsuppressed``.
@@ -385,7 +399,7 @@ def survey_weighting(*, survey: Survey, dataset: Dataset, requested: bool) -> We
         )
     if not requested:
         return Weighting(available=True, active=False, year=year)
-    result = poststratification_weights(answers.where(answers.notna(), None), {k: v for k, v in cells.items() if v})
+    result = poststratification_weights(_valid(answers, size, multiple=False), {k: v for k, v in cells.items() if v})
     without = int(result.weights.isna().sum())
     weights = result.weights.fillna(1.0)
     labels = dict(size.choices)
@@ -444,6 +458,10 @@ def likert_scale(variable: Variable) -> tuple[tuple[tuple[str, str], ...], tuple
     return (tuple(reversed(scale)) if reverse else scale), others, reverse
 
 
+def _at(frame: pd.DataFrame, row: str, column: str) -> float:
+    return float(frame[column].to_numpy(dtype=np.float64)[frame.index.get_loc(row)])
+
+
 def _clean(value: float) -> float | None:
     return None if value is None or np.isnan(value) else float(value)
 
@@ -454,10 +472,10 @@ def _valid(values: pd.Series, variable: Variable, *, multiple: bool) -> pd.Serie
     present = values[values.notna()]
     if multiple:
         # Quick check in compiled code first; clean row by row only when something does not fit.
-        if present.map(type).eq(list).all() and set(present.explode().dropna().unique()) <= known:
+        if present.map(type).isin([list]).all() and set(present.explode().dropna().unique()) <= known:
             return values
         return values.map(lambda v: [c for c in v if c in known] if isinstance(v, list) else None)
-    if present.map(type).eq(str).all() and set(present.unique()) <= known:
+    if present.map(type).isin([str]).all() and set(present.unique()) <= known:
         return values
     return values.map(lambda v: v if isinstance(v, str) and v in known else None)
 
@@ -474,10 +492,10 @@ def choice_result(
         Row(
             key=name,
             label=label,
-            count=int(table.rows.at[name, "count"]),
-            share=_clean(table.rows.at[name, "share"]),
-            ci_low=_clean(table.rows.at[name, "ci_low"]),
-            ci_high=_clean(table.rows.at[name, "ci_high"]),
+            count=int(_at(table.rows, name, "count")),
+            share=_clean(_at(table.rows, name, "share")),
+            ci_low=_clean(_at(table.rows, name, "ci_low")),
+            ci_high=_clean(_at(table.rows, name, "ci_high")),
         )
         for name, label in variable.choices
     )
@@ -509,15 +527,22 @@ def likert_result(
             Segment(
                 name,
                 text,
-                int(row.segments.at[name, "count"]),
-                _clean(row.segments.at[name, "share"]),
-                _clean(row.segments.at[name, "start"]),
-                _clean(row.segments.at[name, "end"]),
+                int(_at(row.segments, name, "count")),
+                _clean(_at(row.segments, name, "share")),
+                _clean(_at(row.segments, name, "start")),
+                _clean(_at(row.segments, name, "end")),
             )
             for name, text in scale
         )
         dont_know = tuple(
-            Row(name, text, int(row.dont_know.at[name, "count"]), _clean(row.dont_know.at[name, "share"]), None, None)
+            Row(
+                name,
+                text,
+                int(_at(row.dont_know, name, "count")),
+                _clean(_at(row.dont_know, name, "share")),
+                None,
+                None,
+            )
             for name, text in others
         )
         mean = _clean(row.mean)

@@ -299,7 +299,7 @@ def _notes(context: Context, any_hidden: bool, weighting: Weighting | None = Non
 def results(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     context = _context(request, survey_pk)
     overview = cached_results_overview(survey=context.survey, suppressed=context.suppressed, weighted=context.weighted)
-    sections = [
+    sections: list[dict[str, Any]] = [
         {
             "label": group.label,
             "entries": [
@@ -655,12 +655,12 @@ def _finding_source(context: Context, request: HttpRequest) -> tuple[str, str, s
         reference = f"umfrage:{slug}:kreuztabelle:{result.row_variable.name}:{result.column_variable.name}"
         return reference, f"{result.row_variable.label} × {result.column_variable.label}", text
     question = params.get("frage", "")
-    variable, result = _question_page(context, question)
-    table = question_table(result)
+    variable, question_result = _question_page(context, question)
+    table = question_table(question_result)
     lines = [" | ".join(table.columns), *[" | ".join(text for text, _n in row) for row in table.rows]]
     if table.footer:
         lines.append(" | ".join(text for text, _n in table.footer))
-    title = result.label if isinstance(result, LikertResult) else variable.label
+    title = question_result.label if isinstance(question_result, LikertResult) else variable.label
     return f"umfrage:{slug}:{variable.name}", title, "\n".join([title, "", *lines])
 
 
