@@ -123,7 +123,7 @@ def survey_results_benchmarks() -> list[dict[str, Any]]:
     from django.urls import reverse
 
     from standortkompass.surveys.dataset import survey_dataset
-    from standortkompass.surveys.selectors_results import results_overview, results_view
+    from standortkompass.surveys.results import results_overview, results_view
 
     survey, user = seed()
 

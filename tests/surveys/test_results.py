@@ -3,7 +3,7 @@ import pytest
 from standortkompass.surveys import charts
 from standortkompass.surveys.dataset import survey_dataset
 from standortkompass.surveys.models import Response, ResponseStatus
-from standortkompass.surveys.selectors_results import (
+from standortkompass.surveys.results import (
     ChoiceResult,
     CrossTabResult,
     LikertResult,

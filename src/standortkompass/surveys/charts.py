@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from standortkompass.surveys.selectors_results import ChoiceResult, CrossTabResult, LikertResult
+from standortkompass.surveys.results import ChoiceResult, CrossTabResult, LikertResult
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 FONT = "Fira Sans, Noto Sans, sans-serif"

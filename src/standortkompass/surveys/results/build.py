@@ -1,0 +1,222 @@
+"""Raw (not yet publishable) results of questions and cross-tabs, built with ``analysis.survey``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from standortkompass.analysis.survey import (
+    crosstab,
+    frequency_table,
+    likert_diverging,
+    numeric_summary,
+)
+from standortkompass.surveys.dataset import Dataset, Variable
+from standortkompass.surveys.results.types import (
+    DONT_KNOW_LABELS,
+    DONT_KNOW_NAMES,
+    ChoiceResult,
+    CrossTabResult,
+    LikertItem,
+    LikertResult,
+    NumericResult,
+    QuestionResult,
+    Row,
+    Segment,
+    TextResult,
+)
+
+
+def is_dont_know(name: str, label: str) -> bool:
+    lowered = label.strip().lower()
+    return name.lower() in DONT_KNOW_NAMES or any(lowered.startswith(text) for text in DONT_KNOW_LABELS)
+
+
+def is_likert(dataset: Dataset, variable: Variable) -> bool:
+    if variable.kind != "select_one":
+        return False
+    if variable.matrix:
+        return True
+    question = dataset.runtime.questions.get(variable.question)
+    return bool(question and "likert" in question["appearance"].split())
+
+
+def likert_scale(variable: Variable) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], bool]:
+    """(scale points negative → positive, "don't know" choices, whether the questionnaire order was reversed).
+
+    German rating scales number their points like school grades, 1 the best: a scale whose choice
+    names are the numbers 1, 2, … is drawn reversed, so that the negative end is on the left.
+    """
+    scale = tuple(choice for choice in variable.choices if not is_dont_know(*choice))
+    others = tuple(choice for choice in variable.choices if is_dont_know(*choice))
+    numbers = [name for name, _label in scale]
+    reverse = all(name.isdigit() for name in numbers) and numbers == sorted(numbers, key=int) and len(numbers) > 1
+    return (tuple(reversed(scale)) if reverse else scale), others, reverse
+
+
+def _at(frame: pd.DataFrame, row: str, column: str) -> float:
+    return float(frame[column].to_numpy(dtype=np.float64)[frame.index.get_loc(row)])
+
+
+def _clean(value: float) -> float | None:
+    return None if value is None or np.isnan(value) else float(value)
+
+
+def _valid(values: pd.Series, variable: Variable, *, multiple: bool) -> pd.Series:
+    """Answers that are among the choices (others, e.g. of a choice removed in a newer version, as no answer)."""
+    known = {name for name, _label in variable.choices}
+    present = values[values.notna()]
+    if multiple:
+        # Quick check in compiled code first; clean row by row only when something does not fit.
+        if present.map(type).isin([list]).all() and set(present.explode().dropna().unique()) <= known:
+            return values
+        return values.map(lambda v: [c for c in v if c in known] if isinstance(v, list) else None)
+    if present.map(type).isin([str]).all() and set(present.unique()) <= known:
+        return values
+    return values.map(lambda v: v if isinstance(v, str) and v in known else None)
+
+
+def choice_result(
+    dataset: Dataset, variable: Variable, weights: pd.Series | None, *, values: pd.Series | None = None
+) -> ChoiceResult:
+    multiple = variable.kind == "select_multiple"
+    source = dataset.frame[variable.name] if values is None else values
+    valid = _valid(source, variable, multiple=multiple)
+    names = [name for name, _label in variable.choices]
+    table = frequency_table(valid, categories=names, weights=weights, multiple=multiple)
+    rows = tuple(
+        Row(
+            key=name,
+            label=label,
+            count=int(_at(table.rows, name, "count")),
+            share=_clean(_at(table.rows, name, "share")),
+            ci_low=_clean(_at(table.rows, name, "ci_low")),
+            ci_high=_clean(_at(table.rows, name, "ci_high")),
+        )
+        for name, label in variable.choices
+    )
+    return ChoiceResult(variable, rows, table.n, multiple, weights is not None)
+
+
+def rank_result(dataset: Dataset, variable: Variable, weights: pd.Series | None) -> ChoiceResult:
+    """Ranking: how often each choice was put first (share, interval) and its mean position."""
+    firsts = dataset.frame[variable.name].map(lambda v: v[0] if isinstance(v, list) and v else None)
+    base = choice_result(dataset, replace(variable, kind="select_one"), weights, values=firsts)
+    rows = []
+    for row in base.rows:
+        column = f"{variable.name}__{row.key}"
+        positions = dataset.frame[column] if column in dataset.frame else pd.Series(dtype=float)
+        mean = float(positions.mean()) if positions.notna().any() else None
+        rows.append(replace(row, mean_position=mean))
+    return replace(base, variable=variable, rows=tuple(rows))
+
+
+def likert_result(
+    dataset: Dataset, variables: list[Variable], weights: pd.Series | None, *, key: str, label: str
+) -> LikertResult:
+    scale, others, reverse = likert_scale(variables[0])
+    items = []
+    for variable in variables:
+        values = _valid(dataset.frame[variable.name], variable, multiple=False)
+        row = likert_diverging(values, scale=[n for n, _l in scale], dont_know=[n for n, _l in others], weights=weights)
+        segments = tuple(
+            Segment(
+                name,
+                text,
+                int(_at(row.segments, name, "count")),
+                _clean(_at(row.segments, name, "share")),
+                _clean(_at(row.segments, name, "start")),
+                _clean(_at(row.segments, name, "end")),
+            )
+            for name, text in scale
+        )
+        dont_know = tuple(
+            Row(
+                name,
+                text,
+                int(_at(row.dont_know, name, "count")),
+                _clean(_at(row.dont_know, name, "share")),
+                None,
+                None,
+            )
+            for name, text in others
+        )
+        mean = _clean(row.mean)
+        if mean is not None and reverse:
+            mean = len(scale) + 1 - mean  # back on the choice names' numbers
+        items.append(LikertItem(variable, segments, dont_know, row.n, row.n_answered, mean))
+    return LikertResult(key, label, tuple(items), scale, others, weights is not None)
+
+
+def numeric_result(dataset: Dataset, variable: Variable, weights: pd.Series | None) -> NumericResult:
+    summary = numeric_summary(dataset.frame[variable.name].astype(float), weights=weights)
+    return NumericResult(
+        variable,
+        summary.n,
+        _clean(summary.mean),
+        _clean(summary.median),
+        _clean(summary.std),
+        _clean(summary.lower_quartile),
+        _clean(summary.upper_quartile),
+        _clean(summary.minimum),
+        _clean(summary.maximum),
+        weights is not None,
+    )
+
+
+def text_result(dataset: Dataset, variable: Variable) -> TextResult:
+    column = dataset.frame[variable.name]
+    answered = int(column.map(lambda v: isinstance(v, str) and bool(v.strip())).sum())
+    return TextResult(variable, answered)
+
+
+def is_personal(dataset: Dataset, variable: Variable) -> bool:
+    question = dataset.runtime.questions.get(variable.question)
+    return bool(question and str(question["extra"].get("personal_data", "")).lower() in {"yes", "true", "1", "ja"})
+
+
+def question_result(dataset: Dataset, variable: Variable, weights: pd.Series | None) -> QuestionResult:
+    """The raw result of one question (a matrix item gives its matrix's Likert result); not yet publishable."""
+    if is_likert(dataset, variable):
+        if variable.matrix:
+            items = [v for v in dataset.question_variables() if v.matrix == variable.matrix]
+            matrix = dataset.runtime.questions[variable.matrix]
+            return likert_result(
+                dataset, items, weights, key=variable.matrix, label=dataset.runtime.text(matrix["label"])
+            )
+        return likert_result(dataset, [variable], weights, key=variable.name, label=variable.label)
+    if variable.kind in {"select_one", "select_multiple"}:
+        return choice_result(dataset, variable, weights)
+    if variable.kind == "rank":
+        return rank_result(dataset, variable, weights)
+    if variable.kind in {"integer", "decimal"}:
+        return numeric_result(dataset, variable, weights)
+    return text_result(dataset, variable)
+
+
+def crosstab_result(
+    dataset: Dataset, row_variable: Variable, column_variable: Variable, weights: pd.Series | None
+) -> CrossTabResult:
+    rows = _valid(dataset.frame[row_variable.name], row_variable, multiple=False)
+    columns = _valid(dataset.frame[column_variable.name], column_variable, multiple=False)
+    row_names = [n for n, _l in row_variable.choices]
+    column_names = [n for n, _l in column_variable.choices]
+    table = crosstab(rows, columns, row_categories=row_names, column_categories=column_names, weights=weights)
+    counts = table.counts.to_numpy().tolist()
+    shares = table.column_shares.to_numpy().tolist()
+    return CrossTabResult(
+        row_variable,
+        column_variable,
+        row_variable.choices,
+        column_variable.choices,
+        tuple(tuple(int(c) for c in row) for row in counts),
+        tuple(tuple(_clean(s) for s in row) for row in shares),
+        tuple(tuple(False for _ in row) for row in counts),
+        tuple(int(v) for v in table.row_totals.tolist()),
+        tuple(int(v) for v in table.column_totals.tolist()),
+        table.grand_total,
+        table.n_missing,
+        weights is not None,
+    )
