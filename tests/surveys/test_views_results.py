@@ -7,6 +7,10 @@ import pytest
 from django.urls import reverse
 
 from standortkompass.standortanalyse.models import Finding
+from standortkompass.surveys.models import Response, ResponseStatus
+from standortkompass.surveys.services.questionnaire_files import questionnaire_import_default
+from standortkompass.surveys.services.questionnaires import questionnaire_publish
+from standortkompass.surveys.services.surveys import survey_create
 from surveys.results_data import grid, load_register, results_survey
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +176,45 @@ def test_finding_from_a_crosstab_keeps_hidden_cells_hidden(survey, client_for):
     assert "•" in text
     assert "3 (" not in text
     assert form.context["reference"] == f"umfrage:{survey.slug}:kreuztabelle:branche:groesse"
+
+
+def test_default_questionnaire_results_hide_personal_data_and_show_matrices_and_rankings(process, client_for):
+    version = questionnaire_import_default(process=process, actor=None)
+    questionnaire_publish(version=version, actor=None)
+    survey = survey_create(process=process, questionnaire=version.questionnaire, actor=None)
+    answers = {
+        "wz_abschnitt": "C",
+        "groessenklasse": "10_49",
+        "sf_strasse": "2",
+        "sf_oepnv": "weiss_nicht",
+        "wf_prioritaeten": ["flaechen", "energie"],
+        "ws_kontakt": "Kim Muster, kim@example.org",
+        "offen_staerke": "Gute Lage",
+    }
+    Response.objects.bulk_create(
+        [Response(survey=survey, version=version, status=ResponseStatus.COMPLETED, answers=answers)] * 6
+    )
+    client = client_for("editor")
+    html = client.get(_url("results", survey)).content.decode()
+    assert "kim@example.org" not in html
+    assert "frage/ws_kontakt/" not in html
+    assert "Anbindung an das Straßennetz" in html  # a matrix item
+    assert html.count("frage/sf_strasse/") == 1  # the matrix once
+    assert client.get(_url("results_open", survey, "ws_kontakt")).status_code == 404
+    assert client.get(_url("results_question", survey, "ws_kontakt")).status_code == 404
+    ranking = client.get(_url("results_question", survey, "wf_prioritaeten")).context["table"]
+    assert len(ranking.columns) == 5  # answer, first place (count, share, interval), mean position
+    assert [text for text, _number in ranking.rows[0]] == [
+        "Gewerbeflächen und Ansiedlung",
+        "6",
+        "100,0 %",
+        "61,0 – 100,0 %",
+        "1,0",
+    ]
+    assert ranking.rows[3][4][0] == "2,0"  # Energie: second every time
+    matrix = client.get(_url("results_question", survey, "sf_strasse"))
+    assert matrix.status_code == 200
+    assert matrix.context["chart"] is not None
+    crosstab = client.get(_url("results_crosstab", survey))
+    assert crosstab.context["result"].row_variable.name == "groessenklasse"
+    assert crosstab.context["result"].column_variable.name == "wz_abschnitt"
