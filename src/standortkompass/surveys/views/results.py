@@ -258,6 +258,7 @@ def results_crosstab(request: HttpRequest, process_pk: int, survey_pk: int) -> H
             "chart": charts.crosstab_chart(result, chart_id="kreuztabelle"),
             "notes": result_notes(context, result.any_hidden),
             "selection": urlencode({"zeile": result.row_variable.name, "spalte": result.column_variable.name}),
+            "keep": [("zeile", result.row_variable.name), ("spalte", result.column_variable.name)],
         }
     return render(
         request, "surveys/manage/results_crosstab.html", {**context.as_dict(), "form": form, "result": result, **extra}
