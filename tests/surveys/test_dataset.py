@@ -1,9 +1,17 @@
+import copy
 import math
 
 import numpy as np
 import pytest
 
 from standortkompass.surveys.dataset import survey_dataset
+from standortkompass.surveys.models import Response, ResponseStatus
+from standortkompass.surveys.results import published_question, results_view
+from standortkompass.surveys.services.questionnaires import (
+    questionnaire_new_draft,
+    questionnaire_publish,
+    questionnaire_version_update,
+)
 from surveys.results_data import results_survey
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +61,23 @@ def test_variables_carry_kind_label_choices_and_matrix(process):
     assert "hinweis" not in variables
     assert "pro_kopf" not in variables
     assert list(dataset.frame.columns)[:2] == ["firma", "beschreibung"]
+
+
+def test_responses_to_an_older_version_count_by_name_and_unknown_choices_are_no_answer(process):
+    survey = results_survey(process, [{"branche": "industrie", "kanal": "mail"}] * 5)
+    old = survey.questionnaire.versions.get()
+    draft = questionnaire_new_draft(questionnaire=survey.questionnaire, actor=None)
+    schema = copy.deepcopy(draft.schema)
+    schema["choice_lists"]["branche"] = [c for c in schema["choice_lists"]["branche"] if c["name"] != "industrie"]
+    questionnaire_version_update(version=draft, schema=schema)
+    questionnaire_publish(version=draft, actor=None)
+    new = survey.questionnaire.versions.get(pk=draft.pk)
+    Response.objects.create(survey=survey, version=new, status=ResponseStatus.COMPLETED, answers={"branche": "handel"})
+    dataset = survey_dataset(survey=survey)
+    assert len(dataset.frame) == 6
+    assert dataset.variable("branche").choices == (("handel", "Handel"), ("other", "Andere"))
+    assert dataset.frame["kanal"].tolist()[:5] == ["mail"] * 5
+    assert old.pk != new.pk
+    view = results_view(survey=survey, dataset=dataset, suppressed=False, weighted=False)
+    result = published_question(dataset=dataset, variable=dataset.variable("branche"), view=view)
+    assert result.n == 1  # "industrie" is no longer a choice: no answer
