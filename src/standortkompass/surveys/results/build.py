@@ -78,6 +78,15 @@ def _valid(values: pd.Series, variable: Variable, *, multiple: bool) -> pd.Serie
     return values.map(lambda v: v if isinstance(v, str) and v in known else None)
 
 
+def _answered(values: pd.Series, weights: pd.Series | None) -> tuple[pd.Series, pd.Series | None]:
+    """Only the respondents who answered: the statistics leave the others out anyway, and skipped
+    questions (filters) then cost nothing."""
+    mask = values.notna()
+    if bool(mask.all()):
+        return values, weights
+    return values[mask], None if weights is None else weights[mask]
+
+
 def choice_result(
     dataset: Dataset, variable: Variable, weights: pd.Series | None, *, values: pd.Series | None = None
 ) -> ChoiceResult:
@@ -85,6 +94,7 @@ def choice_result(
     source = dataset.frame[variable.name] if values is None else values
     valid = _valid(source, variable, multiple=multiple)
     names = [name for name, _label in variable.choices]
+    valid, weights = _answered(valid, weights)
     table = frequency_table(valid, categories=names, weights=weights, multiple=multiple)
     rows = tuple(
         Row(
@@ -119,8 +129,10 @@ def likert_result(
     scale, others, reverse = likert_scale(variables[0])
     items = []
     for variable in variables:
-        values = _valid(dataset.frame[variable.name], variable, multiple=False)
-        row = likert_diverging(values, scale=[n for n, _l in scale], dont_know=[n for n, _l in others], weights=weights)
+        values, item_weights = _answered(_valid(dataset.frame[variable.name], variable, multiple=False), weights)
+        row = likert_diverging(
+            values, scale=[n for n, _l in scale], dont_know=[n for n, _l in others], weights=item_weights
+        )
         segments = tuple(
             Segment(
                 name,
@@ -151,7 +163,8 @@ def likert_result(
 
 
 def numeric_result(dataset: Dataset, variable: Variable, weights: pd.Series | None) -> NumericResult:
-    summary = numeric_summary(dataset.frame[variable.name].astype(float), weights=weights)
+    values, answered_weights = _answered(dataset.frame[variable.name].astype(float), weights)
+    summary = numeric_summary(values, weights=answered_weights)
     return NumericResult(
         variable,
         summary.n,
