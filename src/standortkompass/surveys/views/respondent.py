@@ -4,9 +4,11 @@ and resume, thanks. Work without JavaScript; the secret (token or resume code) l
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -82,12 +84,12 @@ def _languages(survey: Survey) -> list[tuple[str, str]]:
     return [(item["name"], item["name"].split("(")[0].strip()) for item in version.schema["settings"]["languages"]]
 
 
-def _ui_language(runtime: Runtime) -> translation.override:
-    """Page texts in the respondent's language where the site has it, else in German."""
-    from django.conf import settings
-
+def _ui_language(runtime: Runtime) -> AbstractContextManager[None]:
+    """Page texts in the respondent's language where the site has it, else in the current language."""
     codes = {code for code, _name in settings.LANGUAGES}
-    return translation.override(runtime.language_code if runtime.language_code in codes else None)
+    if runtime.language_code in codes:
+        return translation.override(runtime.language_code)
+    return nullcontext()
 
 
 # Entry --------------------------------------------------------------------------------------
