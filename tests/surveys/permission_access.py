@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from permission_audiences import BOARD_MATTERS, EDITORS, PUBLIC, ROLES, UNKNOWN_TOKEN, Audience, post_only  # noqa: F401
+from permission_audiences import BOARD_MATTERS, EDITORS, PUBLIC, ROLES, UNKNOWN_TOKEN, Audience, post_only
 from standortkompass.processes.models import ContactPerson, Organisation, StrategyProcess
 from standortkompass.surveys.models import Code, Response, SurveyInvitation
 from standortkompass.surveys.services import questionnaire_import, questionnaire_publish
@@ -93,19 +93,6 @@ ACCESS: dict[str, Audience] = {
     "surveys_manage:results_code_rename": EDITORS,
     "surveys_manage:results_code_delete": post_only(EDITORS),
     "surveys_manage:results_finding": EDITORS,
-    # Results (views/results.py).
-    "surveys_manage:results": BOARD_MATTERS,
-    "surveys_manage:results_question": BOARD_MATTERS,
-    "surveys_manage:results_question_csv": BOARD_MATTERS,
-    "surveys_manage:results_crosstab": BOARD_MATTERS,
-    "surveys_manage:results_crosstab_csv": BOARD_MATTERS,
-    "surveys_manage:results_open": BOARD_MATTERS,
-    "surveys_manage:results_code_assign": post_only(EDITORS),
-    "surveys_manage:results_code_unassign": post_only(EDITORS),
-    "surveys_manage:results_codes": BOARD_MATTERS,
-    "surveys_manage:results_code_rename": EDITORS,
-    "surveys_manage:results_code_delete": post_only(EDITORS),
-    "surveys_manage:results_finding": EDITORS,
     # Distribution: invitations, mail texts and waves, response rates (views/distribution.py).
     "surveys_manage:distribution": EDITORS,
     "surveys_manage:distribution_invitations": EDITORS,
@@ -125,8 +112,6 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "surveys_manage:export_download": lambda w: _export_kwargs(w),
     "surveys_manage:results_code_rename": lambda w: _code_kwargs(w),
     "surveys_manage:results_code_delete": lambda w: _code_kwargs(w),
-    "surveys_manage:results_code_rename": lambda w: _code_kwargs(w),
-    "surveys_manage:results_code_delete": lambda w: _code_kwargs(w),
     "survey:invitation": lambda w: {"survey_slug": w["survey"].slug, "token": "unknown"},
     "survey:page": lambda w: {"survey_slug": w["survey"].slug, "page_name": "profil"},
     "survey:optout": lambda w: {"survey_slug": w["survey"].slug, "token": "unknown"},
@@ -138,15 +123,8 @@ BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     "survey_slug": lambda w: w["survey"].slug,
     "response_pk": lambda w: w["response"].pk,
     "question": lambda w: "beschreibung",
-    "question": lambda w: "beschreibung",
     "mail_kind": lambda w: "invitation",
 }
-
-
-def _code_kwargs(world: dict[str, Any]) -> dict[str, Any]:
-    survey = world["survey"]
-    code, _created = Code.objects.get_or_create(survey=survey, question="beschreibung", label="Verkehr")
-    return {"process_pk": survey.process_id, "survey_pk": survey.pk, "question": "beschreibung", "code_pk": code.pk}
 
 
 def _code_kwargs(world: dict[str, Any]) -> dict[str, Any]:

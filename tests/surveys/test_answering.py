@@ -333,3 +333,24 @@ def test_the_printable_questionnaire_lists_every_question_and_its_filter(survey:
     for label in ("Wie viele?", "Warum so viele?", "Ihre Meinung", "Rot", "Blau"):
         assert label in page
     assert "Wie viele?" in page.split("Warum so viele?")[0]
+
+
+def test_completing_a_response_prepares_the_results_overview_for_its_readers(
+    survey: Survey, client: Client, django_capture_on_commit_callbacks: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.core.cache import cache
+
+    from standortkompass.surveys.results import selectors
+
+    cache.clear()
+    start(client, survey)
+    client.post(page_url(survey, "eins"), {"action": "next", "zahl": "3"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(page_url(survey, "drei"), {"action": "submit", "meinung": "Gut"})
+
+    def not_again(**kwargs: object) -> None:
+        raise AssertionError("the overview should come from the cache")
+
+    monkeypatch.setattr(selectors, "survey_dataset", not_again)
+    overview = selectors.cached_results_overview(survey=survey, suppressed=True, weighted=False)
+    assert overview.suppressed

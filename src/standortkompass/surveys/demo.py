@@ -74,7 +74,9 @@ def _answer(runtime: Runtime, question: Question, answers: Answers, rng: random.
     return None
 
 
-def generate_answers(runtime: Runtime, rng: random.Random, *, personal: set[str] = frozenset()) -> Answers:  # type: ignore[assignment]
+def generate_answers(
+    runtime: Runtime, rng: random.Random, *, personal: frozenset[str] | set[str] = frozenset()
+) -> Answers:
     """Plausible answers that follow the questionnaire's logic, page by page as a respondent would."""
     answers: Answers = {}
     skew = rng.uniform(-0.15, 0.6)
@@ -87,7 +89,7 @@ def generate_answers(runtime: Runtime, rng: random.Random, *, personal: set[str]
                 if item["name"] in personal or item["kind"] in {"note", "calculate"}:
                     continue
                 if question["kind"] == "matrix":
-                    item = {**item, "list_name": item["list_name"] or question["list_name"]}  # type: ignore[typeddict-item]
+                    item = {**item, "list_name": item["list_name"] or question["list_name"]}
                 if not item["required"] and rng.random() < 0.08:
                     continue
                 for _attempt in range(20):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -87,7 +89,7 @@ class Survey(models.Model):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The survey must close after it opens.")})
 
-    def is_accepting_answers(self, now: timezone.datetime | None = None) -> bool:
+    def is_accepting_answers(self, now: dt.datetime | None = None) -> bool:
         now = now or timezone.now()
         if self.status != SurveyStatus.OPEN:
             return False

@@ -69,11 +69,14 @@ def _valid(values: pd.Series, variable: Variable, *, multiple: bool) -> pd.Serie
     known = {name for name, _label in variable.choices}
     present = values[values.notna()]
     if multiple:
-        # Quick check in compiled code first; clean row by row only when something does not fit.
-        if present.map(type).isin([list]).all() and set(present.explode().dropna().unique()) <= known:
+        # Quick check first; clean row by row only when something does not fit.
+        if (
+            all(type(value) is list for value in present.to_numpy())
+            and set(present.explode().dropna().unique()) <= known
+        ):
             return values
         return values.map(lambda v: [c for c in v if c in known] if isinstance(v, list) else None)
-    if present.map(type).isin([str]).all() and set(present.unique()) <= known:
+    if pd.api.types.infer_dtype(present, skipna=True) in {"string", "empty"} and set(present.unique()) <= known:
         return values
     return values.map(lambda v: v if isinstance(v, str) and v in known else None)
 

@@ -23,6 +23,7 @@ from standortkompass.surveys.models import (
     Survey,
     SurveyInvitation,
 )
+from standortkompass.surveys.results.selectors import results_warm_later
 from standortkompass.surveys.runtime import Runtime, is_empty
 from standortkompass.surveys.selectors import questionnaire_published_version
 from standortkompass.surveys.tokens import invitation_token_hash, response_access_hash
@@ -180,6 +181,8 @@ def response_save_page(
             else:
                 _complete(stored, runtime, invitation_token=invitation_token)
                 result.completed = True
+                survey_id = stored.survey_id
+                transaction.on_commit(lambda: results_warm_later(survey_id=survey_id))
         if result.next_page:
             stored.current_page = result.next_page
         stored.save()

@@ -427,7 +427,7 @@ def export_request(
 ) -> ExportJob:
     """Queue an export of the survey's responses. Only Administration (``surveys.view_unsuppressed``) can
     have it without suppression; for everyone else ``unsuppressed`` is ignored. Old exports are deleted."""
-    from standortkompass.surveys.tasks_exports import run_export
+    from standortkompass.surveys.tasks import run_export
 
     if format not in FORMATS:
         raise ValidationError({"format": _("Please choose one of the offered formats.")})

@@ -90,7 +90,9 @@ def survey_update(*, survey: Survey, actor: User | None, **fields: Any) -> Surve
         raise TypeError(f"unknown survey fields: {sorted(unknown)}")
     with transaction.atomic():
         stored = Survey.objects.select_for_update().get(pk=survey.pk)
-        changes = {name: str(value) for name, value in fields.items() if getattr(stored, name) != value}
+        changes: dict[str, object] = {
+            name: str(value) for name, value in fields.items() if getattr(stored, name) != value
+        }
         for name, value in fields.items():
             setattr(stored, name, value)
         stored.full_clean()

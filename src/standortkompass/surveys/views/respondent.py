@@ -136,7 +136,7 @@ def start(request: HttpRequest, survey_slug: str) -> HttpResponse:
         if survey.anonymity == Anonymity.NAMED and not named:
             errors["named_consent"] = _("This survey is answered with your name; please agree to that.")
         if not errors:
-            secret = _access(request, survey).get("secret") if invitation is not None else new_resume_code()
+            secret = str(_access(request, survey)["secret"]) if invitation is not None else new_resume_code()
             try:
                 response = response_start(
                     survey=survey,
