@@ -56,7 +56,9 @@ def question_table(result: QuestionResult) -> Table:
     """The result as a table; hidden figures are •."""
     if isinstance(result, ChoiceResult):
         share = _("Share (weighted)") if result.weighted else _("Share")
-        columns = [_("Answer"), _("Number (unweighted)"), share, _("95 % confidence interval")]
+        # xgettext:no-python-format
+        interval = _("95 % confidence interval")
+        columns = [_("Answer"), _("Number (unweighted)"), share, interval]
         rank = result.variable.kind == "rank"
         if rank:
             columns[0] = _("Ranked first")
