@@ -146,7 +146,7 @@ def test_suppressed_table_hides_groups_below_the_threshold(process):
     assert sorted(frame["beschaeftigte"].unique()) == [10, 20]
     branche = next(variable for variable in table.variables if variable.name == "branche")
     assert -8 in branche.missing_values
-    assert any("fewer than 5 responding companies" in note for note in table.notes)
+    assert any("weniger als 5 antwortenden Unternehmen" in note for note in table.notes)
 
 
 # Jobs --------------------------------------------------------------------------------------------
