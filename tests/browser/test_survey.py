@@ -177,3 +177,41 @@ def test_the_default_questionnaire_pages_work_without_javascript_and_pass_axe(
     assert "/danke/" in respondent.url, respondent.url
     context.close()
     assert Response.objects.get(survey=survey, is_demo=False).status == ResponseStatus.COMPLETED
+
+
+SURVEY_MANAGEMENT_PAGES = [
+    "",
+    "fragebogen/hochladen/",
+    "fragebogen/{questionnaire}/",
+    "neu/",
+    "{survey}/",
+    "{survey}/bearbeiten/",
+    "{survey}/kontaktwuensche/",
+    "{survey}/versand/",
+    "{survey}/versand/einladungen/",
+    "{survey}/versand/texte/invitation/",
+    "{survey}/versand/texte/reminder/vorschau/",
+    "{survey}/ergebnisse/",
+    "{survey}/ergebnisse/?gewichtet=1",
+    "{survey}/ergebnisse/frage/groessenklasse/",
+    "{survey}/ergebnisse/frage/beschaeftigte/",
+    "{survey}/ergebnisse/kreuztabelle/?zeile=fk_stellenbesetzung&spalte=groessenklasse",
+    "{survey}/ergebnisse/offen/offen_schwaeche/",
+    "{survey}/ergebnisse/codes/offen_schwaeche/",
+    "{survey}/ergebnisse/befund/?frage=groessenklasse",
+    "{survey}/export/",
+]
+
+
+def test_every_survey_management_page_passes_axe(logged_in_page, public_site, axe_check, screenshot):
+    from standortkompass.surveys.demo import survey_demo_load
+
+    survey = survey_demo_load(process=public_site.process, responses=60)
+    page = logged_in_page("editor")
+    base = f"/verwaltung/{public_site.process.pk}/befragungen/"
+    for address in SURVEY_MANAGEMENT_PAGES:
+        page.goto(base + address.format(survey=survey.pk, questionnaire=survey.questionnaire_id))
+        assert page.locator("h1").count() == 1, address
+        axe_check(page)
+        name = address.split("?")[0].strip("/").replace("/", "-").replace("{", "").replace("}", "") or "list"
+        screenshot(page, f"a11y-survey-{name}")
