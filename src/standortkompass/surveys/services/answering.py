@@ -7,7 +7,9 @@ gives the same state; two tabs on the same response each write their own page.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -25,6 +27,7 @@ from standortkompass.surveys.models import (
 )
 from standortkompass.surveys.results.selectors import results_warm_later
 from standortkompass.surveys.runtime import Runtime, is_empty
+from standortkompass.surveys.schema import Schema
 from standortkompass.surveys.selectors import questionnaire_published_version
 from standortkompass.surveys.tokens import invitation_token_hash, response_access_hash
 
@@ -35,7 +38,10 @@ class SurveyNotAnswerableError(Exception):
 
 def personal_question_names(version: QuestionnaireVersion) -> set[str]:
     """Questions marked ``personal_data = yes`` in the XLSForm: kept apart from anonymous responses."""
-    runtime = Runtime(version.schema)
+    return _personal_names(Runtime(version.schema))
+
+
+def _personal_names(runtime: Runtime) -> set[str]:
     return {
         name
         for name, question in runtime.questions.items()
@@ -43,8 +49,15 @@ def personal_question_names(version: QuestionnaireVersion) -> set[str]:
     }
 
 
+@functools.lru_cache(maxsize=64)
+def _published_schema(version_id: int) -> Schema:
+    """The definition of a version that responses refer to. Such a version is published and frozen,
+    so each process reads and decodes it once instead of on every page."""
+    return cast(Schema, QuestionnaireVersion.objects.values_list("schema", flat=True).get(pk=version_id))
+
+
 def runtime_for(response: Response) -> Runtime:
-    return Runtime(response.version.schema, language=response.language, seed=response.pk or 0)
+    return Runtime(_published_schema(response.version_id), language=response.language, seed=response.pk or 0)
 
 
 def invitation_for_token(*, survey: Survey, token: str) -> SurveyInvitation | None:
@@ -53,7 +66,7 @@ def invitation_for_token(*, survey: Survey, token: str) -> SurveyInvitation | No
 
 def response_for_secret(*, survey: Survey, secret: str) -> Response | None:
     return (
-        Response.objects.select_related("version", "survey")
+        Response.objects.select_related("survey")
         .filter(survey=survey, access_hash=response_access_hash(secret))
         .first()
     )
@@ -126,7 +139,7 @@ def response_save_page(
     the valid answers without insisting on required ones.
     """
     with transaction.atomic():
-        stored = Response.objects.select_for_update().select_related("version", "survey").get(pk=response.pk)
+        stored = Response.objects.select_for_update().select_related("survey").get(pk=response.pk)
         if stored.status == ResponseStatus.COMPLETED:
             return SaveResult(stored, already_completed=True)
         runtime = runtime_for(stored)
@@ -204,7 +217,7 @@ def _complete(response: Response, runtime: Runtime, *, invitation_token: str) ->
     survey = response.survey
     response.status = ResponseStatus.COMPLETED
     if survey.anonymity == Anonymity.ANONYMOUS:
-        personal = personal_question_names(response.version)
+        personal = _personal_names(runtime)
         details = {
             runtime.text(runtime.questions[name]["label"]) or name: response.answers[name]
             for name in sorted(personal)
@@ -226,7 +239,7 @@ def _complete(response: Response, runtime: Runtime, *, invitation_token: str) ->
 
 
 def response_set_language(*, response: Response, language: str) -> Response:
-    runtime = Runtime(response.version.schema, language=language)
+    runtime = Runtime(_published_schema(response.version_id), language=language)
     Response.objects.filter(pk=response.pk, status=ResponseStatus.IN_PROGRESS).update(language=runtime.language)
     response.language = runtime.language
     return response

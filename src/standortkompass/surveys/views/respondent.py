@@ -299,7 +299,7 @@ def _page_context(
         "is_first": bool(names) and names[0] == page["name"],
         "is_last": bool(names) and names[-1] == page["name"],
         "resume_code": "" if _access(request, survey).get("token") else _access(request, survey).get("secret", ""),
-        "languages": _languages(survey),
+        "languages": [(option.name, option.name.split("(")[0].strip()) for option in runtime.languages],
         "current_language": runtime.language,
         "other": OTHER,
     }
