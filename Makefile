@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SK := $(BIN)/standortkompass
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: run install demo-data test check lint format typecheck bench vendor clean
+.PHONY: run install demo-data test check lint format typecheck bench bench-load vendor clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -50,7 +50,14 @@ check: lint typecheck
 	bash scripts/test.sh
 
 bench: install
-	$(BIN)/python bench/run.py
+	status=0; \
+	$(BIN)/python bench/run.py || status=1; \
+	$(BIN)/python bench/survey_results.py || status=1; \
+	$(BIN)/python bench/survey_export.py || status=1; \
+	exit $$status
+
+bench-load: install
+	$(BIN)/python bench/survey_load.py
 
 vendor:
 	bash scripts/vendor-frontend.sh
