@@ -217,7 +217,7 @@ def main() -> int:
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=open(os.path.join(env["STANDORTKOMPASS_VAR_DIR"], "server.log"), "w"),  # noqa: SIM115
     )
     try:
         for _ in range(100):
@@ -240,6 +240,7 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    print(f"server log: {os.path.join(env['STANDORTKOMPASS_VAR_DIR'], 'server.log')}")
     stored = json.loads(_python(COUNT_ANSWERS, env).strip().splitlines()[-1])
     sent = Counter(json.dumps(plan["answers"], sort_keys=True) for plan in plans)
     kept = Counter(json.dumps(answers, sort_keys=True) for status, answers in stored if status == "completed")
@@ -257,6 +258,9 @@ def main() -> int:
         )
         print("example of a difference:", sorted(set(map(str, example.items())) ^ set(map(str, closest.items())))[:6])
     duplicated = sum((kept - sent).values()) + max(0, len(stored) - len(plans))
+    if not timings.saves:
+        print(f"no page was saved; errors: {Counter(timings.errors).most_common(3)}")
+        return 1
     p95 = percentile(timings.saves, 0.95)
     print(
         f"respondents at once     {options.respondents} (think time ~{options.think:.1f} s, {options.workers} workers)"
@@ -270,7 +274,7 @@ def main() -> int:
         f"page view latency       median {statistics.median(timings.views) * 1000:.1f} ms, "
         f"p95 {percentile(timings.views, 0.95):.1f} ms"
     )
-    print(f"errors                  {len(timings.errors)} {timings.errors[:3]}")
+    print(f"errors                  {len(timings.errors)} {Counter(timings.errors).most_common(3)}")
     print(f"responses completed     {sum(1 for status, _ in stored if status == 'completed')} of {len(plans)}")
     print(f"answers lost            {lost}")
     print(f"answers duplicated      {duplicated}")

@@ -92,7 +92,12 @@ def _database(url: str) -> dict[str, object]:
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     else:
-        config["CONN_HEALTH_CHECKS"] = True
+        pool_size = env_int("DATABASE_POOL_SIZE", 10, minimum=0)
+        if pool_size:
+            # Requests in flight share at most this many connections per app process and wait for one.
+            config["OPTIONS"] = {"pool": {"min_size": 1, "max_size": pool_size, "timeout": 30}}
+        else:
+            config["CONN_HEALTH_CHECKS"] = True
     return config
 
 
