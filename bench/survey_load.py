@@ -139,13 +139,24 @@ class Timings:
 
 
 class Browser:
-    """One respondent's connection with cookies, like a browser without JavaScript."""
+    """One respondent's connection with cookies, like a browser without JavaScript.
+
+    Like a browser it opens a new connection when the server has closed an idle one (uvicorn
+    closes keep-alive connections after 5 s), instead of writing into a closed socket.
+    """
+
+    IDLE_SECONDS = 4.0
 
     def __init__(self, port: int) -> None:
+        self.port = port
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         self.cookies: dict[str, str] = {}
+        self.last_used = time.monotonic()
 
     def request(self, method: str, path: str, fields: list[tuple[str, str]] | None = None) -> tuple[int, str, str]:
+        if time.monotonic() - self.last_used > self.IDLE_SECONDS:
+            self.connection.close()
+            self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), "Host": "127.0.0.1"}
         body = None
         if fields is not None:
@@ -155,6 +166,7 @@ class Browser:
         self.connection.request(method, path, body=body, headers=headers)
         answer = self.connection.getresponse()
         text = answer.read().decode()
+        self.last_used = time.monotonic()
         for header, value in answer.getheaders():
             if header.lower() == "set-cookie":
                 name, rest = value.split("=", 1)
@@ -203,7 +215,7 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--respondents", type=int, default=500)
-    parser.add_argument("--think", type=float, default=4.0, help="mean seconds between two pages of one respondent")
+    parser.add_argument("--think", type=float, default=20.0, help="mean seconds between two pages of one respondent")
     parser.add_argument("--workers", type=int, default=2, help="app processes of the server")
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", DEFAULT_DATABASE))
     options = parser.parse_args()
