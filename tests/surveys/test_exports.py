@@ -214,8 +214,10 @@ def _read(path: Path, format_name: str) -> pd.DataFrame:
     if format_name == "csv":
         return pd.read_csv(path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
     if format_name == "xlsx":
-        sheet = openpyxl.load_workbook(path, read_only=True).worksheets[0]
+        workbook = openpyxl.load_workbook(path, read_only=True)
+        sheet = workbook.worksheets[0]
         rows = [[str(cell) if cell is not None else "" for cell in row] for row in sheet.iter_rows(values_only=True)]
+        workbook.close()  # a read-only workbook keeps its file open until closed
         return pd.DataFrame(rows[1:], columns=rows[0])
     if format_name == "sav":  # SPSS would treat the missing codes as missing: show them as their labels
         frame, _meta = pyreadstat.read_sav(str(path), apply_value_formats=True, user_missing=True)
