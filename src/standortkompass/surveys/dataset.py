@@ -115,8 +115,12 @@ def _number(value: object) -> float:
         return math.nan
 
 
-def survey_dataset(*, survey: Survey, include_partial: bool = False) -> Dataset:
-    """All completed responses (with ``include_partial`` also those in progress) as a :class:`Dataset`."""
+def survey_dataset(*, survey: Survey, include_partial: bool = False, choice_columns: bool = True) -> Dataset:
+    """All completed responses (with ``include_partial`` also those in progress) as a :class:`Dataset`.
+
+    ``choice_columns=False`` leaves out the 0/1 columns of multiple-choice questions (the results
+    count the raw lists; exports need the columns); the rank columns are always there.
+    """
     version = survey_version(survey=survey)
     runtime = Runtime(cast(Schema, version.schema)) if version is not None else _empty_runtime()
     variables = survey_variables(runtime)
@@ -149,7 +153,7 @@ def survey_dataset(*, survey: Survey, include_partial: bool = False) -> Dataset:
         values[pd.isna(values) | (values == "")] = None
         column = pd.Series(values, index=index, dtype=object)
         columns[variable.name] = column
-        if variable.kind in {"select_multiple", "rank"}:
+        if variable.kind == "rank" or (variable.kind == "select_multiple" and choice_columns):
             columns.update(_choice_columns(variable, column))
     frame = pd.DataFrame(columns, index=index)
     return Dataset(frame=frame, variables=variables, runtime=runtime)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -56,6 +58,9 @@ def likert_scale(variable: Variable) -> tuple[tuple[tuple[str, str], ...], tuple
     return (tuple(reversed(scale)) if reverse else scale), others, reverse
 
 
+T = TypeVar("T")
+
+
 def _at(frame: pd.DataFrame, row: str, column: str) -> float:
     return float(frame[column].to_numpy(dtype=np.float64)[frame.index.get_loc(row)])
 
@@ -81,6 +86,25 @@ def _valid(values: pd.Series, variable: Variable, *, multiple: bool) -> pd.Serie
     return values.map(lambda v: v if isinstance(v, str) and v in known else None)
 
 
+def _counted(
+    compute: Callable[[pd.Series, pd.Series | None], T],
+    source: pd.Series,
+    variable: Variable,
+    weights: pd.Series | None,
+    *,
+    multiple: bool,
+) -> T:
+    """``compute`` on the answers as stored. Only when one is not among the choices (e.g. of a choice
+    removed in a newer version: the statistics refuse it) are the answers cleaned first, so the
+    common case costs no extra pass over every response."""
+    answers, answer_weights = _answered(source, weights)
+    try:
+        return compute(answers, answer_weights)
+    except (TypeError, ValueError):
+        answers, answer_weights = _answered(_valid(source, variable, multiple=multiple), weights)
+        return compute(answers, answer_weights)
+
+
 def _answered(values: pd.Series, weights: pd.Series | None) -> tuple[pd.Series, pd.Series | None]:
     """Only the respondents who answered: the statistics leave the others out anyway, and skipped
     questions (filters) then cost nothing."""
@@ -95,10 +119,16 @@ def choice_result(
 ) -> ChoiceResult:
     multiple = variable.kind == "select_multiple"
     source = dataset.frame[variable.name] if values is None else values
-    valid = _valid(source, variable, multiple=multiple)
     names = [name for name, _label in variable.choices]
-    valid, weights = _answered(valid, weights)
-    table = frequency_table(valid, categories=names, weights=weights, multiple=multiple)
+    table = _counted(
+        lambda answers, answer_weights: frequency_table(
+            answers, categories=names, weights=answer_weights, multiple=multiple
+        ),
+        source,
+        variable,
+        weights,
+        multiple=multiple,
+    )
     rows = tuple(
         Row(
             key=name,
@@ -132,9 +162,14 @@ def likert_result(
     scale, others, reverse = likert_scale(variables[0])
     items = []
     for variable in variables:
-        values, item_weights = _answered(_valid(dataset.frame[variable.name], variable, multiple=False), weights)
-        row = likert_diverging(
-            values, scale=[n for n, _l in scale], dont_know=[n for n, _l in others], weights=item_weights
+        row = _counted(
+            lambda answers, answer_weights: likert_diverging(
+                answers, scale=[n for n, _l in scale], dont_know=[n for n, _l in others], weights=answer_weights
+            ),
+            dataset.frame[variable.name],
+            variable,
+            weights,
+            multiple=False,
         )
         segments = tuple(
             Segment(

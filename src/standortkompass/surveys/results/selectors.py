@@ -166,7 +166,7 @@ def cached_results_overview(*, survey: Survey, suppressed: bool, weighted: bool)
     found = cache.get(key)
     if isinstance(found, Overview):
         return found
-    dataset = survey_dataset(survey=survey)
+    dataset = survey_dataset(survey=survey, choice_columns=False)
     view = results_view(survey=survey, dataset=dataset, suppressed=suppressed, weighted=weighted)
     found = Overview(
         groups=results_overview(dataset=dataset, view=view),

@@ -82,7 +82,7 @@ class Context:
 
     @cached_property
     def dataset(self) -> Dataset:
-        return survey_dataset(survey=self.survey)
+        return survey_dataset(survey=self.survey, choice_columns=False)
 
     @cached_property
     def view(self) -> ResultsView:

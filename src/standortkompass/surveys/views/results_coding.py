@@ -74,7 +74,7 @@ def anonymised(text: str) -> str:
 
 
 def _open_variable(survey: Survey, question: str) -> tuple[Dataset, Variable]:
-    dataset = survey_dataset(survey=survey)
+    dataset = survey_dataset(survey=survey, choice_columns=False)
     for variable in dataset.question_variables():
         if variable.name == question and variable.kind in OPEN_KINDS and not is_personal(dataset, variable):
             return dataset, variable
