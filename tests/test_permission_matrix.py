@@ -295,7 +295,6 @@ def test_the_matrix_lists_no_url_that_does_not_exist():
 
 
 def _answer(response: Any) -> int | str:
-    response.close()  # a file download holds its file open until closed
     if response.status_code == 302 and "/konto/anmelden/" in response["Location"]:
         return LOGIN
     return response.status_code

@@ -38,7 +38,6 @@ def test_an_editor_requests_an_export_and_downloads_the_suppressed_file(client_f
     assert download["Content-Disposition"].startswith("attachment;")
     assert f"{survey.slug}-" in download["Content-Disposition"]
     content = b"".join(download.streaming_content)
-    download.close()
     assert content.startswith(b"\xef\xbb\xbfantwort;")
     assert b"firma" not in content.split(b"\r\n")[0]
 
@@ -52,7 +51,6 @@ def test_an_editor_may_not_download_an_unsuppressed_export_of_administration(cli
     download = admin.get(url("export_download", survey, job.pk))
     assert download.status_code == 200
     assert download["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    download.close()
 
     editor = client_for("editor")
     assert editor.get(url("export_download", survey, job.pk)).status_code == 404
