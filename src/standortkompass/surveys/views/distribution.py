@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from standortkompass.accounts.access import process_permission_required
-from standortkompass.processes.views.manage import acting_user, add_service_errors, current_process, query_string
+from standortkompass.processes.views.manage import acting_user, add_service_errors, query_string
 from standortkompass.surveys.forms_distribution import (
     InvitationBounceForm,
     MailTemplateForm,
@@ -50,6 +50,7 @@ from standortkompass.surveys.services.distribution import (
     wave_cancel,
     wave_schedule,
 )
+from standortkompass.surveys.views.common import request_survey
 
 STATE_LABELS = {
     InvitationState.NOT_SENT: gettext_lazy("not yet sent"),
@@ -84,10 +85,6 @@ SKIP_MESSAGES = {
         "count",
     ),
 }
-
-
-def _survey(request: HttpRequest, survey_pk: int) -> Survey:
-    return get_object_or_404(Survey.objects.select_related("process"), pk=survey_pk, process=current_process(request))
 
 
 def _kind(mail_kind: str) -> str:
@@ -125,13 +122,13 @@ def _render_dashboard(request: HttpRequest, survey: Survey, schedule_form: BaseF
 @require_GET
 def distribution(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     """Response rates by group and against the register, mail waves, templates."""
-    return _render_dashboard(request, _survey(request, survey_pk))
+    return _render_dashboard(request, request_survey(request, survey_pk))
 
 
 @process_permission_required("surveys.manage")
 @require_POST
 def wave_schedule_view(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
-    survey = _survey(request, survey_pk)
+    survey = request_survey(request, survey_pk)
     form = WaveScheduleForm(request.POST)
     if form.is_valid():
         try:
@@ -156,7 +153,7 @@ def wave_schedule_view(request: HttpRequest, process_pk: int, survey_pk: int) ->
 @process_permission_required("surveys.manage")
 @require_POST
 def wave_cancel_view(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
-    survey = _survey(request, survey_pk)
+    survey = request_survey(request, survey_pk)
     form = WaveCancelForm(request.POST, survey=survey)
     if not form.is_valid():
         messages.error(request, _("This wave can no longer be cancelled."))
@@ -174,7 +171,7 @@ def wave_cancel_view(request: HttpRequest, process_pk: int, survey_pk: int) -> H
 @require_GET
 def invitations(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     """The invitations with their state; search by organisation, person or e-mail (``q``)."""
-    survey = _survey(request, survey_pk)
+    survey = request_survey(request, survey_pk)
     search = request.GET.get("q", "").strip()[:200]
     page = invitations_page(survey=survey, search=search, page=request.GET.get("seite"))
     rows = [
@@ -203,7 +200,7 @@ def invitations(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpRe
 @require_POST
 def invitations_create(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     """Invite every contact person of the process's companies who may be contacted."""
-    survey = _survey(request, survey_pk)
+    survey = request_survey(request, survey_pk)
     result = invitations_create_from_registry(survey=survey, actor=acting_user(request))
     created = len(result.created)
     text = ngettext("%(count)d invitation created.", "%(count)d invitations created.", created)
@@ -216,7 +213,7 @@ def invitations_create(request: HttpRequest, process_pk: int, survey_pk: int) ->
 @process_permission_required("surveys.manage")
 @require_POST
 def invitation_bounce(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
-    survey = _survey(request, survey_pk)
+    survey = request_survey(request, survey_pk)
     form = InvitationBounceForm(request.POST, survey=survey)
     back = reverse("surveys_manage:distribution_invitations", args=[survey.process_id, survey.pk])
     if not form.is_valid():
@@ -235,7 +232,7 @@ def invitation_bounce(request: HttpRequest, process_pk: int, survey_pk: int) -> 
 @require_http_methods(["GET", "POST"])
 def template(request: HttpRequest, process_pk: int, survey_pk: int, mail_kind: str) -> HttpResponse:
     """Edit the survey's text of an invitation or reminder mail, or go back to the default."""
-    survey = _survey(request, survey_pk)
+    survey = request_survey(request, survey_pk)
     kind = _kind(mail_kind)
     subject, body = mail_template_for(survey=survey, kind=kind)
     form = MailTemplateForm(request.POST or None, initial={"subject": subject, "body": body})
@@ -287,7 +284,7 @@ def _link_placeholder(survey: Survey, text: str) -> str:
 @require_GET
 def preview(request: HttpRequest, process_pk: int, survey_pk: int, mail_kind: str) -> HttpResponse:
     """The current text of ``mail_kind`` as the first invited contact would get it, without a real link."""
-    survey = _survey(request, survey_pk)
+    survey = request_survey(request, survey_pk)
     kind = _kind(mail_kind)
     subject, body = mail_template_for(survey=survey, kind=kind)
     sample = (

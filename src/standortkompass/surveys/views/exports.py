@@ -25,12 +25,9 @@ from standortkompass.surveys.export_formats import FORMATS
 from standortkompass.surveys.forms_exports import ExportRequestForm
 from standortkompass.surveys.models import ExportJob, ExportStatus, Survey
 from standortkompass.surveys.services.exports import export_path, export_request
+from standortkompass.surveys.views.common import request_survey
 
 CHUNK = 256 * 1024
-
-
-def _survey(request: HttpRequest, survey_pk: int) -> Survey:
-    return get_object_or_404(Survey.objects.select_related("process"), pk=survey_pk, process=current_process(request))
 
 
 def _may_unsuppress(request: HttpRequest) -> bool:
@@ -61,13 +58,13 @@ def _render(request: HttpRequest, survey: Survey, form: ExportRequestForm | None
 @require_GET
 def exports(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     """The survey's exports with their progress, and the form for a new one."""
-    return _render(request, _survey(request, survey_pk))
+    return _render(request, request_survey(request, survey_pk))
 
 
 @process_permission_required("surveys.export")
 @require_POST
 def export_request_view(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
-    survey = _survey(request, survey_pk)
+    survey = request_survey(request, survey_pk)
     form = ExportRequestForm(request.POST, may_unsuppress=_may_unsuppress(request))
     if form.is_valid():
         try:
@@ -90,7 +87,7 @@ def export_request_view(request: HttpRequest, process_pk: int, survey_pk: int) -
 @require_GET
 def export_download(request: HttpRequest, process_pk: int, survey_pk: int, export_pk: int) -> StreamingHttpResponse:
     """The file of a finished export, as an attachment."""
-    survey = _survey(request, survey_pk)
+    survey = request_survey(request, survey_pk)
     job = get_object_or_404(_visible_jobs(request, survey), pk=export_pk)
     path = export_path(job)
     if path is None:

@@ -8,23 +8,21 @@ the results (when offered), ``ungeschuetzt=1`` shows Administration the unsuppre
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from standortkompass.accounts.access import process_permission_required
-from standortkompass.accounts.models import User
 from standortkompass.surveys import charts
 from standortkompass.surveys.dataset import Dataset, Variable, survey_dataset
 from standortkompass.surveys.forms_results import (
     CrossTabForm,
 )
-from standortkompass.surveys.models import Survey
 from standortkompass.surveys.results import (
     HIDDEN,
     ChoiceResult,
@@ -50,6 +48,7 @@ from standortkompass.surveys.results.tables import (
 from standortkompass.surveys.services.coding import (
     OPEN_KINDS,
 )
+from standortkompass.surveys.views.common import request_survey
 
 
 def _csv_response(table: Table, *, name: str, notes: list[str]) -> HttpResponse:
@@ -59,14 +58,6 @@ def _csv_response(table: Table, *, name: str, notes: list[str]) -> HttpResponse:
 
 
 # Request helpers -----------------------------------------------------------------------------
-
-
-def request_actor(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
-def request_survey(request: HttpRequest, survey_pk: int) -> Survey:
-    return get_object_or_404(Survey, process=request.process, pk=survey_pk)  # type: ignore[attr-defined]
 
 
 class Context:

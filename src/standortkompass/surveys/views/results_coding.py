@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from standortkompass.accounts.access import process_permission_required
+from standortkompass.processes.views.manage import acting_user
 from standortkompass.standortanalyse.services_findings import finding_create
 from standortkompass.surveys.dataset import Dataset, Variable, survey_dataset
 from standortkompass.surveys.forms_results import (
@@ -50,12 +51,11 @@ from standortkompass.surveys.services.coding import (
     code_rename,
     code_unassign,
 )
+from standortkompass.surveys.views.common import request_survey
 from standortkompass.surveys.views.results import (
     Context,
     crosstab_from_request,
     question_page_result,
-    request_actor,
-    request_survey,
     result_notes,
     results_context,
 )
@@ -164,9 +164,9 @@ def results_code_assign(request: HttpRequest, process_pk: int, survey_pk: int, q
             # A new code named like an existing one is that code.
             existing = Code.objects.filter(survey=survey, question=question, label__iexact=label).first()
             code = existing or code_create(
-                survey=survey, question=question, label=form.cleaned_data["new_label"], actor=request_actor(request)
+                survey=survey, question=question, label=form.cleaned_data["new_label"], actor=acting_user(request)
             )
-        code_assign(code=code, response=response, actor=request_actor(request))
+        code_assign(code=code, response=response, actor=acting_user(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -182,7 +182,7 @@ def results_code_unassign(request: HttpRequest, process_pk: int, survey_pk: int,
     if form.is_valid():
         code = get_object_or_404(Code, survey=survey, question=question, pk=form.cleaned_data["code"])
         response = get_object_or_404(Response, survey=survey, pk=form.cleaned_data["response"])
-        code_unassign(code=code, response=response, actor=request_actor(request))
+        code_unassign(code=code, response=response, actor=acting_user(request))
         messages.success(request, _("Code “%(code)s” removed.") % {"code": code.label})
     return _back_to_open(request, survey, question)
 
@@ -227,7 +227,7 @@ def results_code_rename(
     form = CodeRenameForm(request.POST or None, initial={"label": code.label})
     if request.method == "POST" and form.is_valid():
         try:
-            code_rename(code=code, label=form.cleaned_data["label"], actor=request_actor(request))
+            code_rename(code=code, label=form.cleaned_data["label"], actor=acting_user(request))
         except ValidationError as error:
             form.add_error("label", error.message_dict.get("label", error.messages)[0])
         else:
@@ -249,7 +249,7 @@ def results_code_delete(
 ) -> HttpResponse:
     survey = request_survey(request, survey_pk)
     code = get_object_or_404(Code, survey=survey, question=question, pk=code_pk)
-    code_delete(code=code, actor=request_actor(request))
+    code_delete(code=code, actor=acting_user(request))
     messages.success(request, _("The code “%(code)s” is deleted.") % {"code": code.label})
     return redirect(
         "surveys_manage:results_codes", process_pk=survey.process_id, survey_pk=survey.pk, question=question
@@ -321,7 +321,7 @@ def results_finding(request: HttpRequest, process_pk: int, survey_pk: int) -> Ht
         try:
             finding = finding_create(
                 process=context.survey.process,
-                actor=request_actor(request),
+                actor=acting_user(request),
                 data={
                     "kind": form.cleaned_data["kind"],
                     "title": form.cleaned_data["title"],

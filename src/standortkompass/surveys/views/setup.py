@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -18,8 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from standortkompass.accounts.access import process_permission_required
-from standortkompass.accounts.models import User
-from standortkompass.processes.models import StrategyProcess
+from standortkompass.processes.views.manage import acting_user, add_service_errors, current_process
 from standortkompass.surveys.forms_setup import ANONYMITY_EXPLANATIONS, QuestionnaireUploadForm, SurveyForm
 from standortkompass.surveys.models import (
     Anonymity,
@@ -40,6 +39,7 @@ from standortkompass.surveys.services.questionnaire_files import (
 )
 from standortkompass.surveys.services.questionnaires import questionnaire_import, questionnaire_publish
 from standortkompass.surveys.services.surveys import survey_close, survey_create, survey_open, survey_update
+from standortkompass.surveys.views.common import request_survey
 from standortkompass.surveys.xlsform import FormError, XLSFormError, export_xlsform
 
 PAGE_SIZE = 20
@@ -68,34 +68,14 @@ STATUS_EXPLANATIONS = {
 }
 
 
-def _process(request: HttpRequest) -> StrategyProcess:
-    return cast(StrategyProcess, request.process)  # type: ignore[attr-defined]
-
-
-def _actor(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
 def _questionnaire(request: HttpRequest, questionnaire_pk: int) -> Questionnaire:
-    return get_object_or_404(Questionnaire, process=_process(request), pk=questionnaire_pk)
+    return get_object_or_404(Questionnaire, process=current_process(request), pk=questionnaire_pk)
 
 
 def _version(questionnaire: Questionnaire, version_pk: int) -> QuestionnaireVersion:
     return get_object_or_404(
         QuestionnaireVersion.objects.select_related("questionnaire"), questionnaire=questionnaire, pk=version_pk
     )
-
-
-def _survey(request: HttpRequest, survey_pk: int) -> Survey:
-    return get_object_or_404(Survey.objects.select_related("questionnaire"), process=_process(request), pk=survey_pk)
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # Counts --------------------------------------------------------------------------------------
@@ -239,7 +219,7 @@ def questionnaire_preview(schema: Schema) -> list[PreviewPage]:
 @require_GET
 def survey_list(request: HttpRequest, process_pk: int) -> HttpResponse:
     """Questionnaires and surveys for Redaktion and Administration; the boards see the surveys with their results."""
-    process = _process(request)
+    process = current_process(request)
     can_manage = request.user.has_perm("surveys.manage", process)
     surveys = list(
         Survey.objects.filter(process=process).select_related("questionnaire").order_by("-created_at", "-id")
@@ -277,7 +257,7 @@ def _render_upload(
     errors: list[FormError] | None = None,
     filename: str = "",
 ) -> HttpResponse:
-    process = _process(request)
+    process = current_process(request)
     cancel_url = (
         reverse("surveys_manage:questionnaire", args=[process.pk, questionnaire.pk])
         if questionnaire is not None
@@ -330,7 +310,10 @@ def questionnaire_upload(request: HttpRequest, process_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             version = questionnaire_import(
-                process=_process(request), data=form.data_bytes, filename=form.filename, actor=_actor(request)
+                process=current_process(request),
+                data=form.data_bytes,
+                filename=form.filename,
+                actor=acting_user(request),
             )
         except XLSFormError as error:
             return _render_upload(request, form=form, questionnaire=None, errors=error.errors, filename=form.filename)
@@ -348,7 +331,7 @@ def questionnaire_version_upload(request: HttpRequest, process_pk: int, question
     if request.method == "POST" and form.is_valid():
         try:
             version = questionnaire_version_replace_from_file(
-                questionnaire=questionnaire, data=form.data_bytes, filename=form.filename, actor=_actor(request)
+                questionnaire=questionnaire, data=form.data_bytes, filename=form.filename, actor=acting_user(request)
             )
         except XLSFormError as error:
             return _render_upload(
@@ -363,7 +346,7 @@ def questionnaire_version_upload(request: HttpRequest, process_pk: int, question
 @require_POST
 def questionnaire_default(request: HttpRequest, process_pk: int) -> HttpResponse:
     """Take over the shipped questionnaire "Unternehmensbefragung Zukunftsstrategie" as a new draft."""
-    version = questionnaire_import_default(process=_process(request), actor=_actor(request))
+    version = questionnaire_import_default(process=current_process(request), actor=acting_user(request))
     _imported_message(request, version)
     return redirect(_version_url(version))
 
@@ -372,7 +355,7 @@ def questionnaire_default(request: HttpRequest, process_pk: int) -> HttpResponse
 @require_GET
 def questionnaire_detail(request: HttpRequest, process_pk: int, questionnaire_pk: int) -> HttpResponse:
     """The versions of a questionnaire and a readable (and printable) preview of one of them."""
-    process = _process(request)
+    process = current_process(request)
     questionnaire = _questionnaire(request, questionnaire_pk)
     versions = list(questionnaire.versions.order_by("-number"))
     selected = versions[0] if versions else None
@@ -406,7 +389,7 @@ def questionnaire_publish_view(
         )
         return redirect(_version_url(version))
     try:
-        version = questionnaire_publish(version=version, actor=_actor(request))
+        version = questionnaire_publish(version=version, actor=acting_user(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -437,18 +420,18 @@ def questionnaire_xlsform(
 @process_permission_required("surveys.manage")
 @require_http_methods(["GET", "POST"])
 def survey_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = _process(request)
+    process = current_process(request)
     form = SurveyForm(request.POST or None, process=process)
     if request.method == "POST" and form.is_valid():
         try:
             survey = survey_create(
                 process=process,
                 questionnaire=form.cleaned_data["questionnaire"],
-                actor=_actor(request),
+                actor=acting_user(request),
                 **form.data_for_service(),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The survey “%(title)s” has been created.") % {"title": survey.title})
             return redirect("surveys_manage:survey", process_pk=process.pk, survey_pk=survey.pk)
@@ -468,15 +451,15 @@ def survey_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
 @process_permission_required("surveys.manage")
 @require_http_methods(["GET", "POST"])
 def survey_edit(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
-    process = _process(request)
-    survey = _survey(request, survey_pk)
+    process = current_process(request)
+    survey = request_survey(request, survey_pk)
     # The form works on a copy, so that the service sees the values before the change.
     form = SurveyForm(request.POST or None, instance=copy.copy(survey), process=process)
     if request.method == "POST" and form.is_valid():
         try:
-            survey = survey_update(survey=survey, actor=_actor(request), **form.data_for_service())
+            survey = survey_update(survey=survey, actor=acting_user(request), **form.data_for_service())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The survey “%(title)s” has been saved.") % {"title": survey.title})
             return redirect("surveys_manage:survey", process_pk=process.pk, survey_pk=survey.pk)
@@ -505,8 +488,8 @@ def _reverse_or_empty(name: str, **kwargs: Any) -> str:
 @process_permission_required("surveys.manage")
 @require_GET
 def survey_detail(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
-    process = _process(request)
-    survey = _survey(request, survey_pk)
+    process = current_process(request)
+    survey = request_survey(request, survey_pk)
     start_path = _reverse_or_empty("survey:start", survey_slug=survey.slug)
     return render(
         request,
@@ -528,9 +511,9 @@ def survey_detail(request: HttpRequest, process_pk: int, survey_pk: int) -> Http
 @process_permission_required("surveys.manage")
 @require_POST
 def survey_open_view(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
-    survey = _survey(request, survey_pk)
+    survey = request_survey(request, survey_pk)
     try:
-        survey = survey_open(survey=survey, actor=_actor(request))
+        survey = survey_open(survey=survey, actor=acting_user(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -541,7 +524,7 @@ def survey_open_view(request: HttpRequest, process_pk: int, survey_pk: int) -> H
 @process_permission_required("surveys.manage")
 @require_POST
 def survey_close_view(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
-    survey = survey_close(survey=_survey(request, survey_pk), actor=_actor(request))
+    survey = survey_close(survey=request_survey(request, survey_pk), actor=acting_user(request))
     messages.success(request, _("The survey “%(title)s” is closed. All answers are kept.") % {"title": survey.title})
     return redirect("surveys_manage:survey", process_pk=survey.process_id, survey_pk=survey.pk)
 
@@ -550,8 +533,8 @@ def survey_close_view(request: HttpRequest, process_pk: int, survey_pk: int) -> 
 @require_GET
 def survey_contact_requests(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     """The contact details respondents left (stored apart from their answers), page by page."""
-    process = _process(request)
-    survey = _survey(request, survey_pk)
+    process = current_process(request)
+    survey = request_survey(request, survey_pk)
     page = Paginator(ContactRequest.objects.filter(survey=survey).order_by("id"), PAGE_SIZE).get_page(
         request.GET.get("seite")
     )
