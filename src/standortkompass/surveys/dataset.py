@@ -89,10 +89,15 @@ def _variables(runtime: Runtime, question: Question, *, matrix: str = "", prefix
     choices: tuple[tuple[str, str], ...] = ()
     if question["kind"] in SELECT_KINDS:
         # Every choice of the list in questionnaire order: neither the filter nor the randomised order applies.
-        listed = [choice["name"] for choice in runtime.schema["choice_lists"].get(question["list_name"], [])]
+        entries = runtime.schema["choice_lists"].get(question["list_name"], [])
+        labels = {choice["name"]: runtime.text(choice["label"]) for choice in entries}
+        listed = [choice["name"] for choice in entries]
         if question["or_other"] and OTHER not in listed:
             listed.append(OTHER)
-        choices = tuple((choice, runtime.choice_label(question, choice) or choice) for choice in listed)
+        # Labels looked up once per list, not by searching the list for each choice.
+        choices = tuple(
+            (choice, labels.get(choice) or runtime.choice_label(question, choice) or choice) for choice in listed
+        )
     name = question["name"]
     variables = [Variable(name, name, question["kind"], label, choices, matrix)]
     if question["kind"] in {"select_multiple", "rank"}:
