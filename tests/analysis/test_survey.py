@@ -128,6 +128,47 @@ def test_multiple_choice_shares_are_relative_to_respondents_who_answered():
     assert table.rows.loc["a", "ci_high"] == 1.0
 
 
+def test_multiple_choice_indicator_columns_give_the_table_of_the_lists():
+    lists = pd.Series([["a", "b"], ["a"], [], None, ("c", "a", "a")], index=[11, 12, 13, 14, 15])
+    indicators = pd.DataFrame(
+        {"a": [1, 1, 0, np.nan, 1], "b": [1, 0, 0, np.nan, 0], "c": [0, 0, 0, np.nan, 1], "d": [0, 0, 0, np.nan, 0]},
+        index=lists.index,
+    )
+    weights = pd.Series([1.0, 2.0, 1.0, 1.0, 0.5], index=lists.index)
+
+    for given_weights in (None, weights):
+        from_lists = frequency_table(lists, categories=["a", "b", "c", "d"], multiple=True, weights=given_weights)
+        from_columns = frequency_table(
+            indicators, categories=["a", "b", "c", "d"], multiple=True, weights=given_weights
+        )
+
+        # The row of zeros is no answer, like the empty list.
+        assert from_columns.n == from_lists.n == 3
+        pd.testing.assert_frame_equal(from_columns.rows, from_lists.rows)
+
+
+def test_indicator_columns_must_be_the_categories_and_hold_0_or_1():
+    with pytest.raises(ValueError, match="categories in their order"):
+        frequency_table(pd.DataFrame({"b": [1], "a": [0]}), categories=["a", "b"], multiple=True)
+    with pytest.raises(ValueError, match="0, 1 or nothing"):
+        frequency_table(pd.DataFrame({"a": [2], "b": [0]}), categories=["a", "b"], multiple=True)
+    with pytest.raises(ValueError, match="0, 1 or nothing"):
+        frequency_table(pd.DataFrame({"a": ["ja"], "b": [0]}), categories=["a", "b"], multiple=True)
+
+
+def test_categorical_answers_are_read_by_their_codes_in_any_category_order():
+    plain = pd.Series(["b", "a", None, "c", "a"])
+    categorical = pd.Series(pd.Categorical(plain, categories=["c", "b", "a", "unused"]))
+
+    expected = frequency_table(plain, categories=["a", "b", "c"])
+    found = frequency_table(categorical, categories=["a", "b", "c"])
+
+    pd.testing.assert_frame_equal(found.rows, expected.rows)
+    assert found.n == 4
+    with pytest.raises(ValueError, match="answers that are not among the categories: c"):
+        frequency_table(categorical, categories=["a", "b"])
+
+
 def test_an_answer_outside_the_categories_is_refused_by_name():
     with pytest.raises(ValueError, match="sonstiges"):
         frequency_table(pd.Series(["a", "sonstiges"]), categories=["a", "b"])

@@ -50,8 +50,11 @@ def category_codes(values: pd.Series, categories: tuple[str, ...], *, what: str)
 
     An answer is compared with the categories as a string (``str(value)``); an answer that
     is none of them raises ``ValueError`` naming it. Vectorised (pandas categoricals), since
-    a results page runs this for every question over thousands of respondents.
+    a results page runs this for every question over thousands of respondents; a
+    categorical Series is read by its codes without looking at the answers one by one.
     """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return _recoded(values, categories, what=what)
     missing = values.isna().to_numpy(dtype=np.bool_)
     codes = np.full(len(values), MISSING, dtype=np.int64)
     present = values[~missing]
@@ -62,6 +65,22 @@ def category_codes(values: pd.Series, categories: tuple[str, ...], *, what: str)
         if unknown:
             raise ValueError(f"{what}: answers that are not among the categories: {', '.join(sorted(unknown))}")
         codes[~missing] = found
+    return codes
+
+
+_UNKNOWN = -2
+
+
+def _recoded(values: pd.Series, categories: tuple[str, ...], *, what: str) -> IntArray:
+    """The codes of a categorical Series translated to positions in ``categories`` (in any order)."""
+    own = [str(category) for category in values.cat.categories]
+    position = {name: index for index, name in enumerate(categories)}
+    # The last entry is where the categorical's own code -1 (missing) lands.
+    translation = np.array([position.get(name, _UNKNOWN) for name in own] + [MISSING], dtype=np.int64)
+    codes = translation[values.cat.codes.to_numpy(dtype=np.int64)]
+    if (codes == _UNKNOWN).any():
+        unknown = {own[code] for code in np.unique(values.cat.codes.to_numpy()[codes == _UNKNOWN])}
+        raise ValueError(f"{what}: answers that are not among the categories: {', '.join(sorted(unknown))}")
     return codes
 
 
@@ -92,13 +111,24 @@ def choice_matrix(values: pd.Series, categories: tuple[str, ...], *, what: str) 
     return chosen
 
 
-def answered_choices(values: pd.Series) -> npt.NDArray[np.bool_]:
-    """``True`` for respondents who gave a multiple-choice answer with at least one category."""
-    return np.fromiter(
-        (isinstance(value, _CHOICE_LISTS) and len(value) > 0 for value in values.to_numpy(dtype=object)),
-        dtype=np.bool_,
-        count=len(values),
-    )
+def indicator_matrix(values: pd.DataFrame, categories: tuple[str, ...], *, what: str) -> npt.NDArray[np.bool_]:
+    """Multiple-choice answers given as one indicator column per category, as a matrix of ``True`` where chosen.
+
+    The columns must be the categories in their order; a cell is 1 (chosen), 0 (not chosen)
+    or missing (the respondent did not answer).
+    """
+    columns = tuple(str(column) for column in values.columns)
+    if columns != categories:
+        raise ValueError(f"{what}: the indicator columns must be the categories in their order")
+    try:
+        array = values.to_numpy(dtype=np.float64, na_value=np.nan)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{what}: indicator columns must hold 0, 1 or nothing") from error
+    present = array[~np.isnan(array)]
+    if not np.isin(present, (0.0, 1.0)).all():
+        raise ValueError(f"{what}: indicator columns must hold 0, 1 or nothing")
+    chosen: npt.NDArray[np.bool_] = array == 1.0
+    return chosen
 
 
 def respondent_weights(weights: pd.Series[float] | None, index: pd.Index) -> FloatArray:

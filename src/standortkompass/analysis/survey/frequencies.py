@@ -12,11 +12,10 @@ import pandas as pd
 from standortkompass.analysis._arithmetic import FloatArray, divide, ratio
 from standortkompass.analysis._validation import float_array
 from standortkompass.analysis.survey._input import (
-    MISSING,
-    answered_choices,
     category_codes,
     category_list,
     choice_matrix,
+    indicator_matrix,
     kish_effective_size,
     respondent_weights,
     series,
@@ -78,7 +77,7 @@ class NumericSummary:
 
 
 def frequency_table(
-    values: pd.Series,
+    values: pd.Series | pd.DataFrame,
     *,
     categories: Sequence[str],
     weights: pd.Series[float] | None = None,
@@ -109,7 +108,10 @@ def frequency_table(
         an empty list also counts as no answer, because survey tools do not tell an
         unticked list from a skipped one (offer a category such as "none of these" to
         record it). Answers are compared with the categories as strings; any other answer
-        raises ``ValueError``.
+        raises ``ValueError``. A multiple-choice question may also be given as a DataFrame
+        with one indicator column per category (named and ordered as ``categories``; 1
+        chosen, 0 not chosen, NaN not answered), as analysis files carry it; a row without
+        a 1 counts as no answer, like an empty list.
     categories
         All categories, in the order of the table.
     weights
@@ -126,16 +128,19 @@ def frequency_table(
     Kish, L. (1965). *Survey Sampling*. Wiley, New York.
     Wilson, E. B. (1927), see :func:`wilson_interval`.
     """
-    values = series(values, what="values")
     names = category_list(categories, what="categories")
-    weight = respondent_weights(weights, values.index)
-    if multiple:
+    if multiple and isinstance(values, pd.DataFrame):
+        chosen = indicator_matrix(values, names, what="values")
+    elif multiple:
+        values = series(values, what="values")
         chosen = choice_matrix(values, names, what="values")
-        answered = answered_choices(values)
     else:
+        values = series(values, what="values")
         codes = category_codes(values, names, what="values")
-        answered = codes != MISSING
         chosen = codes[:, np.newaxis] == np.arange(len(names))[np.newaxis, :]
+    # No category chosen: not answered (a missing answer, an empty list, a row of zeros).
+    answered = chosen.any(axis=1)
+    weight = respondent_weights(weights, values.index)
     counts = chosen[answered].sum(axis=0).astype(np.int64)
     weighted_counts = (chosen[answered] * weight[answered, np.newaxis]).sum(axis=0)
     n = int(answered.sum())
