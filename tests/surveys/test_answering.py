@@ -351,6 +351,6 @@ def test_completing_a_response_prepares_the_results_overview_for_its_readers(
     def not_again(**kwargs: object) -> None:
         raise AssertionError("the overview should come from the cache")
 
-    monkeypatch.setattr(selectors, "survey_dataset", not_again)
+    monkeypatch.setattr(selectors, "results_dataset", not_again)
     overview = selectors.cached_results_overview(survey=survey, suppressed=True, weighted=False)
     assert overview.suppressed

@@ -69,18 +69,14 @@ def _clean(value: float) -> float | None:
     return None if value is None or np.isnan(value) else float(value)
 
 
-def _valid(values: pd.Series, variable: Variable, *, multiple: bool) -> pd.Series:
-    """Answers that are among the choices (others, e.g. of a choice removed in a newer version, as no answer)."""
+def _valid(values: pd.Series, variable: Variable) -> pd.Series:
+    """Single-choice answers that are among the choices (others, e.g. of a choice removed in a newer
+    version, as no answer)."""
     known = {name for name, _label in variable.choices}
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        categories = list(values.cat.categories)
+        return values if set(categories) <= known else values.cat.set_categories([c for c in categories if c in known])
     present = values[values.notna()]
-    if multiple:
-        # Quick check first; clean row by row only when something does not fit.
-        if (
-            all(type(value) is list for value in present.to_numpy())
-            and set(present.explode().dropna().unique()) <= known
-        ):
-            return values
-        return values.map(lambda v: [c for c in v if c in known] if isinstance(v, list) else None)
     if pd.api.types.infer_dtype(present, skipna=True) in {"string", "empty"} and set(present.unique()) <= known:
         return values
     return values.map(lambda v: v if isinstance(v, str) and v in known else None)
@@ -91,17 +87,15 @@ def _counted(
     source: pd.Series,
     variable: Variable,
     weights: pd.Series | None,
-    *,
-    multiple: bool,
 ) -> T:
-    """``compute`` on the answers as stored. Only when one is not among the choices (e.g. of a choice
-    removed in a newer version: the statistics refuse it) are the answers cleaned first, so the
-    common case costs no extra pass over every response."""
+    """``compute`` on the single-choice answers as they are. Only when one is not among the choices
+    (e.g. of a choice removed in a newer version: the statistics refuse it) are the answers cleaned
+    first, so the common case costs no extra pass over every response."""
     answers, answer_weights = _answered(source, weights)
     try:
         return compute(answers, answer_weights)
     except (TypeError, ValueError):
-        answers, answer_weights = _answered(_valid(source, variable, multiple=multiple), weights)
+        answers, answer_weights = _answered(_valid(source, variable), weights)
         return compute(answers, answer_weights)
 
 
@@ -114,21 +108,27 @@ def _answered(values: pd.Series, weights: pd.Series | None) -> tuple[pd.Series, 
     return values[mask], None if weights is None else weights[mask]
 
 
+def _choice_frame(dataset: Dataset, variable: Variable) -> pd.DataFrame:
+    """The 0/1 columns (multiple choice) or rank positions (ranking) of a question, named by its choices."""
+    names = [name for name, _label in variable.choices]
+    return dataset.frame[[f"{variable.name}__{name}" for name in names]].set_axis(names, axis=1)
+
+
 def choice_result(
     dataset: Dataset, variable: Variable, weights: pd.Series | None, *, values: pd.Series | None = None
 ) -> ChoiceResult:
     multiple = variable.kind == "select_multiple"
-    source = dataset.frame[variable.name] if values is None else values
     names = [name for name, _label in variable.choices]
-    table = _counted(
-        lambda answers, answer_weights: frequency_table(
-            answers, categories=names, weights=answer_weights, multiple=multiple
-        ),
-        source,
-        variable,
-        weights,
-        multiple=multiple,
-    )
+    if multiple:
+        # The 0/1 columns hold only the choices of the questionnaire: nothing to clean.
+        table = frequency_table(_choice_frame(dataset, variable), categories=names, weights=weights, multiple=True)
+    else:
+        table = _counted(
+            lambda answers, answer_weights: frequency_table(answers, categories=names, weights=answer_weights),
+            dataset.frame[variable.name] if values is None else values,
+            variable,
+            weights,
+        )
     rows = tuple(
         Row(
             key=name,
@@ -145,15 +145,13 @@ def choice_result(
 
 def rank_result(dataset: Dataset, variable: Variable, weights: pd.Series | None) -> ChoiceResult:
     """Ranking: how often each choice was put first (share, interval) and its mean position."""
-    firsts = dataset.frame[variable.name].map(lambda v: v[0] if isinstance(v, list) and v else None)
+    positions = _choice_frame(dataset, variable)
+    first = positions.to_numpy() == 1
+    codes = np.where(first.any(axis=1), first.argmax(axis=1), -1)
+    firsts = pd.Series(pd.Categorical.from_codes(codes.tolist(), categories=positions.columns), index=positions.index)
     base = choice_result(dataset, replace(variable, kind="select_one"), weights, values=firsts)
-    rows = []
-    for row in base.rows:
-        column = f"{variable.name}__{row.key}"
-        positions = dataset.frame[column] if column in dataset.frame else pd.Series(dtype=float)
-        mean = float(positions.mean()) if positions.notna().any() else None
-        rows.append(replace(row, mean_position=mean))
-    return replace(base, variable=variable, rows=tuple(rows))
+    rows = tuple(replace(row, mean_position=_clean(float(positions[row.key].mean()))) for row in base.rows)
+    return replace(base, variable=variable, rows=rows)
 
 
 def likert_result(
@@ -169,7 +167,6 @@ def likert_result(
             dataset.frame[variable.name],
             variable,
             weights,
-            multiple=False,
         )
         segments = tuple(
             Segment(
@@ -250,8 +247,8 @@ def question_result(dataset: Dataset, variable: Variable, weights: pd.Series | N
 def crosstab_result(
     dataset: Dataset, row_variable: Variable, column_variable: Variable, weights: pd.Series | None
 ) -> CrossTabResult:
-    rows = _valid(dataset.frame[row_variable.name], row_variable, multiple=False)
-    columns = _valid(dataset.frame[column_variable.name], column_variable, multiple=False)
+    rows = _valid(dataset.frame[row_variable.name], row_variable)
+    columns = _valid(dataset.frame[column_variable.name], column_variable)
     row_names = [n for n, _l in row_variable.choices]
     column_names = [n for n, _l in column_variable.choices]
     table = crosstab(rows, columns, row_categories=row_names, column_categories=column_names, weights=weights)

@@ -13,7 +13,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 
-from standortkompass.surveys.dataset import Dataset, Variable, survey_dataset, survey_version
+from standortkompass.surveys.dataset import Dataset, Variable, results_dataset, survey_version
 from standortkompass.surveys.models import Code, Response, ResponseStatus, Survey, SurveyInvitation
 from standortkompass.surveys.results.build import crosstab_result, is_personal, question_result
 from standortkompass.surveys.results.suppression import publishable
@@ -166,7 +166,7 @@ def cached_results_overview(*, survey: Survey, suppressed: bool, weighted: bool)
     found = cache.get(key)
     if isinstance(found, Overview):
         return found
-    dataset = survey_dataset(survey=survey, choice_columns=False)
+    dataset = results_dataset(survey=survey)
     view = results_view(survey=survey, dataset=dataset, suppressed=suppressed, weighted=weighted)
     found = Overview(
         groups=results_overview(dataset=dataset, view=view),

@@ -84,7 +84,7 @@ def survey_weighting(*, survey: Survey, dataset: Dataset, requested: bool) -> We
         )
     if not requested:
         return Weighting(available=True, active=False, year=year)
-    result = poststratification_weights(_valid(answers, size, multiple=False), {k: v for k, v in cells.items() if v})
+    result = poststratification_weights(_valid(answers, size), {k: v for k, v in cells.items() if v})
     without = int(result.weights.isna().sum())
     weights = result.weights.fillna(1.0)
     labels = dict(size.choices)

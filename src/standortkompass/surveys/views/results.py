@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.surveys import charts
-from standortkompass.surveys.dataset import Dataset, Variable, survey_dataset
+from standortkompass.surveys.dataset import Dataset, Variable, results_dataset
 from standortkompass.surveys.forms_results import (
     CrossTabForm,
 )
@@ -73,7 +73,7 @@ class Context:
 
     @cached_property
     def dataset(self) -> Dataset:
-        return survey_dataset(survey=self.survey, choice_columns=False)
+        return results_dataset(survey=self.survey)
 
     @cached_property
     def view(self) -> ResultsView:

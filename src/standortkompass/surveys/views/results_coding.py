@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.processes.views.manage import acting_user
 from standortkompass.standortanalyse.services_findings import finding_create
-from standortkompass.surveys.dataset import Dataset, Variable, survey_dataset
+from standortkompass.surveys.dataset import Dataset, Variable, results_dataset
 from standortkompass.surveys.forms_results import (
     CodeAssignForm,
     CodeRenameForm,
@@ -74,7 +74,7 @@ def anonymised(text: str) -> str:
 
 
 def _open_variable(survey: Survey, question: str) -> tuple[Dataset, Variable]:
-    dataset = survey_dataset(survey=survey, choice_columns=False)
+    dataset = results_dataset(survey=survey)
     for variable in dataset.question_variables():
         if variable.name == question and variable.kind in OPEN_KINDS and not is_personal(dataset, variable):
             return dataset, variable
