@@ -6,12 +6,17 @@ left out). Multiple-choice questions get their raw list column and one 0/1 colum
 (``<question>__<choice>``, NaN where the question was not answered); ranking questions get one
 column per choice with its rank position (1 = first, NaN where not ranked). Demo responses are
 included like any other (the survey says whether it is demo data).
+
+Two forms: :func:`survey_dataset` keeps every answer as stored (exports); :func:`results_dataset`
+has the form the results count (single choices as categories, lists only by their columns) and
+is kept in the cache between requests, read again only where responses changed.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -189,16 +194,16 @@ def _answers_frame(
                 np.float64
             )
             continue
+        if counted and variable.kind == "select_one":
+            columns[variable.name] = _categorical(variable, column)  # "" is no category either
+            continue
         values = column.to_numpy(dtype=object)
         values[pd.isna(values) | (values == "")] = None
-        column = pd.Series(values, index=index, dtype=object)
         lists = variable.kind == "rank" or variable.kind == "select_multiple"
-        if counted and variable.kind == "select_one":
-            columns[variable.name] = _categorical(variable, column)
-        elif not (counted and lists):
-            columns[variable.name] = column
+        if not (counted and lists):
+            columns[variable.name] = pd.Series(values, index=index, dtype=object)
         if lists:
-            columns.update(_choice_columns(variable, column))
+            columns.update(_choice_columns(variable, values))
     return pd.DataFrame(columns, index=index)
 
 
@@ -281,24 +286,27 @@ def results_dataset(*, survey: Survey) -> Dataset:
     return Dataset(frame=frame, variables=variables, runtime=runtime)
 
 
-def _choice_columns(variable: Variable, column: pd.Series) -> dict[str, np.ndarray]:
+def _choice_columns(variable: Variable, values: np.ndarray) -> dict[str, np.ndarray]:
     """0/1 per choice (multiple choice) or the rank position (ranking); NaN where not answered."""
     names = [choice for choice, _label in variable.choices]
-    lists = column.map(lambda value: value if isinstance(value, list) and value else None)
-    answered = lists.notna().to_numpy()
-    # One row per chosen item, with the position of its response and of the choice (-1: not a choice).
-    exploded = lists.reset_index(drop=True)[answered].explode()
-    rows = exploded.index.to_numpy()
-    codes = pd.Categorical(exploded.to_numpy(), categories=names).codes
+    answered = np.fromiter((type(value) is list and len(value) > 0 for value in values), np.bool_, len(values))
+    # One entry per chosen item: the row of its response, its place in the list, its choice (-1: none).
+    lists = values[answered]
+    lengths = np.fromiter(map(len, lists), np.int64, len(lists))
+    items = list(itertools.chain.from_iterable(lists))
+    rows = np.repeat(np.flatnonzero(answered), lengths)
+    try:
+        codes = pd.Categorical(items, categories=names).codes
+    except TypeError:  # an item that cannot be a choice at all, e.g. a list
+        codes = pd.Categorical([item if isinstance(item, str) else None for item in items], categories=names).codes
+    known = codes >= 0
     if variable.kind == "rank":
-        order = exploded.groupby(level=0).cumcount().to_numpy() + 1
-        matrix = np.full((len(column), len(names)), np.nan)
-        known = codes >= 0
+        order = np.arange(len(items)) - np.repeat(np.cumsum(lengths) - lengths, lengths) + 1
+        matrix = np.full((len(values), len(names)), np.nan)
         # Reversed, so that a choice named twice keeps its first (best) position.
         matrix[rows[known][::-1], codes[known][::-1]] = order[known][::-1]
     else:
         matrix = np.where(answered[:, np.newaxis], 0.0, np.nan) * np.ones((1, len(names)))
-        known = codes >= 0
         matrix[rows[known], codes[known]] = 1.0
     return {f"{variable.name}__{name}": matrix[:, index].copy() for index, name in enumerate(names)}
 
