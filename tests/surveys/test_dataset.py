@@ -94,7 +94,7 @@ MIXED = [
 ] + [{"branche": "industrie", "groesse": "0_9", "themen_wahl": ["energie"], "rangfolge": ["digital", "energie"]}] * 6
 
 
-def test_the_results_form_has_single_choices_as_categories_and_lists_only_as_columns(process):
+def test_the_results_form_has_categories_list_columns_and_no_text(process):
     survey = results_survey(process, MIXED)
     frame = results_dataset(survey=survey).frame
     assert isinstance(frame["branche"].dtype, pd.CategoricalDtype)
@@ -107,7 +107,9 @@ def test_the_results_form_has_single_choices_as_categories_and_lists_only_as_col
     assert energie[:3] == [0.0, 1.0, 0.0]
     assert math.isnan(energie[3])  # the empty list
     assert frame["rangfolge__energie"].tolist()[1] == 1.0
-    assert frame["firma"].tolist()[:2] == ["A", "B"]
+    # Texts only as whether they were given: the table kept in the cache holds no free text.
+    assert frame["firma"].tolist()[:4] == [True, True, False, False]
+    assert not [name for name in frame if frame[name].dtype == object]
 
 
 def test_results_from_both_forms_of_the_table_are_the_same(process):

@@ -150,7 +150,8 @@ def answers_frame(
 
     ``counted`` gives the form the results count: a single-choice question as a categorical of its
     choices (an answer that is not one of them, e.g. of a choice removed in a newer version, as no
-    answer), and multiple-choice and ranking questions by their 0/1 and rank columns only.
+    answer), multiple-choice and ranking questions by their 0/1 and rank columns only, and text
+    and date questions as ``True`` where answered.
     """
     with _collector_paused():
         return _answers_frame(variables, rows, counted=counted)
@@ -197,6 +198,13 @@ def _answers_frame(
         if counted and variable.kind == "select_one":
             columns[variable.name] = _categorical(variable, column)  # "" is no category either
             continue
+        if counted and variable.kind not in SELECT_KINDS:
+            # Free text and dates only as whether they were given: the table kept in the cache holds
+            # no text that could identify a company (the open answers are read where they are listed).
+            texts = column.to_numpy(dtype=object)
+            given = (isinstance(text, str) and bool(text.strip()) for text in texts)
+            columns[variable.name] = np.fromiter(given, np.bool_, len(texts))
+            continue
         values = column.to_numpy(dtype=object)
         values[pd.isna(values) | (values == "")] = None
         lists = variable.kind == "rank" or variable.kind == "select_multiple"
@@ -219,7 +227,7 @@ def _categorical(variable: Variable, column: pd.Series) -> pd.Series:
 
 # The results form, kept up to date ------------------------------------------------------------
 
-RESULTS_FRAME_SECONDS = 7 * 24 * 3600
+RESULTS_FRAME_SECONDS = 24 * 3600
 _IDS_PER_QUERY = 900  # below the 999 parameters of older SQLite versions
 
 

@@ -215,9 +215,15 @@ def numeric_result(dataset: Dataset, variable: Variable, weights: pd.Series | No
 
 
 def text_result(dataset: Dataset, variable: Variable) -> TextResult:
-    column = dataset.frame[variable.name]
-    answered = int(column.map(lambda v: isinstance(v, str) and bool(v.strip())).sum())
-    return TextResult(variable, answered)
+    return TextResult(variable, texts_given(dataset.frame[variable.name]))
+
+
+def texts_given(column: pd.Series) -> int:
+    """How many respondents answered an open question: its column holds the texts, or (in the
+    results form of the table) ``True`` where one was given."""
+    if column.dtype == np.bool_:
+        return int(column.sum())
+    return int(column.map(lambda v: isinstance(v, str) and bool(v.strip())).sum())
 
 
 def is_personal(dataset: Dataset, variable: Variable) -> bool:

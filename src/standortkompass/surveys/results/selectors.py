@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 
 from standortkompass.surveys.dataset import Dataset, Variable, results_dataset, survey_version
 from standortkompass.surveys.models import Code, Response, ResponseStatus, Survey, SurveyInvitation
-from standortkompass.surveys.results.build import crosstab_result, is_personal, question_result
+from standortkompass.surveys.results.build import crosstab_result, is_personal, question_result, texts_given
 from standortkompass.surveys.results.suppression import publishable
 from standortkompass.surveys.results.types import (
     CodeResult,
@@ -218,7 +218,6 @@ def published_codes(*, dataset: Dataset, survey: Survey, question: str, view: Re
         .order_by("label")
         .values_list("pk", "label", "frequency")
     )
-    column = dataset.frame[question] if question in dataset.frame else pd.Series(dtype=object)
-    answered = int(column.map(lambda v: isinstance(v, str) and bool(v.strip())).sum())
+    answered = texts_given(dataset.frame[question]) if question in dataset.frame else 0
     raw = CodeResult(question, tuple(codes), answered)
     return publishable(raw, suppressed=view.suppressed, threshold=view.threshold)
