@@ -228,6 +228,7 @@ def _categorical(variable: Variable, column: pd.Series) -> pd.Series:
 # The results form, kept up to date ------------------------------------------------------------
 
 RESULTS_FRAME_SECONDS = 24 * 3600
+_RESULTS_FORM = 1  # raise when the columns of answers_frame(counted=True) change: tables kept before are refused
 _IDS_PER_QUERY = 900  # below the 999 parameters of older SQLite versions
 
 
@@ -257,7 +258,7 @@ def results_dataset(*, survey: Survey) -> Dataset:
     # The time of creation tells this survey from one of a database made afresh that has the same id.
     key = f"surveys:results-frame:{survey.pk}:{survey.created_at.timestamp()}"
     made_from = hashlib.sha256(
-        repr([(v.name, v.kind, [name for name, _label in v.choices]) for v in variables]).encode()
+        repr([_RESULTS_FORM, *((v.name, v.kind, [name for name, _label in v.choices]) for v in variables)]).encode()
     ).hexdigest()
     known = cache.get(key)
     if not isinstance(known, _Counted) or known.columns != made_from:
