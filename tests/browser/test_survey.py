@@ -105,8 +105,17 @@ def test_agency_sets_up_and_invites_and_a_company_answers_stops_resumes_and_comp
     axe_check(respondent)
     screenshot(respondent, "survey-constraint-error")
 
-    # A page that appears only after a certain answer.
+    # A question that appears on the same page after a certain answer: shown before going on.
     respondent.get_by_label("Wie viele?").fill("42")
+    expect(respondent.get_by_label("Warum Rot?")).to_have_count(0)
+    respondent.get_by_label("Rot", exact=True).check()
+    _submit(respondent, "Weiter")
+    expect(respondent.locator(".messages")).to_contain_text("Ihre Antwort ergänzt diese Seite um eine Frage")
+    expect(respondent.get_by_label("Warum Rot?")).to_be_visible()
+    axe_check(respondent)
+    screenshot(respondent, "survey-follow-up-on-the-same-page")
+
+    # A page that appears only after a certain answer.
     respondent.get_by_label("Blau").check()
     _submit(respondent, "Weiter")
     expect(respondent.get_by_label("Warum so viele?")).to_be_visible()

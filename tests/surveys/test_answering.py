@@ -23,12 +23,14 @@ from standortkompass.surveys.services.surveys import survey_close, survey_create
 from standortkompass.surveys.tokens import invitation_token, invitation_token_hash, new_invitation_key
 from surveys.forms import xlsx
 
-# A small form: page 2 only after a number above 10; page 3 holds a personal question.
+# A small form: a follow-up on page 1 only after "Rot"; page 2 only after a number above 10; page 3
+# holds a personal question.
 SMALL = [
     ["type", "name", "label", "required", "relevant", "constraint", "constraint_message", "personal_data"],
     ["begin_group", "eins", "Seite eins", "", "", "", "", ""],
     ["integer", "zahl", "Wie viele?", "yes", "", ". < 100", "Bitte weniger als 100.", ""],
     ["select_one farbe", "farbe", "Farbe", "", "", "", "", ""],
+    ["text", "rot_warum", "Warum Rot?", "", "selected(${farbe}, 'rot')", "", "", ""],
     ["end_group", "", "", "", "", "", "", ""],
     ["begin_group", "zwei", "Seite zwei", "", "${zahl} > 10", "", "", ""],
     ["text", "warum", "Warum so viele?", "yes", "", "", "", ""],
@@ -118,6 +120,35 @@ def test_a_company_answers_across_pages_and_a_page_appears_only_after_a_certain_
     response = Response.objects.get()
     assert response.answers == {"zahl": 42, "farbe": "blau"}
     assert response.current_page == "zwei"
+
+
+def test_a_follow_up_question_on_the_same_page_is_shown_before_the_respondent_goes_on(
+    survey: Survey, client: Client
+) -> None:
+    start(client, survey)
+    assert "Warum Rot?" not in text_of(client.get(page_url(survey, "eins")))
+    answer = client.post(page_url(survey, "eins"), {"action": "next", "zahl": "42", "farbe": "rot"})
+    # Without JavaScript the follow-up shows only after the save: the same page again, with a note.
+    assert answer["Location"] == page_url(survey, "eins")
+    again = text_of(client.get(page_url(survey, "eins")))
+    assert "Warum Rot?" in again
+    assert "Ihre Antwort ergänzt diese Seite um eine Frage: „Warum Rot?“" in again
+    response = Response.objects.get()
+    assert response.current_page == "eins"
+    assert "eins" not in response.pages_done
+    # Seen now: left empty (it is optional), the respondent goes on.
+    answer = client.post(page_url(survey, "eins"), {"action": "next", "zahl": "42", "farbe": "rot"})
+    assert answer["Location"] == page_url(survey, "zwei")
+    # A value sent for the question before it was shown is not taken; once shown, it is.
+    client.post(page_url(survey, "eins"), {"action": "back", "farbe": "blau"})
+    sent = {"action": "next", "zahl": "42", "farbe": "rot", "rot_warum": "Signalfarbe"}
+    assert client.post(page_url(survey, "eins"), sent)["Location"] == page_url(survey, "eins")
+    assert "rot_warum" not in Response.objects.get().answers
+    assert client.post(page_url(survey, "eins"), sent)["Location"] == page_url(survey, "zwei")
+    assert Response.objects.get().answers["rot_warum"] == "Signalfarbe"
+    # Hidden again, it is cleared.
+    client.post(page_url(survey, "eins"), {"action": "next", "zahl": "42", "farbe": "blau"})
+    assert "rot_warum" not in Response.objects.get().answers
 
 
 def test_a_constraint_error_is_shown_next_to_the_field_and_nothing_invalid_is_saved(

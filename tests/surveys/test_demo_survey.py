@@ -23,6 +23,15 @@ def test_generated_answers_satisfy_every_rule_of_the_default_questionnaire() -> 
         assert "ws_kontakt" not in answers
 
 
+def test_generated_answers_include_follow_ups_on_the_same_page() -> None:
+    runtime = Runtime(parse_xlsform(DEFAULT_QUESTIONNAIRE.read_bytes(), DEFAULT_QUESTIONNAIRE.name))
+    generated = [generate_answers(runtime, random.Random(seed)) for seed in range(200)]
+    chose_other = [answers for answers in generated if answers.get("mob_wichtigste_massnahme") == "sonstige"]
+    # "Sonstige Maßnahme, nämlich" is on the page of the question it follows.
+    assert runtime.page_of["mob_wichtigste_massnahme_sonstige"] == runtime.page_of["mob_wichtigste_massnahme"]
+    assert any("mob_wichtigste_massnahme_sonstige" in answers for answers in chose_other)
+
+
 def test_the_demo_survey_is_labelled_and_loading_it_twice_changes_nothing(process: StrategyProcess) -> None:
     survey = survey_demo_load(process=process, responses=12)
     assert survey.is_demo

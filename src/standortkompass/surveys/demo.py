@@ -7,6 +7,7 @@ the results pages have something to show. The survey and every response carry ``
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.db import transaction
@@ -15,7 +16,7 @@ from standortkompass.processes.models import StrategyProcess
 from standortkompass.surveys import expressions
 from standortkompass.surveys.models import Anonymity, Response, ResponseStatus, Survey
 from standortkompass.surveys.runtime import Answers, Runtime
-from standortkompass.surveys.schema import Question
+from standortkompass.surveys.schema import Page, Question
 from standortkompass.surveys.services.answering import personal_question_names
 from standortkompass.surveys.services.questionnaires import questionnaire_import, questionnaire_publish
 from standortkompass.surveys.services.surveys import survey_create, survey_open
@@ -83,7 +84,7 @@ def generate_answers(
     for page in runtime.schema["pages"]:
         if not runtime.page_is_visible(page, answers):
             continue
-        for question in runtime.visible_questions(page, answers):
+        for question in _as_they_appear(runtime, page, answers):
             items = question["items"] if question["kind"] == "matrix" else [question]
             for item in items:
                 if item["name"] in personal or item["kind"] in {"note", "calculate"}:
@@ -102,6 +103,16 @@ def generate_answers(
                     answers[item["name"]] = value
         answers = runtime.without_hidden(answers)
     return answers
+
+
+def _as_they_appear(runtime: Runtime, page: Page, answers: Answers) -> Iterator[Question]:
+    """The page's visible questions, then those that earlier answers on the page make visible
+    (an "other, namely" follow-up), as a respondent sees them."""
+    seen: set[str] = set()
+    while fresh := [q for q in runtime.visible_questions(page, answers) if q["name"] not in seen]:
+        for question in fresh:
+            seen.add(question["name"])
+            yield question
 
 
 def survey_demo_load(*, process: StrategyProcess, responses: int = DEMO_RESPONSES, seed: int = 2026) -> Survey:

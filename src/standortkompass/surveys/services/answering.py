@@ -26,8 +26,8 @@ from standortkompass.surveys.models import (
     SurveyInvitation,
 )
 from standortkompass.surveys.results.selectors import results_warm_later
-from standortkompass.surveys.runtime import Runtime, is_empty
-from standortkompass.surveys.schema import Schema
+from standortkompass.surveys.runtime import ANSWERED_KINDS, Runtime, is_empty
+from standortkompass.surveys.schema import Page, Schema
 from standortkompass.surveys.selectors import questionnaire_published_version
 from standortkompass.surveys.tokens import invitation_token_hash, response_access_hash
 
@@ -129,6 +129,8 @@ class SaveResult:
     next_page: str = ""
     completed: bool = False
     already_completed: bool = False
+    # Questions of the page that this save made visible: they were not shown, so the page is shown again.
+    appeared: list[str] = field(default_factory=list)
 
 
 def response_save_page(
@@ -145,6 +147,7 @@ def response_save_page(
         runtime = runtime_for(stored)
         page = runtime.page(page_name)
         answers = dict(stored.answers)
+        shown = {question["name"] for question in runtime.visible_questions(page, answers)}
         for name in runtime.answerable_names(page):
             if name in submitted.errors:
                 continue
@@ -172,14 +175,18 @@ def response_save_page(
         if stored.survey.anonymity != Anonymity.ANONYMOUS:
             stored.saved_at = timezone.now()
         result = SaveResult(stored, errors=errors)
+        if action in {"next", "submit"} and not errors:
+            result.appeared = _appeared(runtime, page, answers, shown)
         visible = [candidate["name"] for candidate in runtime.visible_pages(answers)]
-        if not errors:
+        if result.appeared:
+            result.next_page = page_name
+        elif not errors:
             if page_name not in stored.pages_done:
                 stored.pages_done = [*stored.pages_done, page_name]
             result.next_page = _neighbour(visible, page_name, action)
         elif action in {"back"}:
             result.next_page = _neighbour(visible, page_name, action)
-        if action == "submit" and not errors:
+        if action == "submit" and not errors and not result.appeared:
             problem = next(
                 (
                     (candidate, page_errors)
@@ -200,6 +207,18 @@ def response_save_page(
             stored.current_page = result.next_page
         stored.save()
     return result
+
+
+def _appeared(runtime: Runtime, page: Page, answers: dict[str, object], shown: set[str]) -> list[str]:
+    """Unanswered questions of the page that the saved answers made visible (a follow-up such as
+    "other, namely" on the same page): without JavaScript the respondent has not seen them yet."""
+    return [
+        question["name"]
+        for question in runtime.visible_questions(page, answers)
+        if question["name"] not in shown
+        and (question["kind"] in ANSWERED_KINDS or question["kind"] == "matrix")
+        and is_empty(answers.get(question["name"]))
+    ]
 
 
 def _neighbour(visible: list[str], page_name: str, action: str) -> str:

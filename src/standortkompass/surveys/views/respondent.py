@@ -358,6 +358,15 @@ def page(request: HttpRequest, survey_slug: str, page_name: str) -> HttpResponse
                 errors=result.errors,
             )
             return render(request, "surveys/respondent/page.html", context, status=400)
+        if result.appeared:
+            # Without JavaScript a follow-up question on the same page shows only now: the page again.
+            labels = ", ".join(runtime.text(runtime.questions[name]["label"]) for name in result.appeared)
+            messages.info(
+                request,
+                _("Your answer adds a question to this page: “%(questions)s”. Please look at it before you go on.")
+                % {"questions": labels},
+            )
+            return redirect(_page_url(survey, current["name"]))
         if action == "submit" and result.next_page != current["name"]:
             messages.error(request, _("Some answers are still missing. Please complete this page."))
             return redirect(_page_url(survey, result.next_page) + "?pruefen=1")
