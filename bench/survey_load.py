@@ -183,25 +183,28 @@ def respondent(port: int, plan: dict, think: float, timings: Timings, seed: int)
         token = CSRF.search(page).group(1)  # type: ignore[union-attr]
         browser.request("POST", "/befragung/last/", [("csrfmiddlewaretoken", token), ("consent", "yes")])
         for number, (page_name, fields) in enumerate(plan["pages"]):
-            started = time.perf_counter()
-            status, _loc, page = browser.request("GET", f"/befragung/last/seite/{page_name}/")
-            with timings.lock:
-                timings.views.append(time.perf_counter() - started)
-            if status != 200:
-                raise RuntimeError(f"GET {page_name}: {status}")
-            token = CSRF.search(page).group(1)  # type: ignore[union-attr]
-            time.sleep(rng.uniform(0.5, 1.5) * think)
-            action = "submit" if number == len(plan["pages"]) - 1 else "next"
-            started = time.perf_counter()
-            status, _location, _ = browser.request(
-                "POST",
-                f"/befragung/last/seite/{page_name}/",
-                [("csrfmiddlewaretoken", token), ("action", action), *fields],
-            )
-            with timings.lock:
-                timings.saves.append(time.perf_counter() - started)
-            if status != 302:
-                raise RuntimeError(f"POST {page_name}: {status}")
+            address = f"/befragung/last/seite/{page_name}/"
+            # A follow-up question on the same page shows after the first save: the page comes again.
+            for _shown in range(3):
+                started = time.perf_counter()
+                status, _loc, page = browser.request("GET", address)
+                with timings.lock:
+                    timings.views.append(time.perf_counter() - started)
+                if status != 200:
+                    raise RuntimeError(f"GET {page_name}: {status}")
+                token = CSRF.search(page).group(1)  # type: ignore[union-attr]
+                time.sleep(rng.uniform(0.5, 1.5) * think)
+                action = "submit" if number == len(plan["pages"]) - 1 else "next"
+                started = time.perf_counter()
+                status, location, _ = browser.request(
+                    "POST", address, [("csrfmiddlewaretoken", token), ("action", action), *fields]
+                )
+                with timings.lock:
+                    timings.saves.append(time.perf_counter() - started)
+                if status != 302:
+                    raise RuntimeError(f"POST {page_name}: {status}")
+                if not location.endswith(address):
+                    break
     except Exception as error:
         with timings.lock:
             timings.errors.append(repr(error))
