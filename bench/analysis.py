@@ -122,9 +122,11 @@ def _child(name: str) -> None:
 # In the parent process --------------------------------------------------------------------------
 
 
-def _run_child(name: str, environment: dict[str, str]) -> dict[str, Any]:
+def run_child(script: str, name: str, environment: dict[str, str]) -> dict[str, Any]:
+    """``script --child name`` in a one-core child process; its last line of output, read as JSON.
+    Also used by the other benchmark scripts of bench/."""
     completed = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", name],
+        [sys.executable, str(Path(script).resolve()), "--child", name],
         env={**environment, **ONE_THREAD},
         capture_output=True,
         text=True,
@@ -142,7 +144,7 @@ def analysis_benchmarks() -> list[dict[str, Any]]:
     environment = dict(os.environ)
     empty = {**environment, "STANDORTKOMPASS_VAR_DIR": tempfile.mkdtemp(prefix="standortkompass-bench-import-")}
     empty.pop("DATABASE_URL", None)
-    return [_run_child("districts", environment), _run_child("import", empty)]
+    return [run_child(__file__, "districts", environment), run_child(__file__, "import", empty)]
 
 
 def main() -> int:

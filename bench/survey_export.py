@@ -38,7 +38,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "NUMEXPR_NUM_THREADS": "1"}
+from analysis import ONE_THREAD, run_child  # bench/analysis.py, next to this script
+
 ROWS = 10_000
 SEED = 20_260_101
 RUNS = 3
@@ -186,23 +187,9 @@ def _child(format_name: str) -> dict[str, Any]:
     }
 
 
-def _run_child(format_name: str) -> dict[str, Any]:
-    completed = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", format_name],
-        env={**os.environ, **ONE_THREAD},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if completed.returncode != 0:
-        raise RuntimeError(f"survey export benchmark {format_name} failed:\n{completed.stderr}")
-    result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
-    return result
-
-
 def survey_export_benchmarks() -> list[dict[str, Any]]:
     """One row per format, each measured in its own one-core child process."""
-    return [_run_child(format_name) for format_name in TARGETS_MS]
+    return [run_child(__file__, format_name, dict(os.environ)) for format_name in TARGETS_MS]
 
 
 # End to end: database → export_table → file ---------------------------------------------------------
