@@ -76,6 +76,13 @@ def survey_version(*, survey: Survey) -> QuestionnaireVersion | None:
     )
 
 
+def _questionnaire(survey: Survey) -> tuple[Runtime, tuple[Variable, ...]]:
+    """The runtime and the variables of the version the survey's table follows."""
+    version = survey_version(survey=survey)
+    runtime = Runtime(cast(Schema, version.schema)) if version is not None else _empty_runtime()
+    return runtime, survey_variables(runtime)
+
+
 def survey_variables(runtime: Runtime) -> tuple[Variable, ...]:
     """The variables of a questionnaire version, in questionnaire order."""
     found: list[Variable] = []
@@ -133,9 +140,7 @@ def _number(value: object) -> float:
 def survey_dataset(*, survey: Survey, include_partial: bool = False) -> Dataset:
     """All completed responses (with ``include_partial`` also those in progress) as a :class:`Dataset`,
     every answer as stored (see the module's docstring): the form exports need."""
-    version = survey_version(survey=survey)
-    runtime = Runtime(cast(Schema, version.schema)) if version is not None else _empty_runtime()
-    variables = survey_variables(runtime)
+    runtime, variables = _questionnaire(survey)
     responses = Response.objects.filter(survey=survey)
     if not include_partial:
         responses = responses.filter(status=ResponseStatus.COMPLETED)
@@ -249,9 +254,7 @@ def results_dataset(*, survey: Survey) -> Dataset:
     brought up to date by reading only the responses completed (or changed) since it was made.
     Responses no longer completed are dropped; changed questions start it afresh.
     """
-    version = survey_version(survey=survey)
-    runtime = Runtime(cast(Schema, version.schema)) if version is not None else _empty_runtime()
-    variables = survey_variables(runtime)
+    runtime, variables = _questionnaire(survey)
     completed = Response.objects.filter(survey=survey, status=ResponseStatus.COMPLETED)
     pairs = np.array(list(completed.order_by("id").values_list("id", "revision")), dtype=np.int64).reshape(-1, 2)
     current = pd.Series(pairs[:, 1], index=pd.Index(pairs[:, 0], name="response"), dtype=np.int64)
@@ -281,16 +284,13 @@ def results_dataset(*, survey: Survey) -> Dataset:
         for start in range(0, len(to_read), _IDS_PER_QUERY):
             chunk = to_read[start : start + _IDS_PER_QUERY].tolist()
             rows += completed.filter(id__in=chunk).values_list(*fields)
-    fresh = answers_frame(variables, [(row[0], row[2]) for row in rows], counted=True)
-    parts = [fresh] if len(fresh) or not len(kept) else []
-    if len(kept) and known is not None:
-        parts.insert(0, known.frame if len(kept) == len(known.frame) else known.frame.loc[kept])
-    frame = pd.concat(parts).sort_index() if len(parts) > 1 else parts[0]
-    revisions = current[kept]
-    if rows:  # the revisions as read with the answers
-        index = pd.Index([row[0] for row in rows], name="response", dtype=np.int64)
-        fetched = pd.Series([row[1] for row in rows], index=index, dtype=np.int64)
-        revisions = pd.concat([revisions, fetched]).sort_index() if len(kept) else fetched
+    frame = answers_frame(variables, [(row[0], row[2]) for row in rows], counted=True)
+    # The revisions as read with the answers.
+    revisions = pd.Series([row[1] for row in rows], index=frame.index, dtype=np.int64)
+    if known is not None and len(kept):
+        earlier = known.frame if len(kept) == len(known.frame) else known.frame.loc[kept]
+        frame = pd.concat([earlier, frame]).sort_index() if len(frame) else earlier
+        revisions = pd.concat([current[kept], revisions]).sort_index() if len(rows) else current[kept]
     cache.set(key, _Counted(made_from, revisions, frame), RESULTS_FRAME_SECONDS)
     return Dataset(frame=frame, variables=variables, runtime=runtime)
 
