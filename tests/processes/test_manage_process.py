@@ -213,7 +213,7 @@ def test_publish_endpoint_accepts_only_post(process: StrategyProcess, client_for
 
 
 def test_process_form_without_publish_permission_has_no_public_switch(process: StrategyProcess) -> None:
-    from standortkompass.processes.forms_manage import ProcessForm
+    from standortkompass.processes.forms.manage import ProcessForm
 
     assert "is_public" not in ProcessForm(instance=process, can_publish=False).fields
     assert "is_public" in ProcessForm(instance=process, can_publish=True).fields

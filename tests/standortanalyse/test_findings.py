@@ -193,7 +193,7 @@ def test_comparison_districts_must_be_known_districts(process, regions, client_f
 
 
 def test_the_demo_publishes_the_analysis_with_findings_and_can_run_twice(process):
-    from standortkompass.standortanalyse.services_findings import DEMO_FINDINGS, analysis_demo_load
+    from standortkompass.standortanalyse.services.findings import DEMO_FINDINGS, analysis_demo_load
 
     analysis_demo_load(process=process)
     Finding.objects.filter(title=DEMO_FINDINGS[0]["title"]).update(text="geändert")

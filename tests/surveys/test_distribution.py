@@ -26,7 +26,7 @@ from standortkompass.surveys.models import (
     SurveyInvitation,
     WaveStatus,
 )
-from standortkompass.surveys.selectors_distribution import response_rates
+from standortkompass.surveys.selectors.distribution import response_rates
 from standortkompass.surveys.services import questionnaire_import, questionnaire_publish
 from standortkompass.surveys.services.distribution import (
     SkipReason,

@@ -8,7 +8,7 @@ from standortkompass.accounts.models import User
 from standortkompass.audit.models import AuditEntry
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.surveys.models import Questionnaire, QuestionnaireVersion, VersionStatus
-from standortkompass.surveys.selectors import (
+from standortkompass.surveys.selectors.surveys import (
     questionnaire_latest_version,
     questionnaire_published_version,
     questionnaires_for_process,

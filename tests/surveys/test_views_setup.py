@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from standortkompass.audit.models import AuditEntry
 from standortkompass.processes.models import StrategyProcess
-from standortkompass.surveys.forms_setup import ANONYMITY_EXPLANATIONS
+from standortkompass.surveys.forms.setup import ANONYMITY_EXPLANATIONS
 from standortkompass.surveys.lss import parse_lss
 from standortkompass.surveys.models import (
     Anonymity,

@@ -13,17 +13,17 @@ admin.site.__class__ = OTPAdminSite
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
-    path("", include("standortkompass.processes.feed_urls")),
+    path("", include("standortkompass.processes.urls.feeds")),
 ]
 
 urlpatterns += i18n_patterns(
-    path("konto/", include("standortkompass.accounts.urls")),
-    path("verwaltung/<int:process_pk>/standortanalyse/", include("standortkompass.standortanalyse.manage_urls")),
-    path("verwaltung/<int:process_pk>/befragungen/", include("standortkompass.surveys.urls_manage")),
-    path("verwaltung/", include("standortkompass.processes.manage_urls")),
-    path("standortanalyse/", include("standortkompass.standortanalyse.urls")),
-    path("befragung/", include("standortkompass.surveys.urls")),
-    path("", include("standortkompass.processes.urls")),
+    path("konto/", include("standortkompass.accounts.urls.public")),
+    path("verwaltung/<int:process_pk>/standortanalyse/", include("standortkompass.standortanalyse.urls.manage")),
+    path("verwaltung/<int:process_pk>/befragungen/", include("standortkompass.surveys.urls.manage")),
+    path("verwaltung/", include("standortkompass.processes.urls.manage")),
+    path("standortanalyse/", include("standortkompass.standortanalyse.urls.public")),
+    path("befragung/", include("standortkompass.surveys.urls.public")),
+    path("", include("standortkompass.processes.urls.public")),
     prefix_default_language=False,
 )
 

@@ -9,6 +9,6 @@ class SurveysConfig(AppConfig):
 
     def ready(self) -> None:
         from standortkompass.processes.calls_to_action import register
-        from standortkompass.surveys.selectors import open_survey_calls_to_action
+        from standortkompass.surveys.selectors.surveys import open_survey_calls_to_action
 
         register(open_survey_calls_to_action)

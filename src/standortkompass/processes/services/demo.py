@@ -34,7 +34,7 @@ from standortkompass.processes.models import (
 )
 from standortkompass.processes.services.pages import site_pages_ensure_defaults
 from standortkompass.regiondata.models import Region, RegionLevel
-from standortkompass.standortanalyse.services_findings import analysis_demo_load
+from standortkompass.standortanalyse.services.findings import analysis_demo_load
 from standortkompass.surveys.demo import survey_demo_load
 
 ModelT = TypeVar("ModelT", bound=models.Model)

@@ -32,7 +32,7 @@ from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.accounts.predicates import roles_of
 from standortkompass.audit.models import AuditEntry
 from standortkompass.processes import selectors
-from standortkompass.processes.forms_manage import ProcessCreateForm, ProcessForm
+from standortkompass.processes.forms.manage import ProcessCreateForm, ProcessForm
 from standortkompass.processes.models import AccessibilityFeedback, FeedbackStatus, StrategyProcess
 from standortkompass.processes.services.process import (
     ProcessData,

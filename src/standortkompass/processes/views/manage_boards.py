@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from standortkompass.accounts.access import process_permission_required
-from standortkompass.processes.forms_manage import BoardForm, BoardMemberForm
+from standortkompass.processes.forms.manage import BoardForm, BoardMemberForm
 from standortkompass.processes.models import Board, BoardMember
 from standortkompass.processes.services.boards import (
     BoardData,

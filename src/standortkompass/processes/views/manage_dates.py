@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.processes import selectors
-from standortkompass.processes.forms_manage import EventForm
+from standortkompass.processes.forms.manage import EventForm
 from standortkompass.processes.models import Event
 from standortkompass.processes.services.dates import EventData, event_create, event_delete, event_update
 from standortkompass.processes.views.manage import (

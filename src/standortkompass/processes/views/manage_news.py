@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from standortkompass.accounts.access import process_permission_required
-from standortkompass.processes.forms_manage import NewsForm
+from standortkompass.processes.forms.manage import NewsForm
 from standortkompass.processes.models import NewsItem
 from standortkompass.processes.services.news import NewsData, news_create, news_delete, news_update
 from standortkompass.processes.views.manage import (

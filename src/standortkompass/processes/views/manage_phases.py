@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from standortkompass.accounts.access import process_permission_required
-from standortkompass.processes.forms_manage import PhaseForm
+from standortkompass.processes.forms.manage import PhaseForm
 from standortkompass.processes.models import Phase
 from standortkompass.processes.services.process import (
     PhaseData,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from standortkompass.accounts.access import installation_permission_required
-from standortkompass.processes.forms_manage import FeedbackStatusForm, SitePageForm
+from standortkompass.processes.forms.manage import FeedbackStatusForm, SitePageForm
 from standortkompass.processes.models import AccessibilityFeedback, FeedbackStatus, SitePage
 from standortkompass.processes.services.pages import feedback_set_status, site_page_for, site_page_update
 from standortkompass.processes.views.manage import (

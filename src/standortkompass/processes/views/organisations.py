@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.accounts.models import User
-from standortkompass.processes.forms_organisations import (
+from standortkompass.processes.forms.organisations import (
     ContactPersonForm,
     OrganisationFilterForm,
     OrganisationForm,

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from standortkompass.processes import selectors
 from standortkompass.processes.calls_to_action import calls_to_action
-from standortkompass.processes.forms import FeedbackForm
+from standortkompass.processes.forms.public import FeedbackForm
 from standortkompass.processes.models import EventKind, OrganisationType, SitePage, StrategyProcess
 from standortkompass.processes.services.pages import site_page_for
 from standortkompass.processes.services.site import feedback_submit

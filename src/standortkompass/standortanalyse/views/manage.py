@@ -21,9 +21,9 @@ from standortkompass.processes.views.manage import (
 )
 from standortkompass.standortanalyse import pages
 from standortkompass.standortanalyse import selectors as s
-from standortkompass.standortanalyse.forms import AnalysisSettingsForm, FindingForm
+from standortkompass.standortanalyse.forms.findings import AnalysisSettingsForm, FindingForm
 from standortkompass.standortanalyse.models import Finding
-from standortkompass.standortanalyse.services_findings import (
+from standortkompass.standortanalyse.services.findings import (
     FindingData,
     analysis_settings_update,
     finding_create,

@@ -28,7 +28,7 @@ from standortkompass.surveys.models import (
 from standortkompass.surveys.results.selectors import results_warm_later
 from standortkompass.surveys.runtime import ANSWERED_KINDS, Runtime, is_empty
 from standortkompass.surveys.schema import Page, Schema
-from standortkompass.surveys.selectors import questionnaire_published_version
+from standortkompass.surveys.selectors.surveys import questionnaire_published_version
 from standortkompass.surveys.tokens import invitation_token_hash, response_access_hash
 
 

@@ -13,7 +13,7 @@ from standortkompass.audit.services import audit_record
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.processes.services.process import german_slug, numbered_slug
 from standortkompass.surveys.models import Questionnaire, Survey, SurveyStatus
-from standortkompass.surveys.selectors import questionnaire_published_version
+from standortkompass.surveys.selectors.surveys import questionnaire_published_version
 from standortkompass.surveys.texts import default_text
 
 EDITABLE_FIELDS = (

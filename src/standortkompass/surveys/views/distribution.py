@@ -1,7 +1,7 @@
 """Distribution of a survey: dashboard of response rates, invitations, mail templates and waves.
 
 All management views need ``surveys.manage`` and find the survey only in ``request.process``.
-``optout`` is the public page behind the opt-out link of every mail (wired in surveys/urls.py).
+``optout`` is the public page behind the opt-out link of every mail (wired in surveys/urls/public.py).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.processes.views.manage import acting_user, add_service_errors, query_string
-from standortkompass.surveys.forms_distribution import (
+from standortkompass.surveys.forms.distribution import (
     InvitationBounceForm,
     MailTemplateForm,
     WaveCancelForm,
@@ -30,7 +30,7 @@ from standortkompass.surveys.forms_distribution import (
 )
 from standortkompass.surveys.mail_defaults import PLACEHOLDERS, render_placeholders
 from standortkompass.surveys.models import MailKind, MailTemplate, Survey, SurveyInvitation, WaveStatus
-from standortkompass.surveys.selectors_distribution import (
+from standortkompass.surveys.selectors.distribution import (
     InvitationState,
     invitation_state,
     invitations_page,

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.processes.views.manage import acting_user, add_service_errors, current_process
 from standortkompass.surveys.export_formats import FORMATS
-from standortkompass.surveys.forms_exports import ExportRequestForm
+from standortkompass.surveys.forms.exports import ExportRequestForm
 from standortkompass.surveys.models import ExportJob, ExportStatus, Survey
 from standortkompass.surveys.services.exports import export_path, export_request
 from standortkompass.surveys.views.common import request_survey

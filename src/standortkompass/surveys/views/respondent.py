@@ -22,7 +22,7 @@ from standortkompass.surveys.answer_input import parse_page, rank_field
 from standortkompass.surveys.models import Anonymity, Response, ResponseStatus, Survey, SurveyInvitation, SurveyStatus
 from standortkompass.surveys.runtime import OTHER, OTHER_SUFFIX, Runtime, is_empty
 from standortkompass.surveys.schema import Page, Question
-from standortkompass.surveys.selectors import questionnaire_published_version
+from standortkompass.surveys.selectors.surveys import questionnaire_published_version
 from standortkompass.surveys.services.answering import (
     SurveyNotAnswerableError,
     invitation_for_token,

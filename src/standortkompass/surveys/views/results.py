@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.surveys import charts
 from standortkompass.surveys.dataset import Dataset, Variable, results_dataset
-from standortkompass.surveys.forms_results import (
+from standortkompass.surveys.forms.results import (
     CrossTabForm,
 )
 from standortkompass.surveys.results import (

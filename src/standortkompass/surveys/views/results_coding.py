@@ -21,9 +21,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.processes.views.manage import acting_user
-from standortkompass.standortanalyse.services_findings import finding_create
+from standortkompass.standortanalyse.services.findings import finding_create
 from standortkompass.surveys.dataset import Dataset, Variable, results_dataset
-from standortkompass.surveys.forms_results import (
+from standortkompass.surveys.forms.results import (
     CodeAssignForm,
     CodeRenameForm,
     CodeUnassignForm,

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.processes.views.manage import acting_user, add_service_errors, current_process
-from standortkompass.surveys.forms_setup import ANONYMITY_EXPLANATIONS, QuestionnaireUploadForm, SurveyForm
+from standortkompass.surveys.forms.setup import ANONYMITY_EXPLANATIONS, QuestionnaireUploadForm, SurveyForm
 from standortkompass.surveys.models import (
     Anonymity,
     ContactRequest,
@@ -32,7 +32,7 @@ from standortkompass.surveys.models import (
     SurveyStatus,
 )
 from standortkompass.surveys.schema import Page, Question, Schema
-from standortkompass.surveys.selectors import questionnaire_published_version, questionnaires_for_process
+from standortkompass.surveys.selectors.surveys import questionnaire_published_version, questionnaires_for_process
 from standortkompass.surveys.services.questionnaire_files import (
     questionnaire_import_default,
     questionnaire_version_replace_from_file,

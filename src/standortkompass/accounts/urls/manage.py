@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from standortkompass.accounts import views_manage
+from standortkompass.accounts.views import manage as views_manage
 
 app_name = "members"
 

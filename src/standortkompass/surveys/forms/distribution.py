@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from standortkompass.core.forms import KernForm
-from standortkompass.processes.forms_manage import BerlinDateTimeField
+from standortkompass.processes.forms.manage import BerlinDateTimeField
 from standortkompass.surveys.models import MailKind, MailWave, Survey, SurveyInvitation, WaveStatus
 
 

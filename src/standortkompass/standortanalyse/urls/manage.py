@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from standortkompass.standortanalyse import views_import
+from standortkompass.standortanalyse.views import statistics_import as views_import
 
 app_name = "standortanalyse_manage"
 

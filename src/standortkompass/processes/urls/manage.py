@@ -51,6 +51,6 @@ urlpatterns = [
     path("<int:process_pk>/aktuelles/neu/", manage_news.news_create_view, name="news_create"),
     path("<int:process_pk>/aktuelles/<int:news_pk>/", manage_news.news_edit, name="news_edit"),
     path("<int:process_pk>/aktuelles/<int:news_pk>/loeschen/", manage_news.news_delete_view, name="news_delete"),
-    path("<int:process_pk>/akteure/", include("standortkompass.processes.organisation_urls")),
-    path("<int:process_pk>/mitglieder/", include("standortkompass.accounts.manage_urls")),
+    path("<int:process_pk>/akteure/", include("standortkompass.processes.urls.organisations")),
+    path("<int:process_pk>/mitglieder/", include("standortkompass.accounts.urls.manage")),
 ]

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from standortkompass.core.forms import KernForm, KernModelForm
-from standortkompass.processes.forms_manage import KernRadioSelect
+from standortkompass.processes.forms.manage import KernRadioSelect
 from standortkompass.regiondata.models import Region, RegionLevel
 from standortkompass.standortanalyse.models import Finding, FindingKind
 from standortkompass.standortanalyse.pages import chart_choices

@@ -18,7 +18,7 @@ from standortkompass.accounts import selectors, services
 from standortkompass.accounts.access import needs_second_factor
 from standortkompass.accounts.forms import NewAccountForm
 from standortkompass.accounts.models import Invitation, User
-from standortkompass.accounts.views import with_next
+from standortkompass.accounts.views.account import with_next
 
 
 def _invalid(request: HttpRequest, reason: str, invitation: Invitation | None = None) -> HttpResponse:

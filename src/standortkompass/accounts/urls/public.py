@@ -1,6 +1,7 @@
 from django.urls import path
 
-from standortkompass.accounts import views, views_invitations
+from standortkompass.accounts.views import account as views
+from standortkompass.accounts.views import invitations as views_invitations
 
 app_name = "accounts"
 

@@ -25,7 +25,7 @@ from standortkompass.processes.importers.storage import upload_discard, upload_r
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.regiondata.importers import StatisticsImportError
 from standortkompass.regiondata.models import ImportFormat
-from standortkompass.standortanalyse.forms_import import StatisticsUploadForm
+from standortkompass.standortanalyse.forms.statistics_import import StatisticsUploadForm
 from standortkompass.standortanalyse.services.statistics import statistics_upload_check, statistics_upload_import
 
 PERMISSION = "standortanalyse.import_statistics"

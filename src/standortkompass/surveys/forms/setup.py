@@ -10,11 +10,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from standortkompass.core.forms import KernForm, KernModelForm
-from standortkompass.processes.forms_manage import BerlinDateTimeField, KernRadioSelect
+from standortkompass.processes.forms.manage import BerlinDateTimeField, KernRadioSelect
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.surveys.models import Anonymity, Questionnaire, Survey
 from standortkompass.surveys.schema import all_questions
-from standortkompass.surveys.selectors import questionnaire_latest_version, questionnaires_for_process
+from standortkompass.surveys.selectors.surveys import questionnaire_latest_version, questionnaires_for_process
 from standortkompass.surveys.services.surveys import EDITABLE_FIELDS
 from standortkompass.surveys.texts import default_text
 
