@@ -299,3 +299,11 @@ def test_the_demo_prints_the_log_ins_and_how_to_get_the_second_factor(official_r
 
 def test_the_demo_creates_the_default_site_pages(demo: StrategyProcess) -> None:
     assert set(SitePage.objects.values_list("slug", flat=True)) == set(SitePage.SLUGS)
+
+
+def test_the_apps_on_top_contribute_their_demo_steps_in_the_order_they_are_installed():
+    from standortkompass.processes.demo.steps import demo_steps
+    from standortkompass.standortanalyse.services.findings import analysis_demo_load
+    from standortkompass.surveys.demo import survey_demo_load
+
+    assert demo_steps() == (analysis_demo_load, survey_demo_load)

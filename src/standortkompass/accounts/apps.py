@@ -1,6 +1,18 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# The actions this app's services record in the audit log, as the audit log page shows them.
+AUDIT_LABELS = {
+    "invitation.create": _("Invitation sent"),
+    "invitation.resend": _("Invitation sent again"),
+    "invitation.revoke": _("Invitation withdrawn"),
+    "invitation.accept": _("Invitation accepted"),
+    "user.create": _("Account created"),
+    "user.disable": _("Account disabled"),
+    "membership.change_role": _("Role changed"),
+    "membership.remove": _("Member removed"),
+}
+
 
 class AccountsConfig(AppConfig):
     name = "standortkompass.accounts"
@@ -9,3 +21,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from standortkompass.accounts import signals  # noqa: F401  (connects the receivers)
+        from standortkompass.audit.labels import register
+
+        register(self.label, AUDIT_LABELS)

@@ -1,8 +1,24 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# The actions this app's services record in the audit log, as the audit log page shows them.
+AUDIT_LABELS = {
+    "analysis.settings": _("Location analysis settings changed"),
+    "finding.create": _("Finding created"),
+    "finding.update": _("Finding changed"),
+    "finding.delete": _("Finding deleted"),
+}
+
 
 class StandortanalyseConfig(AppConfig):
     name = "standortkompass.standortanalyse"
     label = "standortanalyse"
     verbose_name = _("Location analysis")
+
+    def ready(self) -> None:
+        from standortkompass.audit.labels import register
+        from standortkompass.processes.demo.steps import register as register_demo_step
+        from standortkompass.standortanalyse.services.findings import analysis_demo_load
+
+        register(self.label, AUDIT_LABELS)
+        register_demo_step(analysis_demo_load)

@@ -3,8 +3,10 @@
 ``demo_load`` writes the content of ``processes.demo.data`` in one transaction. Every row is
 found by its natural key (slug, name, AGS, e-mail, the event's fixed UID) and written only when
 it differs, so running it again creates nothing twice and changes nothing; it restores demo
-content that was edited in the meantime. ``site_pages_ensure_defaults`` creates the site pages
-that do not exist yet and never touches pages that do.
+content that was edited in the meantime. The apps on top add their parts (the analysis findings,
+the demo survey) through the steps they register in ``processes.demo.steps``.
+``site_pages_ensure_defaults`` creates the site pages that do not exist yet and never touches
+pages that do.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.accounts.services import demo_totp_device
 from standortkompass.audit.services import audit_record
 from standortkompass.processes.demo import builder, data
+from standortkompass.processes.demo.steps import demo_steps
 from standortkompass.processes.models import (
     Board,
     BoardMember,
@@ -34,8 +37,6 @@ from standortkompass.processes.models import (
 )
 from standortkompass.processes.services.pages import site_pages_ensure_defaults
 from standortkompass.regiondata.models import Region, RegionLevel
-from standortkompass.standortanalyse.services.findings import analysis_demo_load
-from standortkompass.surveys.demo import survey_demo_load
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
@@ -212,8 +213,8 @@ def demo_load() -> DemoReport:
             _upsert(NewsItem, spec=spec, report=report)
 
         report.site_pages_created = [page.slug for page in site_pages_ensure_defaults()]
-        analysis_demo_load(process=process)
-        survey_demo_load(process=process)
+        for step in demo_steps():
+            step(process=process)
         if report.created or report.updated:
             audit_record(
                 actor=None,

@@ -20,7 +20,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from standortkompass.accounts.access import (
@@ -30,6 +29,7 @@ from standortkompass.accounts.access import (
 )
 from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.accounts.predicates import roles_of
+from standortkompass.audit.labels import action_label
 from standortkompass.audit.models import AuditEntry
 from standortkompass.processes import selectors
 from standortkompass.processes.forms.manage import ProcessCreateForm, ProcessForm
@@ -43,79 +43,6 @@ from standortkompass.processes.services.process import (
 
 PAGE_SIZE = 20
 
-ACTION_LABELS = {
-    "process.create": gettext_lazy("Process created"),
-    "process.update": gettext_lazy("Process settings changed"),
-    "process.publish": gettext_lazy("Process published"),
-    "process.unpublish": gettext_lazy("Process withdrawn from the website"),
-    "membership.create": gettext_lazy("Member added"),
-    "phase.create": gettext_lazy("Phase created"),
-    "phase.update": gettext_lazy("Phase changed"),
-    "phase.delete": gettext_lazy("Phase deleted"),
-    "phase.move": gettext_lazy("Phase moved"),
-    "board.create": gettext_lazy("Board created"),
-    "board.update": gettext_lazy("Board changed"),
-    "board.delete": gettext_lazy("Board deleted"),
-    "board_member.create": gettext_lazy("Board member added"),
-    "board_member.update": gettext_lazy("Board member changed"),
-    "board_member.delete": gettext_lazy("Board member removed"),
-    "event.create": gettext_lazy("Date created"),
-    "event.update": gettext_lazy("Date changed"),
-    "event.delete": gettext_lazy("Date deleted"),
-    "news.create": gettext_lazy("News item created"),
-    "news.update": gettext_lazy("News item changed"),
-    "news.delete": gettext_lazy("News item deleted"),
-    "site_page.create": gettext_lazy("Site page written"),
-    "site_page.update": gettext_lazy("Site page changed"),
-    "feedback.update": gettext_lazy("Feedback status changed"),
-    "invitation.create": gettext_lazy("Invitation sent"),
-    "invitation.resend": gettext_lazy("Invitation sent again"),
-    "invitation.revoke": gettext_lazy("Invitation withdrawn"),
-    "invitation.accept": gettext_lazy("Invitation accepted"),
-    "user.create": gettext_lazy("Account created"),
-    "user.disable": gettext_lazy("Account disabled"),
-    "membership.change_role": gettext_lazy("Role changed"),
-    "membership.remove": gettext_lazy("Member removed"),
-    "organisation.create": gettext_lazy("Organisation created"),
-    "organisation.update": gettext_lazy("Organisation changed"),
-    "organisation.delete": gettext_lazy("Organisation deleted"),
-    "organisation.import": gettext_lazy("Organisations imported"),
-    "organisation.import_create": gettext_lazy("Organisation created by the import"),
-    "contact.create": gettext_lazy("Contact person added"),
-    "contact.update": gettext_lazy("Contact person changed"),
-    "contact.delete": gettext_lazy("Contact person deleted"),
-    "contact.import_create": gettext_lazy("Contact person created by the import"),
-    "demo.load": gettext_lazy("Demo content loaded"),
-    "analysis.settings": gettext_lazy("Location analysis settings changed"),
-    "finding.create": gettext_lazy("Finding created"),
-    "finding.update": gettext_lazy("Finding changed"),
-    "finding.delete": gettext_lazy("Finding deleted"),
-    "statistics.import": gettext_lazy("Statistics imported"),
-    "questionnaire.import": gettext_lazy("Questionnaire imported"),
-    "questionnaire.upload_version": gettext_lazy("New questionnaire version uploaded"),
-    "questionnaire.update": gettext_lazy("Questionnaire draft changed"),
-    "questionnaire.new_draft": gettext_lazy("New questionnaire draft created"),
-    "questionnaire.publish": gettext_lazy("Questionnaire version published"),
-    "survey.create": gettext_lazy("Survey created"),
-    "survey.update": gettext_lazy("Survey settings changed"),
-    "survey.open": gettext_lazy("Survey opened"),
-    "survey.close": gettext_lazy("Survey closed"),
-    "survey.code.create": gettext_lazy("Code created"),
-    "survey.code.rename": gettext_lazy("Code renamed"),
-    "survey.code.delete": gettext_lazy("Code deleted"),
-    "survey.code.assign": gettext_lazy("Code assigned to an answer"),
-    "survey.code.unassign": gettext_lazy("Code removed from an answer"),
-    "survey_export.request": gettext_lazy("Survey export requested"),
-    "survey_invitation.create": gettext_lazy("Survey invitation created"),
-    "survey_invitation.create_from_registry": gettext_lazy("Survey invitations created from the actors registry"),
-    "survey_invitation.bounce": gettext_lazy("Invitation recorded as undeliverable"),
-    "survey_invitation.opt_out": gettext_lazy("Opted out of survey mails"),
-    "survey_mail_template.save": gettext_lazy("Mail text saved"),
-    "survey_mail_template.reset": gettext_lazy("Mail text reset to the default"),
-    "survey_wave.schedule": gettext_lazy("Mail wave scheduled"),
-    "survey_wave.cancel": gettext_lazy("Mail wave cancelled"),
-    "survey_wave.send": gettext_lazy("Mail wave sent"),
-}
 
 
 # --- helpers shared by the management views ------------------------------------------------------
@@ -183,10 +110,6 @@ def confirm_delete(
         "processes/manage/confirm_delete.html",
         {"object": obj, "title": title, "cancel_url": cancel_url, "warning": warning},
     )
-
-
-def action_label(action: str) -> str:
-    return str(ACTION_LABELS.get(action, action))
 
 
 # --- my area and new processes -------------------------------------------------------------------
