@@ -359,7 +359,7 @@ def test_the_public_navigation_links_the_analysis(published, client):
 
 
 def test_map_boundaries_are_wound_as_d3_expects_and_rounded():
-    from standortkompass.standortanalyse.selectors import for_map
+    from standortkompass.standortanalyse.selectors.maps import for_map
 
     anticlockwise = [[9.0, 48.0], [9.10001, 48.0], [9.1, 48.1], [9.0, 48.1], [9.0, 48.0]]
     hole = [[9.02, 48.02], [9.02, 48.05], [9.05, 48.05], [9.02, 48.02]]  # clockwise
@@ -395,7 +395,7 @@ def test_the_navigation_leaves_out_the_analysis_while_it_is_not_published(proces
     ],
 )
 def test_the_reference_period_is_read_from_the_indicator_description(description, period):
-    from standortkompass.standortanalyse.selectors import reference_period
+    from standortkompass.standortanalyse.selectors.overview import reference_period
 
     assert reference_period(description) == period
 

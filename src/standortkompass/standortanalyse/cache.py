@@ -1,7 +1,7 @@
 """The cached parts of the Standortanalyse pages, and warming them after an import.
 
 Every figure of the pages is cached under a key with the data version (see
-``selectors.cached``), so an import makes all entries unreachable and the first visitor of
+``selectors.common.cached``), so an import makes all entries unreachable and the first visitor of
 each page after it would pay for computing them again. ``analysis_cache_warm`` computes
 them right after the import instead: the charts of every page for both reference regions
 (Land and Bund) and every language, the key figures and the shift-share reading. With a
@@ -21,22 +21,26 @@ from django.utils.translation import get_language
 
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.standortanalyse import pages
-from standortkompass.standortanalyse import selectors as s
 from standortkompass.standortanalyse.charts import Chart
+from standortkompass.standortanalyse.selectors.common import cached
+from standortkompass.standortanalyse.selectors.dynamics import shift_share
+from standortkompass.standortanalyse.selectors.maps import MAP_INDICATORS
+from standortkompass.standortanalyse.selectors.overview import key_figures
+from standortkompass.standortanalyse.selectors.scope import Scope, published_process, scope_for
 
 REFERENCE_KEYS = ("land", "bund")
 
 
-def page_charts(page_key: str, scope: s.Scope, indicator: str) -> list[Chart]:
+def page_charts(page_key: str, scope: Scope, indicator: str) -> list[Chart]:
     """The charts of a page, cached per data version, district, reference, peers, indicator and language."""
     parts = [page_key, scope.region, scope.reference_key, ",".join(scope.peers), indicator, get_language() or ""]
-    return s.cached(
+    return cached(
         "charts", parts, lambda: [chart.frozen() for chart in pages.charts_of(page_key, scope, indicator_key=indicator)]
     )
 
 
 def default_map_indicator() -> str:
-    return next(iter(s.MAP_INDICATORS))
+    return next(iter(MAP_INDICATORS))
 
 
 @dataclass(frozen=True)
@@ -58,9 +62,9 @@ def analysis_cache_warm(*, process: StrategyProcess) -> WarmReport:
         for language, _name in settings.LANGUAGES:
             with translation.override(language):
                 for reference_key in REFERENCE_KEYS:
-                    scope = s.scope_for(process=process, reference_key=reference_key)
-                    s.key_figures(scope)
-                    s.shift_share(scope)
+                    scope = scope_for(process=process, reference_key=reference_key)
+                    key_figures(scope)
+                    shift_share(scope)
                     for page in pages.PAGES:
                         page_charts(page.key, scope, indicator)
                         warmed += 1
@@ -69,7 +73,7 @@ def analysis_cache_warm(*, process: StrategyProcess) -> WarmReport:
 
 def published_analysis_cache_warm() -> WarmReport | None:
     """Warm the cache of the published analysis (the only one with public pages); None when none is published."""
-    process = s.published_process()
+    process = published_process()
     if process is None:
         return None
     return analysis_cache_warm(process=process)

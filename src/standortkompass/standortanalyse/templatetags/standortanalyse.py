@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from standortkompass.standortanalyse.selectors import published_process
+from standortkompass.standortanalyse.selectors.scope import published_process
 
 register = template.Library()
 
