@@ -11,21 +11,29 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
-from typing import Any
+from functools import update_wrapper
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
+from standortkompass.accounts.http import ProcessRequest, UserRequest
 from standortkompass.accounts.models import SECOND_FACTOR_ROLES
 from standortkompass.accounts.predicates import roles_of
 
-View = Callable[..., HttpResponse]
+P = ParamSpec("P")
+R = TypeVar("R", bound=HttpResponseBase)
+# A view as the URL configuration calls it, and the views the decorators accept: they are
+# typed with the request the gate hands on (``UserRequest`` or ``ProcessRequest``).
+View = Callable[Concatenate[HttpRequest, P], R]
+UserView = Callable[Concatenate[UserRequest, P], R]
+ProcessView = Callable[Concatenate[ProcessRequest, P], R]
 
 
 def needs_second_factor(user: Any) -> bool:
@@ -40,17 +48,17 @@ def second_factor_missing(request: HttpRequest) -> bool:
     return needs_second_factor(user) and not user.is_verified()
 
 
-def login_and_second_factor_required(view: View) -> View:
+def login_and_second_factor_required(view: UserView[P, R]) -> View[P, R]:
     """For views outside a process (e.g. "My area"): logged in, and TOTP passed where required."""
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> R:
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            return cast(R, redirect_to_login(request.get_full_path()))
         if second_factor_missing(request):
-            return redirect(f"{_second_factor_url()}?{urlencode({'next': request.get_full_path()})}")
-        return view(request, *args, **kwargs)
+            return cast(R, redirect(f"{_second_factor_url()}?{urlencode({'next': request.get_full_path()})}"))
+        return view(cast(UserRequest, request), *args, **kwargs)
 
+    update_wrapper(wrapper, view)
     return wrapper
 
 
@@ -60,38 +68,37 @@ def _second_factor_url() -> str:
     return reverse("accounts:second_factor")
 
 
-def installation_permission_required(perm: str) -> Callable[[View], View]:
+def installation_permission_required(perm: str) -> Callable[[UserView[P, R]], View[P, R]]:
     """For installation-wide management views (site pages, feedback inbox)."""
 
-    def decorator(view: View) -> View:
-        @login_and_second_factor_required
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def decorator(view: UserView[P, R]) -> View[P, R]:
+        def wrapper(request: UserRequest, /, *args: P.args, **kwargs: P.kwargs) -> R:
             if not request.user.has_perm(perm):
                 raise Http404(_("Page not found."))
             return view(request, *args, **kwargs)
 
-        return wrapper
+        update_wrapper(wrapper, view)
+        return login_and_second_factor_required(wrapper)
 
     return decorator
 
 
-def process_permission_required(perm: str) -> Callable[[View], View]:
-    def decorator(view: View) -> View:
-        @login_and_second_factor_required
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, process_pk: int, **kwargs: Any) -> HttpResponse:
+def process_permission_required(perm: str) -> Callable[[ProcessView[P, R]], View[P, R]]:
+    def decorator(view: ProcessView[P, R]) -> View[P, R]:
+        def wrapper(request: UserRequest, /, *args: P.args, **kwargs: P.kwargs) -> R:
             from standortkompass.processes.models import StrategyProcess
 
-            process = get_object_or_404(StrategyProcess, pk=process_pk)
-            user: Any = request.user
+            process = get_object_or_404(StrategyProcess, pk=kwargs["process_pk"])
+            user = request.user
             if not user.is_superuser and process.pk not in roles_of(user):
                 raise Http404(_("Page not found."))
             if not user.has_perm(perm, process):
                 raise PermissionDenied(_("Your role in this process does not allow this."))
-            request.process = process  # type: ignore[attr-defined]
-            return view(request, *args, process_pk=process_pk, **kwargs)
+            process_request = cast(ProcessRequest, request)
+            process_request.process = process
+            return view(process_request, *args, **kwargs)
 
-        return wrapper
+        update_wrapper(wrapper, view)
+        return login_and_second_factor_required(wrapper)
 
     return decorator

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from base64 import b32encode
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlencode
 
 import segno
@@ -26,7 +26,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from standortkompass.accounts import selectors, services
-from standortkompass.accounts.access import View, login_and_second_factor_required, needs_second_factor
+from standortkompass.accounts.access import login_and_second_factor_required, needs_second_factor
 from standortkompass.accounts.forms import (
     EnrolmentForm,
     KernPasswordChangeForm,
@@ -258,7 +258,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
-password_change = login_and_second_factor_required(cast(View, PasswordChangeView.as_view()))
+password_change = login_and_second_factor_required(PasswordChangeView.as_view())
 
 password_reset = auth_views.PasswordResetView.as_view(
     form_class=KernPasswordResetForm,

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-from urllib.parse import urlencode
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,9 +15,13 @@ from django.views.decorators.http import require_http_methods
 from standortkompass.accounts import selectors, services
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.accounts.forms import InviteForm, RoleForm
+from standortkompass.accounts.http import ProcessRequest
 from standortkompass.accounts.models import Invitation, Membership
+from standortkompass.processes.views.kit import error_text, paginate, query_string
 
-PAGE_SIZE = 20
+if TYPE_CHECKING:
+    from standortkompass.processes.models import StrategyProcess
+
 PERMISSION = "processes.manage_members"
 
 
@@ -31,24 +33,18 @@ def _invitations_url(process_pk: int) -> str:
     return reverse("manage:members:invitations", kwargs={"process_pk": process_pk})
 
 
-def _search(request: HttpRequest) -> tuple[str, str]:
+def _search(request: ProcessRequest) -> tuple[str, str]:
     query = request.GET.get("q", "").strip()[:200]
-    return query, urlencode({"q": query}) if query else ""
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
+    return query, query_string(q=query)
 
 
 @process_permission_required(PERMISSION)
 @require_http_methods(["GET"])
-def member_list(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process: Any = request.process  # type: ignore[attr-defined]
+def member_list(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
     query, query_string = _search(request)
-    page = Paginator(selectors.process_memberships(process=process, query=query), PAGE_SIZE).get_page(
-        request.GET.get("seite")
-    )
-    actor: Any = request.user
+    page = paginate(request, selectors.process_memberships(process=process, query=query))
+    actor = request.user
     rows = [
         {
             "membership": membership,
@@ -72,12 +68,10 @@ def member_list(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required(PERMISSION)
 @require_http_methods(["GET"])
-def invitation_list(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process: Any = request.process  # type: ignore[attr-defined]
+def invitation_list(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
     query, query_string = _search(request)
-    page = Paginator(selectors.open_invitations(process=process, query=query), PAGE_SIZE).get_page(
-        request.GET.get("seite")
-    )
+    page = paginate(request, selectors.open_invitations(process=process, query=query))
     return render(
         request,
         "accounts/manage/invitation_list.html",
@@ -87,8 +81,8 @@ def invitation_list(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required(PERMISSION)
 @require_http_methods(["GET", "POST"])
-def invite(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process: Any = request.process  # type: ignore[attr-defined]
+def invite(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -97,7 +91,7 @@ def invite(request: HttpRequest, process_pk: int) -> HttpResponse:
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
                 full_name=form.cleaned_data["full_name"],
-                invited_by=request.user,  # type: ignore[arg-type]
+                invited_by=request.user,
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -111,17 +105,17 @@ def invite(request: HttpRequest, process_pk: int) -> HttpResponse:
     )
 
 
-def _confirm(request: HttpRequest, process: Any, **context: Any) -> HttpResponse:
+def _confirm(request: ProcessRequest, process: StrategyProcess, **context: Any) -> HttpResponse:
     return render(request, "accounts/manage/confirm.html", {"process": process, **context})
 
 
 @process_permission_required(PERMISSION)
 @require_http_methods(["GET", "POST"])
-def invitation_resend(request: HttpRequest, process_pk: int, invitation_pk: int) -> HttpResponse:
-    process: Any = request.process  # type: ignore[attr-defined]
+def invitation_resend(request: ProcessRequest, process_pk: int, invitation_pk: int) -> HttpResponse:
+    process = request.process
     invitation = get_object_or_404(Invitation, pk=invitation_pk, process=process, accepted_at__isnull=True)
     if request.method == "POST":
-        services.invitation_resend(invitation=invitation, actor=request.user)  # type: ignore[arg-type]
+        services.invitation_resend(invitation=invitation, actor=request.user)
         messages.success(
             request,
             _("The invitation has been sent again to %(email)s with a new link.") % {"email": invitation.email},
@@ -140,11 +134,11 @@ def invitation_resend(request: HttpRequest, process_pk: int, invitation_pk: int)
 
 @process_permission_required(PERMISSION)
 @require_http_methods(["GET", "POST"])
-def invitation_revoke(request: HttpRequest, process_pk: int, invitation_pk: int) -> HttpResponse:
-    process: Any = request.process  # type: ignore[attr-defined]
+def invitation_revoke(request: ProcessRequest, process_pk: int, invitation_pk: int) -> HttpResponse:
+    process = request.process
     invitation = get_object_or_404(Invitation, pk=invitation_pk, process=process, accepted_at__isnull=True)
     if request.method == "POST":
-        services.invitation_revoke(invitation=invitation, actor=request.user)  # type: ignore[arg-type]
+        services.invitation_revoke(invitation=invitation, actor=request.user)
         messages.success(request, _("The invitation for %(email)s has been withdrawn.") % {"email": invitation.email})
         return redirect(_invitations_url(process.pk))
     return _confirm(
@@ -160,8 +154,8 @@ def invitation_revoke(request: HttpRequest, process_pk: int, invitation_pk: int)
 
 @process_permission_required(PERMISSION)
 @require_http_methods(["GET", "POST"])
-def change_role(request: HttpRequest, process_pk: int, membership_pk: int) -> HttpResponse:
-    process: Any = request.process  # type: ignore[attr-defined]
+def change_role(request: ProcessRequest, process_pk: int, membership_pk: int) -> HttpResponse:
+    process = request.process
     membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_pk, process=process)
     form = RoleForm(request.POST or None, initial={"role": membership.role})
     if request.method == "POST" and form.is_valid():
@@ -169,7 +163,7 @@ def change_role(request: HttpRequest, process_pk: int, membership_pk: int) -> Ht
             services.membership_change_role(
                 membership=membership,
                 role=form.cleaned_data["role"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
             )
         except ValidationError as error:
             form.add_error("role", error)
@@ -185,14 +179,14 @@ def change_role(request: HttpRequest, process_pk: int, membership_pk: int) -> Ht
 
 @process_permission_required(PERMISSION)
 @require_http_methods(["GET", "POST"])
-def remove(request: HttpRequest, process_pk: int, membership_pk: int) -> HttpResponse:
-    process: Any = request.process  # type: ignore[attr-defined]
+def remove(request: ProcessRequest, process_pk: int, membership_pk: int) -> HttpResponse:
+    process = request.process
     membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_pk, process=process)
     if request.method == "POST":
         try:
-            services.membership_remove(membership=membership, actor=request.user)  # type: ignore[arg-type]
+            services.membership_remove(membership=membership, actor=request.user)
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             messages.success(request, _("%(name)s is no longer a member of this process.") % {"name": membership.user})
         return redirect(_list_url(process.pk))
@@ -209,10 +203,10 @@ def remove(request: HttpRequest, process_pk: int, membership_pk: int) -> HttpRes
 
 @process_permission_required(PERMISSION)
 @require_http_methods(["GET", "POST"])
-def disable_account(request: HttpRequest, process_pk: int, membership_pk: int) -> HttpResponse:
-    process: Any = request.process  # type: ignore[attr-defined]
+def disable_account(request: ProcessRequest, process_pk: int, membership_pk: int) -> HttpResponse:
+    process = request.process
     membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_pk, process=process)
-    actor: Any = request.user
+    actor = request.user
     if not selectors.account_can_be_disabled(user=membership.user, actor=actor, process=process):
         messages.error(
             request,
@@ -227,7 +221,7 @@ def disable_account(request: HttpRequest, process_pk: int, membership_pk: int) -
         try:
             services.user_disable(user=membership.user, actor=actor, process=process)
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, _error_text(error) if isinstance(error, ValidationError) else str(error))
+            messages.error(request, error_text(error) if isinstance(error, ValidationError) else str(error))
         else:
             messages.success(
                 request,

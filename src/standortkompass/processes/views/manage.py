@@ -1,21 +1,17 @@
 """The management area (Verwaltung): "My area", new processes, overview, settings and audit log.
 
 Phases, boards, events, news and the installation-wide pages live in the ``manage_*`` modules
-beside this one; they share the helpers defined here.
+beside this one; the helpers every management view shares are in ``kit``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, cast
-from urllib.parse import urlencode
+from typing import cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
-from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +23,8 @@ from standortkompass.accounts.access import (
     login_and_second_factor_required,
     process_permission_required,
 )
-from standortkompass.accounts.models import Membership, Role, User
+from standortkompass.accounts.http import ProcessRequest, UserRequest
+from standortkompass.accounts.models import Membership, Role
 from standortkompass.accounts.predicates import roles_of
 from standortkompass.audit.labels import action_label
 from standortkompass.audit.models import AuditEntry
@@ -40,86 +37,16 @@ from standortkompass.processes.services.process import (
     process_set_public,
     process_update,
 )
-
-PAGE_SIZE = 20
-
-
-
-# --- helpers shared by the management views ------------------------------------------------------
-
-
-def acting_user(request: HttpRequest) -> User:
-    """The logged-in user (the access decorators have made sure there is one)."""
-    return cast(User, request.user)
-
-
-def current_process(request: HttpRequest) -> StrategyProcess:
-    """The process ``process_permission_required`` loaded for this request."""
-    return cast(StrategyProcess, request.process)  # type: ignore[attr-defined]
-
-
-def paginate(request: HttpRequest, items: QuerySet[Any]) -> Page[Any]:
-    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("seite"))
-
-
-def query_string(**params: str) -> str:
-    """The non-empty filter parameters, to keep them across the pages of a list."""
-    return urlencode({key: value for key, value in params.items() if value})
-
-
-def add_service_errors(form: BaseForm, error: ValidationError) -> None:
-    """Show a service's validation error next to the field it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def render_form(
-    request: HttpRequest,
-    *,
-    form: BaseForm,
-    title: str,
-    cancel_url: str,
-    submit_label: str | None = None,
-    template: str = "processes/manage/form.html",
-    **extra: Any,
-) -> HttpResponse:
-    context = {"form": form, "title": title, "cancel_url": cancel_url, "submit_label": submit_label, **extra}
-    return render(request, template, context)
-
-
-def confirm_delete(
-    request: HttpRequest,
-    *,
-    obj: object,
-    title: str,
-    cancel_url: str,
-    delete: Callable[[], None],
-    success_url: str,
-    warning: str = "",
-) -> HttpResponse:
-    """GET asks for confirmation; POST deletes (via the given service call) and goes back to the list."""
-    if request.method == "POST":
-        delete()
-        messages.success(request, _("“%(object)s” has been deleted.") % {"object": obj})
-        return redirect(success_url)
-    return render(
-        request,
-        "processes/manage/confirm_delete.html",
-        {"object": obj, "title": title, "cancel_url": cancel_url, "warning": warning},
-    )
-
+from standortkompass.processes.views.kit import add_service_errors, paginate, query_string, render_form
 
 # --- my area and new processes -------------------------------------------------------------------
 
 
 @login_and_second_factor_required
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: UserRequest) -> HttpResponse:
     """Every process in which the user holds a role (a superuser sees all), with the role and links."""
-    user = acting_user(request)
+    user = request.user
     roles = roles_of(user)
     processes = StrategyProcess.objects.select_related("region").order_by("-created_at", "-id")
     if not user.is_superuser:
@@ -138,11 +65,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @installation_permission_required("processes.create_process")
 @require_http_methods(["GET", "POST"])
-def process_create_view(request: HttpRequest) -> HttpResponse:
+def process_create_view(request: UserRequest) -> HttpResponse:
     form = ProcessCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            process = process_create(actor=acting_user(request), **form.cleaned_data)
+            process = process_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -166,10 +93,10 @@ def process_create_view(request: HttpRequest) -> HttpResponse:
 
 @process_permission_required("processes.view_management")
 @require_GET
-def overview(request: HttpRequest, process_pk: int) -> HttpResponse:
+def overview(request: ProcessRequest, process_pk: int) -> HttpResponse:
     """Where the process stands: current phase, counts, next dates, latest news, open feedback."""
-    process = current_process(request)
-    user = acting_user(request)
+    process = request.process
+    user = request.user
     now = timezone.now()
     events = selectors.events_for_board_members(process=process)
     news = process.news.all()
@@ -207,9 +134,9 @@ def overview(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.change_process")
 @require_http_methods(["GET", "POST"])
-def process_edit(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = current_process(request)
-    user = acting_user(request)
+def process_edit(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
+    user = request.user
     can_publish = user.has_perm("processes.publish_process", process)
     form = ProcessForm(request.POST or None, instance=process, can_publish=can_publish)
     if request.method == "POST" and form.is_valid():
@@ -234,11 +161,11 @@ def process_edit(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.publish_process")
 @require_POST
-def process_publish(request: HttpRequest, process_pk: int) -> HttpResponse:
+def process_publish(request: ProcessRequest, process_pk: int) -> HttpResponse:
     """Publish (``oeffentlich=1``) or withdraw (``oeffentlich=0``) the process on the public website."""
-    process = current_process(request)
+    process = request.process
     is_public = request.POST.get("oeffentlich") == "1"
-    process_set_public(process=process, actor=acting_user(request), is_public=is_public)
+    process_set_public(process=process, actor=request.user, is_public=is_public)
     if is_public:
         messages.success(request, _("The process is now shown on the public website."))
     else:
@@ -248,9 +175,9 @@ def process_publish(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.view_audit_log")
 @require_GET
-def audit_log(request: HttpRequest, process_pk: int) -> HttpResponse:
+def audit_log(request: ProcessRequest, process_pk: int) -> HttpResponse:
     """Who did what in this process, newest first; filter by action and by person."""
-    process = current_process(request)
+    process = request.process
     entries = AuditEntry.objects.filter(process=process).order_by("-created_at", "-id")
     actions = sorted(set(entries.values_list("action", flat=True)))
     people = sorted(set(entries.exclude(actor_email="").values_list("actor_email", flat=True)))

@@ -7,7 +7,7 @@ from typing import cast
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from standortkompass.accounts.access import process_permission_required
+from standortkompass.accounts.http import ProcessRequest
 from standortkompass.processes.forms.manage import BoardForm, BoardMemberForm
 from standortkompass.processes.models import Board, BoardMember
 from standortkompass.processes.services.boards import (
@@ -27,27 +28,21 @@ from standortkompass.processes.services.boards import (
     board_member_update,
     board_update,
 )
-from standortkompass.processes.views.manage import (
-    acting_user,
-    add_service_errors,
-    confirm_delete,
-    current_process,
-    render_form,
-)
+from standortkompass.processes.views.kit import add_service_errors, confirm_delete, render_form
 
 
-def _board(request: HttpRequest, pk: int) -> Board:
-    return get_object_or_404(Board, pk=pk, process=current_process(request))
+def _board(request: ProcessRequest, pk: int) -> Board:
+    return get_object_or_404(Board, pk=pk, process=request.process)
 
 
-def _member(request: HttpRequest, board: Board, pk: int) -> BoardMember:
+def _member(request: ProcessRequest, board: Board, pk: int) -> BoardMember:
     return get_object_or_404(BoardMember, pk=pk, board=board)
 
 
 @process_permission_required("processes.edit_content")
 @require_GET
-def boards(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = current_process(request)
+def boards(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
     return render(
         request,
         "processes/manage/boards.html",
@@ -60,12 +55,12 @@ def boards(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def board_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = current_process(request)
+def board_create_view(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
     form = BoardForm(request.POST or None, process=process)
     if request.method == "POST" and form.is_valid():
         try:
-            board = board_create(process=process, actor=acting_user(request), data=cast(BoardData, form.cleaned_data))
+            board = board_create(process=process, actor=request.user, data=cast(BoardData, form.cleaned_data))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -82,13 +77,13 @@ def board_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.edit_content")
 @require_GET
-def board_detail(request: HttpRequest, process_pk: int, board_pk: int) -> HttpResponse:
+def board_detail(request: ProcessRequest, process_pk: int, board_pk: int) -> HttpResponse:
     board = _board(request, board_pk)
     return render(
         request,
         "processes/manage/board_detail.html",
         {
-            "process": current_process(request),
+            "process": request.process,
             "board": board,
             "members": board.members.select_related("organisation", "user").order_by("order", "name"),
         },
@@ -97,14 +92,14 @@ def board_detail(request: HttpRequest, process_pk: int, board_pk: int) -> HttpRe
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def board_edit(request: HttpRequest, process_pk: int, board_pk: int) -> HttpResponse:
-    process = current_process(request)
+def board_edit(request: ProcessRequest, process_pk: int, board_pk: int) -> HttpResponse:
+    process = request.process
     board = _board(request, board_pk)
     heading = _("Edit board “%(name)s”") % {"name": board.name}
     form = BoardForm(request.POST or None, instance=board, process=process)
     if request.method == "POST" and form.is_valid():
         try:
-            board_update(board=board, actor=acting_user(request), data=cast(BoardData, form.cleaned_data))
+            board_update(board=board, actor=request.user, data=cast(BoardData, form.cleaned_data))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -121,7 +116,7 @@ def board_edit(request: HttpRequest, process_pk: int, board_pk: int) -> HttpResp
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def board_delete_view(request: HttpRequest, process_pk: int, board_pk: int) -> HttpResponse:
+def board_delete_view(request: ProcessRequest, process_pk: int, board_pk: int) -> HttpResponse:
     board = _board(request, board_pk)
     count = board.members.count()
     return confirm_delete(
@@ -134,21 +129,19 @@ def board_delete_view(request: HttpRequest, process_pk: int, board_pk: int) -> H
         % {"count": count},
         cancel_url=reverse("manage:board", args=[process_pk, board.pk]),
         success_url=reverse("manage:boards", args=[process_pk]),
-        delete=lambda: board_delete(board=board, actor=acting_user(request)),
+        delete=lambda: board_delete(board=board, actor=request.user),
     )
 
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def board_member_create_view(request: HttpRequest, process_pk: int, board_pk: int) -> HttpResponse:
-    process = current_process(request)
+def board_member_create_view(request: ProcessRequest, process_pk: int, board_pk: int) -> HttpResponse:
+    process = request.process
     board = _board(request, board_pk)
     form = BoardMemberForm(request.POST or None, process=process)
     if request.method == "POST" and form.is_valid():
         try:
-            member = board_member_create(
-                board=board, actor=acting_user(request), data=cast(BoardMemberData, form.cleaned_data)
-            )
+            member = board_member_create(board=board, actor=request.user, data=cast(BoardMemberData, form.cleaned_data))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -165,17 +158,15 @@ def board_member_create_view(request: HttpRequest, process_pk: int, board_pk: in
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def board_member_edit(request: HttpRequest, process_pk: int, board_pk: int, member_pk: int) -> HttpResponse:
-    process = current_process(request)
+def board_member_edit(request: ProcessRequest, process_pk: int, board_pk: int, member_pk: int) -> HttpResponse:
+    process = request.process
     board = _board(request, board_pk)
     member = _member(request, board, member_pk)
     heading = _("Edit board member “%(name)s”") % {"name": member.name}
     form = BoardMemberForm(request.POST or None, instance=member, process=process)
     if request.method == "POST" and form.is_valid():
         try:
-            board_member_update(
-                member=member, actor=acting_user(request), data=cast(BoardMemberData, form.cleaned_data)
-            )
+            board_member_update(member=member, actor=request.user, data=cast(BoardMemberData, form.cleaned_data))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -192,7 +183,7 @@ def board_member_edit(request: HttpRequest, process_pk: int, board_pk: int, memb
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def board_member_delete_view(request: HttpRequest, process_pk: int, board_pk: int, member_pk: int) -> HttpResponse:
+def board_member_delete_view(request: ProcessRequest, process_pk: int, board_pk: int, member_pk: int) -> HttpResponse:
     board = _board(request, board_pk)
     member = _member(request, board, member_pk)
     url = reverse("manage:board", args=[process_pk, board.pk])
@@ -202,5 +193,5 @@ def board_member_delete_view(request: HttpRequest, process_pk: int, board_pk: in
         title=_("Remove “%(name)s” from the board?") % {"name": member.name},
         cancel_url=url,
         success_url=url,
-        delete=lambda: board_member_delete(member=member, actor=acting_user(request)),
+        delete=lambda: board_member_delete(member=member, actor=request.user),
     )

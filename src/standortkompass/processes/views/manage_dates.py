@@ -7,7 +7,7 @@ from typing import cast
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,19 +16,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from standortkompass.accounts.access import process_permission_required
+from standortkompass.accounts.http import ProcessRequest
 from standortkompass.processes import selectors
 from standortkompass.processes.forms.manage import EventForm
 from standortkompass.processes.models import Event
 from standortkompass.processes.services.dates import EventData, event_create, event_delete, event_update
-from standortkompass.processes.views.manage import (
-    acting_user,
-    add_service_errors,
-    confirm_delete,
-    current_process,
-    paginate,
-    query_string,
-    render_form,
-)
+from standortkompass.processes.views.kit import add_service_errors, confirm_delete, paginate, query_string, render_form
 
 PERIODS = [
     ("kommend", gettext_lazy("Upcoming")),
@@ -37,15 +30,15 @@ PERIODS = [
 ]
 
 
-def _event(request: HttpRequest, pk: int) -> Event:
-    return get_object_or_404(Event, pk=pk, process=current_process(request))
+def _event(request: ProcessRequest, pk: int) -> Event:
+    return get_object_or_404(Event, pk=pk, process=request.process)
 
 
 @process_permission_required("processes.edit_content")
 @require_GET
-def events(request: HttpRequest, process_pk: int) -> HttpResponse:
+def events(request: ProcessRequest, process_pk: int) -> HttpResponse:
     """All dates of the process; search in title and place (``q``), upcoming/past/all (``zeitraum``)."""
-    process = current_process(request)
+    process = request.process
     items = selectors.events_for_board_members(process=process)
     search = request.GET.get("q", "").strip()[:200]
     if search:
@@ -76,12 +69,12 @@ def events(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def event_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = current_process(request)
+def event_create_view(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
     form = EventForm(request.POST or None, process=process)
     if request.method == "POST" and form.is_valid():
         try:
-            event = event_create(process=process, actor=acting_user(request), data=cast(EventData, form.cleaned_data))
+            event = event_create(process=process, actor=request.user, data=cast(EventData, form.cleaned_data))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -98,14 +91,14 @@ def event_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def event_edit(request: HttpRequest, process_pk: int, event_pk: int) -> HttpResponse:
-    process = current_process(request)
+def event_edit(request: ProcessRequest, process_pk: int, event_pk: int) -> HttpResponse:
+    process = request.process
     event = _event(request, event_pk)
     heading = _("Edit date “%(title)s”") % {"title": event.title}
     form = EventForm(request.POST or None, instance=event, process=process)
     if request.method == "POST" and form.is_valid():
         try:
-            event_update(event=event, actor=acting_user(request), data=cast(EventData, form.cleaned_data))
+            event_update(event=event, actor=request.user, data=cast(EventData, form.cleaned_data))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -122,7 +115,7 @@ def event_edit(request: HttpRequest, process_pk: int, event_pk: int) -> HttpResp
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def event_delete_view(request: HttpRequest, process_pk: int, event_pk: int) -> HttpResponse:
+def event_delete_view(request: ProcessRequest, process_pk: int, event_pk: int) -> HttpResponse:
     event = _event(request, event_pk)
     url = reverse("manage:events", args=[process_pk])
     return confirm_delete(
@@ -131,15 +124,15 @@ def event_delete_view(request: HttpRequest, process_pk: int, event_pk: int) -> H
         title=_("Delete date “%(title)s”?") % {"title": event.title},
         cancel_url=url,
         success_url=url,
-        delete=lambda: event_delete(event=event, actor=acting_user(request)),
+        delete=lambda: event_delete(event=event, actor=request.user),
     )
 
 
 @process_permission_required("processes.view_board_events")
 @require_GET
-def board_events(request: HttpRequest, process_pk: int) -> HttpResponse:
+def board_events(request: ProcessRequest, process_pk: int) -> HttpResponse:
     """Every date of the process including the board-only ones, read-only, for board members."""
-    process = current_process(request)
+    process = request.process
     items = selectors.events_for_board_members(process=process)
     now = timezone.now()
     return render(

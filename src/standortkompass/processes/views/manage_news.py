@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,22 +13,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from standortkompass.accounts.access import process_permission_required
+from standortkompass.accounts.http import ProcessRequest
 from standortkompass.processes.forms.manage import NewsForm
 from standortkompass.processes.models import NewsItem
 from standortkompass.processes.services.news import NewsData, news_create, news_delete, news_update
-from standortkompass.processes.views.manage import (
-    acting_user,
-    add_service_errors,
-    confirm_delete,
-    current_process,
-    paginate,
-    query_string,
-    render_form,
-)
+from standortkompass.processes.views.kit import add_service_errors, confirm_delete, paginate, query_string, render_form
 
 
-def _item(request: HttpRequest, pk: int) -> NewsItem:
-    return get_object_or_404(NewsItem, pk=pk, process=current_process(request))
+def _item(request: ProcessRequest, pk: int) -> NewsItem:
+    return get_object_or_404(NewsItem, pk=pk, process=request.process)
 
 
 def _data(form: NewsForm) -> NewsData:
@@ -44,9 +37,9 @@ def _data(form: NewsForm) -> NewsData:
 
 @process_permission_required("processes.edit_content")
 @require_GET
-def news(request: HttpRequest, process_pk: int) -> HttpResponse:
+def news(request: ProcessRequest, process_pk: int) -> HttpResponse:
     """All news items of the process, drafts first, then newest; search in title and teaser (``q``)."""
-    process = current_process(request)
+    process = request.process
     items = process.news.select_related("author").order_by("-published_at", "-created_at", "-id")
     search = request.GET.get("q", "").strip()[:200]
     if search:
@@ -66,9 +59,9 @@ def news(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def news_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = current_process(request)
-    user = acting_user(request)
+def news_create_view(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
+    user = request.user
     form = NewsForm(request.POST or None, process=process, user=user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -89,9 +82,9 @@ def news_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def news_edit(request: HttpRequest, process_pk: int, news_pk: int) -> HttpResponse:
-    process = current_process(request)
-    user = acting_user(request)
+def news_edit(request: ProcessRequest, process_pk: int, news_pk: int) -> HttpResponse:
+    process = request.process
+    user = request.user
     item = _item(request, news_pk)
     heading = _("Edit news item “%(title)s”") % {"title": item.title}
     form = NewsForm(request.POST or None, instance=item, process=process, user=user)
@@ -114,7 +107,7 @@ def news_edit(request: HttpRequest, process_pk: int, news_pk: int) -> HttpRespon
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def news_delete_view(request: HttpRequest, process_pk: int, news_pk: int) -> HttpResponse:
+def news_delete_view(request: ProcessRequest, process_pk: int, news_pk: int) -> HttpResponse:
     item = _item(request, news_pk)
     url = reverse("manage:news", args=[process_pk])
     return confirm_delete(
@@ -123,5 +116,5 @@ def news_delete_view(request: HttpRequest, process_pk: int, news_pk: int) -> Htt
         title=_("Delete news item “%(title)s”?") % {"title": item.title},
         cancel_url=url,
         success_url=url,
-        delete=lambda: news_delete(item=item, actor=acting_user(request)),
+        delete=lambda: news_delete(item=item, actor=request.user),
     )

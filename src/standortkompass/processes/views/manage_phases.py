@@ -6,13 +6,14 @@ from typing import cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from standortkompass.accounts.access import process_permission_required
+from standortkompass.accounts.http import ProcessRequest
 from standortkompass.processes.forms.manage import PhaseForm
 from standortkompass.processes.models import Phase
 from standortkompass.processes.services.process import (
@@ -22,23 +23,17 @@ from standortkompass.processes.services.process import (
     phase_move,
     phase_update,
 )
-from standortkompass.processes.views.manage import (
-    acting_user,
-    add_service_errors,
-    confirm_delete,
-    current_process,
-    render_form,
-)
+from standortkompass.processes.views.kit import add_service_errors, confirm_delete, render_form
 
 
-def _phase(request: HttpRequest, pk: int) -> Phase:
-    return get_object_or_404(Phase, pk=pk, process=current_process(request))
+def _phase(request: ProcessRequest, pk: int) -> Phase:
+    return get_object_or_404(Phase, pk=pk, process=request.process)
 
 
 @process_permission_required("processes.edit_content")
 @require_GET
-def phases(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = current_process(request)
+def phases(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
     return render(
         request,
         "processes/manage/phases.html",
@@ -48,12 +43,12 @@ def phases(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def phase_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = current_process(request)
+def phase_create_view(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
     form = PhaseForm(request.POST or None, process=process)
     if request.method == "POST" and form.is_valid():
         try:
-            phase = phase_create(process=process, actor=acting_user(request), data=cast(PhaseData, form.cleaned_data))
+            phase = phase_create(process=process, actor=request.user, data=cast(PhaseData, form.cleaned_data))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -70,14 +65,14 @@ def phase_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def phase_edit(request: HttpRequest, process_pk: int, phase_pk: int) -> HttpResponse:
-    process = current_process(request)
+def phase_edit(request: ProcessRequest, process_pk: int, phase_pk: int) -> HttpResponse:
+    process = request.process
     phase = _phase(request, phase_pk)
     heading = _("Edit phase “%(name)s”") % {"name": phase.name}
     form = PhaseForm(request.POST or None, instance=phase, process=process)
     if request.method == "POST" and form.is_valid():
         try:
-            phase_update(phase=phase, actor=acting_user(request), data=cast(PhaseData, form.cleaned_data))
+            phase_update(phase=phase, actor=request.user, data=cast(PhaseData, form.cleaned_data))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -94,7 +89,7 @@ def phase_edit(request: HttpRequest, process_pk: int, phase_pk: int) -> HttpResp
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def phase_delete_view(request: HttpRequest, process_pk: int, phase_pk: int) -> HttpResponse:
+def phase_delete_view(request: ProcessRequest, process_pk: int, phase_pk: int) -> HttpResponse:
     phase = _phase(request, phase_pk)
     url = reverse("manage:phases", args=[process_pk])
     return confirm_delete(
@@ -104,18 +99,18 @@ def phase_delete_view(request: HttpRequest, process_pk: int, phase_pk: int) -> H
         warning=_("Dates assigned to this phase are kept, without a phase."),
         cancel_url=url,
         success_url=url,
-        delete=lambda: phase_delete(phase=phase, actor=acting_user(request)),
+        delete=lambda: phase_delete(phase=phase, actor=request.user),
     )
 
 
 @process_permission_required("processes.edit_content")
 @require_POST
-def phase_move_view(request: HttpRequest, process_pk: int, phase_pk: int) -> HttpResponse:
+def phase_move_view(request: ProcessRequest, process_pk: int, phase_pk: int) -> HttpResponse:
     """Move a phase one place up (``richtung=hoch``) or down (``richtung=runter``)."""
     phase = _phase(request, phase_pk)
     direction = request.POST.get("richtung")
     if direction in ("hoch", "runter"):
-        moved = phase_move(phase=phase, actor=acting_user(request), direction="up" if direction == "hoch" else "down")
+        moved = phase_move(phase=phase, actor=request.user, direction="up" if direction == "hoch" else "down")
         if moved:
             messages.success(request, _("The phase “%(name)s” has been moved.") % {"name": phase.name})
     return redirect("manage:phases", process_pk=process_pk)

@@ -4,28 +4,23 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from standortkompass.accounts.access import installation_permission_required
+from standortkompass.accounts.http import UserRequest
 from standortkompass.processes.forms.manage import FeedbackStatusForm, SitePageForm
 from standortkompass.processes.models import AccessibilityFeedback, FeedbackStatus, SitePage
 from standortkompass.processes.services.pages import feedback_set_status, site_page_for, site_page_update
-from standortkompass.processes.views.manage import (
-    acting_user,
-    add_service_errors,
-    paginate,
-    query_string,
-    render_form,
-)
+from standortkompass.processes.views.kit import add_service_errors, paginate, query_string, render_form
 
 
 @installation_permission_required("processes.edit_site_pages")
 @require_GET
-def site_pages(request: HttpRequest) -> HttpResponse:
+def site_pages(request: UserRequest) -> HttpResponse:
     return render(
         request, "processes/manage/site_pages.html", {"pages": [site_page_for(slug) for slug in SitePage.SLUGS]}
     )
@@ -33,7 +28,7 @@ def site_pages(request: HttpRequest) -> HttpResponse:
 
 @installation_permission_required("processes.edit_site_pages")
 @require_http_methods(["GET", "POST"])
-def site_page_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def site_page_edit(request: UserRequest, slug: str) -> HttpResponse:
     if slug not in SitePage.SLUGS:
         raise Http404(_("Page not found."))
     page = site_page_for(slug)
@@ -44,7 +39,7 @@ def site_page_edit(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             site_page_update(
                 slug=slug,
-                actor=acting_user(request),
+                actor=request.user,
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
                 video_transcript=form.cleaned_data.get("video_transcript", ""),
@@ -68,7 +63,7 @@ def site_page_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @installation_permission_required("processes.view_feedback")
 @require_GET
-def feedback(request: HttpRequest) -> HttpResponse:
+def feedback(request: UserRequest) -> HttpResponse:
     """Accessibility reports, newest first; filter by status."""
     items = AccessibilityFeedback.objects.order_by("-created_at", "-id")
     status = request.GET.get("status", "")
@@ -92,11 +87,11 @@ def feedback(request: HttpRequest) -> HttpResponse:
 
 @installation_permission_required("processes.view_feedback")
 @require_POST
-def feedback_status(request: HttpRequest, feedback_pk: int) -> HttpResponse:
+def feedback_status(request: UserRequest, feedback_pk: int) -> HttpResponse:
     item = get_object_or_404(AccessibilityFeedback, pk=feedback_pk)
     form = FeedbackStatusForm(request.POST, instance=item, prefix=f"f{item.pk}")
     if form.is_valid():
-        feedback_set_status(feedback=item, actor=acting_user(request), status=form.cleaned_data["status"])
+        feedback_set_status(feedback=item, actor=request.user, status=form.cleaned_data["status"])
         messages.success(request, _("The status has been set to “%(status)s”.") % {"status": item.get_status_display()})
     else:
         messages.error(request, _("Please choose a valid status."))

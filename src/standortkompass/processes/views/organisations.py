@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import copy
 import io
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from standortkompass.accounts.access import process_permission_required
-from standortkompass.accounts.models import User
+from standortkompass.accounts.http import ProcessRequest
 from standortkompass.processes.forms.organisations import (
     ContactPersonForm,
     OrganisationFilterForm,
@@ -35,37 +34,19 @@ from standortkompass.processes.models import (
     StrategyProcess,
 )
 from standortkompass.processes.services import organisations as services
+from standortkompass.processes.views.kit import add_service_errors, paginate, query_without_page
 from standortkompass.regiondata.wz2008 import SECTIONS
 
-PAGE_SIZE = 20
 
-
-def _process(request: HttpRequest) -> StrategyProcess:
-    return cast(StrategyProcess, request.process)  # type: ignore[attr-defined]
-
-
-def _actor(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
-def _organisation(request: HttpRequest, organisation_pk: int) -> Organisation:
+def _organisation(request: ProcessRequest, organisation_pk: int) -> Organisation:
     return get_object_or_404(
-        Organisation.objects.select_related("municipality"), process=_process(request), pk=organisation_pk
+        Organisation.objects.select_related("municipality"), process=request.process, pk=organisation_pk
     )
 
 
-def _require_contacts(request: HttpRequest) -> None:
-    if not request.user.has_perm("processes.view_contacts", _process(request)):
+def _require_contacts(request: ProcessRequest) -> None:
+    if not request.user.has_perm("processes.view_contacts", request.process):
         raise PermissionDenied(_("Your role in this process does not allow this."))
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    """Errors from the service next to their fields (or above the form when the field is not in it)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # Organisations -------------------------------------------------------------------------------
@@ -73,13 +54,11 @@ def _add_errors(form: Any, error: ValidationError) -> None:
 
 @process_permission_required("processes.edit_content")
 @require_GET
-def organisation_list(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = _process(request)
+def organisation_list(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
     form = OrganisationFilterForm(request.GET, process=process)
     organisations = services.organisation_search(process=process, **form.filters())
-    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("seite"))
-    query = request.GET.copy()
-    query.pop("seite", None)
+    page = paginate(request, organisations)
     return render(
         request,
         "processes/manage/organisations/list.html",
@@ -87,7 +66,7 @@ def organisation_list(request: HttpRequest, process_pk: int) -> HttpResponse:
             "process": process,
             "form": form,
             "page": page,
-            "query": query.urlencode(),
+            "query": query_without_page(request),
             "filtered": any(value for key, value in request.GET.items() if key != "seite"),
             "can_import": request.user.has_perm("processes.import_organisations", process),
         },
@@ -96,8 +75,8 @@ def organisation_list(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.edit_content")
 @require_GET
-def organisation_detail(request: HttpRequest, process_pk: int, organisation_pk: int) -> HttpResponse:
-    process = _process(request)
+def organisation_detail(request: ProcessRequest, process_pk: int, organisation_pk: int) -> HttpResponse:
+    process = request.process
     organisation = _organisation(request, organisation_pk)
     can_view_contacts = request.user.has_perm("processes.view_contacts", process)
     return render(
@@ -115,16 +94,16 @@ def organisation_detail(request: HttpRequest, process_pk: int, organisation_pk: 
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def organisation_create(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = _process(request)
+def organisation_create(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
     form = OrganisationForm(request.POST or None, process=process)
     if request.method == "POST" and form.is_valid():
         try:
             organisation = services.organisation_create(
-                process=process, actor=_actor(request), data=form.data_for_service()
+                process=process, actor=request.user, data=form.data_for_service()
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("“%(name)s” has been created.") % {"name": organisation.name})
             return redirect("manage:organisations:detail", process_pk=process.pk, organisation_pk=organisation.pk)
@@ -142,16 +121,16 @@ def organisation_create(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def organisation_edit(request: HttpRequest, process_pk: int, organisation_pk: int) -> HttpResponse:
-    process = _process(request)
+def organisation_edit(request: ProcessRequest, process_pk: int, organisation_pk: int) -> HttpResponse:
+    process = request.process
     organisation = _organisation(request, organisation_pk)
     # The form works on a copy, so that the service sees the values before the change.
     form = OrganisationForm(request.POST or None, instance=copy.copy(organisation), process=process)
     if request.method == "POST" and form.is_valid():
         try:
-            services.organisation_update(organisation=organisation, actor=_actor(request), data=form.data_for_service())
+            services.organisation_update(organisation=organisation, actor=request.user, data=form.data_for_service())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("“%(name)s” has been saved.") % {"name": organisation.name})
             return redirect("manage:organisations:detail", process_pk=process.pk, organisation_pk=organisation.pk)
@@ -171,12 +150,12 @@ def organisation_edit(request: HttpRequest, process_pk: int, organisation_pk: in
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def organisation_delete(request: HttpRequest, process_pk: int, organisation_pk: int) -> HttpResponse:
-    process = _process(request)
+def organisation_delete(request: ProcessRequest, process_pk: int, organisation_pk: int) -> HttpResponse:
+    process = request.process
     organisation = _organisation(request, organisation_pk)
     if request.method == "POST":
         try:
-            services.organisation_delete(organisation=organisation, actor=_actor(request))
+            services.organisation_delete(organisation=organisation, actor=request.user)
         except services.OrganisationInUseError as error:
             messages.error(request, str(error))
         else:
@@ -205,18 +184,18 @@ def _contact(organisation: Organisation, contact_pk: int) -> ContactPerson:
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def contact_create(request: HttpRequest, process_pk: int, organisation_pk: int) -> HttpResponse:
+def contact_create(request: ProcessRequest, process_pk: int, organisation_pk: int) -> HttpResponse:
     _require_contacts(request)
-    process = _process(request)
+    process = request.process
     organisation = _organisation(request, organisation_pk)
     form = ContactPersonForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:
             contact = services.contact_create(
-                organisation=organisation, actor=_actor(request), data=form.data_for_service()
+                organisation=organisation, actor=request.user, data=form.data_for_service()
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Contact person “%(name)s” has been added.") % {"name": contact.name})
             return redirect(reverse("manage:organisations:detail", args=[process.pk, organisation.pk]) + "#kontakte")
@@ -235,17 +214,17 @@ def contact_create(request: HttpRequest, process_pk: int, organisation_pk: int) 
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def contact_edit(request: HttpRequest, process_pk: int, organisation_pk: int, contact_pk: int) -> HttpResponse:
+def contact_edit(request: ProcessRequest, process_pk: int, organisation_pk: int, contact_pk: int) -> HttpResponse:
     _require_contacts(request)
-    process = _process(request)
+    process = request.process
     organisation = _organisation(request, organisation_pk)
     contact = _contact(organisation, contact_pk)
     form = ContactPersonForm(request.POST or None, instance=copy.copy(contact), organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:
-            services.contact_update(contact=contact, actor=_actor(request), data=form.data_for_service())
+            services.contact_update(contact=contact, actor=request.user, data=form.data_for_service())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Contact person “%(name)s” has been saved.") % {"name": contact.name})
             return redirect(reverse("manage:organisations:detail", args=[process.pk, organisation.pk]) + "#kontakte")
@@ -268,14 +247,14 @@ def contact_edit(request: HttpRequest, process_pk: int, organisation_pk: int, co
 
 @process_permission_required("processes.edit_content")
 @require_http_methods(["GET", "POST"])
-def contact_delete(request: HttpRequest, process_pk: int, organisation_pk: int, contact_pk: int) -> HttpResponse:
+def contact_delete(request: ProcessRequest, process_pk: int, organisation_pk: int, contact_pk: int) -> HttpResponse:
     _require_contacts(request)
-    process = _process(request)
+    process = request.process
     organisation = _organisation(request, organisation_pk)
     contact = _contact(organisation, contact_pk)
     detail_url = reverse("manage:organisations:detail", args=[process.pk, organisation.pk])
     if request.method == "POST":
-        services.contact_delete(contact=contact, actor=_actor(request))
+        services.contact_delete(contact=contact, actor=request.user)
         messages.success(request, _("Contact person “%(name)s” has been deleted.") % {"name": contact.name})
         return redirect(detail_url + "#kontakte")
     return render(
@@ -292,18 +271,18 @@ def _session_key(process: StrategyProcess) -> str:
     return f"organisation_import:{process.pk}"
 
 
-def _stored_upload(request: HttpRequest) -> dict[str, str] | None:
-    stored = request.session.get(_session_key(_process(request)))
+def _stored_upload(request: ProcessRequest) -> dict[str, str] | None:
+    stored = request.session.get(_session_key(request.process))
     if isinstance(stored, dict) and isinstance(stored.get("file"), str) and isinstance(stored.get("filename"), str):
         return stored
     return None
 
 
-def _forget_upload(request: HttpRequest) -> None:
+def _forget_upload(request: ProcessRequest) -> None:
     stored = _stored_upload(request)
     if stored is not None:
         upload_discard(stored["file"])
-    request.session.pop(_session_key(_process(request)), None)
+    request.session.pop(_session_key(request.process), None)
 
 
 def _import_help_context() -> dict[str, Any]:
@@ -318,8 +297,8 @@ def _import_help_context() -> dict[str, Any]:
 
 @process_permission_required("processes.import_organisations")
 @require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = _process(request)
+def import_upload(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
     form = OrganisationImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         _forget_upload(request)
@@ -335,9 +314,9 @@ def import_upload(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.import_organisations")
 @require_http_methods(["GET", "POST"])
-def import_preview(request: HttpRequest, process_pk: int) -> HttpResponse:
+def import_preview(request: ProcessRequest, process_pk: int) -> HttpResponse:
     """GET shows what the stored upload would do; POST imports it (all or nothing) or, with ``abbrechen``, cancels."""
-    process = _process(request)
+    process = request.process
     upload_url = reverse("manage:organisations:import", args=[process.pk])
     if request.method == "POST" and "abbrechen" in request.POST:
         _forget_upload(request)
@@ -362,7 +341,7 @@ def import_preview(request: HttpRequest, process_pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             result = services.organisation_import_apply(
-                process=process, rows=rows, actor=_actor(request), filename=stored["filename"]
+                process=process, rows=rows, actor=request.user, filename=stored["filename"]
             )
         except services.ImportRejectedError as rejected:
             preview = rejected.preview
@@ -453,9 +432,9 @@ def _template_response(content: bytes, content_type: str, suffix: str) -> HttpRe
 
 @process_permission_required("processes.import_organisations")
 @require_GET
-def import_template_xlsx(request: HttpRequest, process_pk: int) -> HttpResponse:
+def import_template_xlsx(request: ProcessRequest, process_pk: int) -> HttpResponse:
     """The Excel template: headings, an example row, and the sheet "Hinweise"."""
-    example = services.organisation_import_example(process=_process(request))
+    example = services.organisation_import_example(process=request.process)
     return _template_response(
         importer.template_xlsx(example, _template_notes()),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -465,6 +444,6 @@ def import_template_xlsx(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("processes.import_organisations")
 @require_GET
-def import_template_csv(request: HttpRequest, process_pk: int) -> HttpResponse:
-    example = services.organisation_import_example(process=_process(request))
+def import_template_csv(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    example = services.organisation_import_example(process=request.process)
     return _template_response(importer.template_csv(example), "text/csv; charset=utf-8", "csv")

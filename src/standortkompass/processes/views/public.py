@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,8 +14,7 @@ from standortkompass.processes.forms.public import FeedbackForm
 from standortkompass.processes.models import EventKind, OrganisationType, SitePage, StrategyProcess
 from standortkompass.processes.services.pages import site_page_for
 from standortkompass.processes.services.site import feedback_submit
-
-PAGE_SIZE = 20
+from standortkompass.processes.views.kit import paginate
 
 
 def _process_or_404(slug: str | None = None) -> StrategyProcess:
@@ -69,7 +67,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("art", "")
     if kind in EventKind.values:
         events = events.filter(kind=kind)
-    past_page = Paginator(selectors.past(events), PAGE_SIZE).get_page(request.GET.get("seite"))
+    past_page = paginate(request, selectors.past(events))
     return render(
         request,
         "processes/public/event_list.html",
@@ -90,7 +88,7 @@ def event_detail(request: HttpRequest, uid: str) -> HttpResponse:
 
 @require_GET
 def news_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.published_news(), PAGE_SIZE).get_page(request.GET.get("seite"))
+    page = paginate(request, selectors.published_news())
     return render(request, "processes/public/news_list.html", {"page": page})
 
 

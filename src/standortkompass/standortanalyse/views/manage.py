@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from standortkompass.accounts.access import process_permission_required
-from standortkompass.processes.views.manage import (
-    acting_user,
-    add_service_errors,
-    confirm_delete,
-    current_process,
-    paginate,
-    render_form,
-)
+from standortkompass.accounts.http import ProcessRequest
+from standortkompass.processes.views.kit import add_service_errors, confirm_delete, paginate, render_form
 from standortkompass.standortanalyse import pages
 from standortkompass.standortanalyse import selectors as s
 from standortkompass.standortanalyse.forms.findings import AnalysisSettingsForm, FindingForm
@@ -34,8 +28,8 @@ from standortkompass.standortanalyse.services.findings import (
 FINDING_FORM = "standortanalyse/manage/findings_form.html"
 
 
-def _finding(request: HttpRequest, pk: int) -> Finding:
-    return get_object_or_404(Finding, pk=pk, process=current_process(request))
+def _finding(request: ProcessRequest, pk: int) -> Finding:
+    return get_object_or_404(Finding, pk=pk, process=request.process)
 
 
 def _data(form: FindingForm) -> FindingData:
@@ -51,8 +45,8 @@ def _data(form: FindingForm) -> FindingData:
 
 @process_permission_required("standortanalyse.edit_findings")
 @require_GET
-def findings(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = current_process(request)
+def findings(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
     return render(
         request,
         "standortanalyse/manage/findings.html",
@@ -67,9 +61,9 @@ def findings(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("standortanalyse.edit_findings")
 @require_http_methods(["GET", "POST"])
-def finding_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = current_process(request)
-    user = acting_user(request)
+def finding_create_view(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
+    user = request.user
     form = FindingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -91,14 +85,14 @@ def finding_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("standortanalyse.edit_findings")
 @require_http_methods(["GET", "POST"])
-def finding_edit(request: HttpRequest, process_pk: int, finding_pk: int) -> HttpResponse:
-    process = current_process(request)
+def finding_edit(request: ProcessRequest, process_pk: int, finding_pk: int) -> HttpResponse:
+    process = request.process
     finding = _finding(request, finding_pk)
     heading = _("Edit finding “%(title)s”") % {"title": finding.title}
     form = FindingForm(request.POST or None, instance=finding, initial={"references": finding.references})
     if request.method == "POST" and form.is_valid():
         try:
-            finding_update(finding=finding, actor=acting_user(request), data=_data(form))
+            finding_update(finding=finding, actor=request.user, data=_data(form))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -116,7 +110,7 @@ def finding_edit(request: HttpRequest, process_pk: int, finding_pk: int) -> Http
 
 @process_permission_required("standortanalyse.edit_findings")
 @require_http_methods(["GET", "POST"])
-def finding_delete_view(request: HttpRequest, process_pk: int, finding_pk: int) -> HttpResponse:
+def finding_delete_view(request: ProcessRequest, process_pk: int, finding_pk: int) -> HttpResponse:
     finding = _finding(request, finding_pk)
     url = reverse("standortanalyse_manage:findings", args=[process_pk])
     return confirm_delete(
@@ -125,14 +119,14 @@ def finding_delete_view(request: HttpRequest, process_pk: int, finding_pk: int) 
         title=_("Delete finding “%(title)s”?") % {"title": finding.title},
         cancel_url=url,
         success_url=url,
-        delete=lambda: finding_delete(finding=finding, actor=acting_user(request)),
+        delete=lambda: finding_delete(finding=finding, actor=request.user),
     )
 
 
 @process_permission_required("standortanalyse.publish")
 @require_http_methods(["GET", "POST"])
-def publication(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = current_process(request)
+def publication(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
     current = s.settings_for(process=process)
     form = AnalysisSettingsForm(
         request.POST or None,
@@ -141,7 +135,7 @@ def publication(request: HttpRequest, process_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         analysis_settings_update(
             process=process,
-            actor=acting_user(request),
+            actor=request.user,
             is_public=form.cleaned_data["is_public"],
             peer_codes=form.cleaned_data["peer_codes"],
         )

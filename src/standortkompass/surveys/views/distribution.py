@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from standortkompass.accounts.access import process_permission_required
-from standortkompass.processes.views.manage import acting_user, add_service_errors, query_string
+from standortkompass.accounts.http import ProcessRequest
+from standortkompass.processes.views.kit import add_service_errors, query_string
 from standortkompass.surveys.forms.distribution import (
     InvitationBounceForm,
     MailTemplateForm,
@@ -97,7 +98,7 @@ def _dashboard_url(survey: Survey) -> str:
     return reverse("surveys_manage:distribution", args=[survey.process_id, survey.pk])
 
 
-def _render_dashboard(request: HttpRequest, survey: Survey, schedule_form: BaseForm | None = None) -> HttpResponse:
+def _render_dashboard(request: ProcessRequest, survey: Survey, schedule_form: BaseForm | None = None) -> HttpResponse:
     waves = waves_list(survey=survey)
     rates = response_rates(survey=survey)
     custom = set(MailTemplate.objects.filter(survey=survey).values_list("kind", flat=True))
@@ -120,14 +121,14 @@ def _render_dashboard(request: HttpRequest, survey: Survey, schedule_form: BaseF
 
 @process_permission_required("surveys.manage")
 @require_GET
-def distribution(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+def distribution(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     """Response rates by group and against the register, mail waves, templates."""
     return _render_dashboard(request, request_survey(request, survey_pk))
 
 
 @process_permission_required("surveys.manage")
 @require_POST
-def wave_schedule_view(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+def wave_schedule_view(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     survey = request_survey(request, survey_pk)
     form = WaveScheduleForm(request.POST)
     if form.is_valid():
@@ -136,7 +137,7 @@ def wave_schedule_view(request: HttpRequest, process_pk: int, survey_pk: int) ->
                 survey=survey,
                 kind=form.cleaned_data["kind"],
                 scheduled_at=form.cleaned_data["scheduled_at"],
-                actor=acting_user(request),
+                actor=request.user,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -152,14 +153,14 @@ def wave_schedule_view(request: HttpRequest, process_pk: int, survey_pk: int) ->
 
 @process_permission_required("surveys.manage")
 @require_POST
-def wave_cancel_view(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+def wave_cancel_view(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     survey = request_survey(request, survey_pk)
     form = WaveCancelForm(request.POST, survey=survey)
     if not form.is_valid():
         messages.error(request, _("This wave can no longer be cancelled."))
         return redirect(_dashboard_url(survey))
     try:
-        wave_cancel(wave=form.cleaned_data["wave"], actor=acting_user(request))
+        wave_cancel(wave=form.cleaned_data["wave"], actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -169,7 +170,7 @@ def wave_cancel_view(request: HttpRequest, process_pk: int, survey_pk: int) -> H
 
 @process_permission_required("surveys.manage")
 @require_GET
-def invitations(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+def invitations(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     """The invitations with their state; search by organisation, person or e-mail (``q``)."""
     survey = request_survey(request, survey_pk)
     search = request.GET.get("q", "").strip()[:200]
@@ -198,10 +199,10 @@ def invitations(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpRe
 
 @process_permission_required("surveys.manage")
 @require_POST
-def invitations_create(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+def invitations_create(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     """Invite every contact person of the process's companies who may be contacted."""
     survey = request_survey(request, survey_pk)
-    result = invitations_create_from_registry(survey=survey, actor=acting_user(request))
+    result = invitations_create_from_registry(survey=survey, actor=request.user)
     created = len(result.created)
     text = ngettext("%(count)d invitation created.", "%(count)d invitations created.", created)
     messages.success(request, text % {"count": created})
@@ -212,7 +213,7 @@ def invitations_create(request: HttpRequest, process_pk: int, survey_pk: int) ->
 
 @process_permission_required("surveys.manage")
 @require_POST
-def invitation_bounce(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+def invitation_bounce(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     survey = request_survey(request, survey_pk)
     form = InvitationBounceForm(request.POST, survey=survey)
     back = reverse("surveys_manage:distribution_invitations", args=[survey.process_id, survey.pk])
@@ -220,7 +221,7 @@ def invitation_bounce(request: HttpRequest, process_pk: int, survey_pk: int) -> 
         messages.error(request, _("Give the reason why the mail could not be delivered."))
         return redirect(back)
     invitation = invitation_mark_bounced(
-        invitation=form.cleaned_data["invitation"], reason=form.cleaned_data["reason"], actor=acting_user(request)
+        invitation=form.cleaned_data["invitation"], reason=form.cleaned_data["reason"], actor=request.user
     )
     messages.success(
         request, _("%(email)s is recorded as undeliverable and gets no more mails.") % {"email": invitation.email}
@@ -230,14 +231,14 @@ def invitation_bounce(request: HttpRequest, process_pk: int, survey_pk: int) -> 
 
 @process_permission_required("surveys.manage")
 @require_http_methods(["GET", "POST"])
-def template(request: HttpRequest, process_pk: int, survey_pk: int, mail_kind: str) -> HttpResponse:
+def template(request: ProcessRequest, process_pk: int, survey_pk: int, mail_kind: str) -> HttpResponse:
     """Edit the survey's text of an invitation or reminder mail, or go back to the default."""
     survey = request_survey(request, survey_pk)
     kind = _kind(mail_kind)
     subject, body = mail_template_for(survey=survey, kind=kind)
     form = MailTemplateForm(request.POST or None, initial={"subject": subject, "body": body})
     if request.method == "POST" and request.POST.get("action") == "reset":
-        mail_template_reset(survey=survey, kind=kind, actor=acting_user(request))
+        mail_template_reset(survey=survey, kind=kind, actor=request.user)
         messages.success(request, _("The default text is used again."))
         return redirect(
             "surveys_manage:distribution_template", process_pk=survey.process_id, survey_pk=survey.pk, mail_kind=kind
@@ -249,7 +250,7 @@ def template(request: HttpRequest, process_pk: int, survey_pk: int, mail_kind: s
                 kind=kind,
                 subject=form.cleaned_data["subject"],
                 body=form.cleaned_data["body"],
-                actor=acting_user(request),
+                actor=request.user,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -282,7 +283,7 @@ def _link_placeholder(survey: Survey, text: str) -> str:
 
 @process_permission_required("surveys.manage")
 @require_GET
-def preview(request: HttpRequest, process_pk: int, survey_pk: int, mail_kind: str) -> HttpResponse:
+def preview(request: ProcessRequest, process_pk: int, survey_pk: int, mail_kind: str) -> HttpResponse:
     """The current text of ``mail_kind`` as the first invited contact would get it, without a real link."""
     survey = request_survey(request, survey_pk)
     kind = _kind(mail_kind)

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from standortkompass.accounts.access import process_permission_required
-from standortkompass.processes.views.manage import acting_user, add_service_errors, current_process
+from standortkompass.accounts.http import ProcessRequest
+from standortkompass.processes.views.kit import add_service_errors
 from standortkompass.surveys.export_formats import FORMATS
 from standortkompass.surveys.forms.exports import ExportRequestForm
 from standortkompass.surveys.models import ExportJob, ExportStatus, Survey
@@ -30,16 +31,16 @@ from standortkompass.surveys.views.common import request_survey
 CHUNK = 256 * 1024
 
 
-def _may_unsuppress(request: HttpRequest) -> bool:
-    return bool(acting_user(request).has_perm("surveys.view_unsuppressed", current_process(request)))
+def _may_unsuppress(request: ProcessRequest) -> bool:
+    return bool(request.user.has_perm("surveys.view_unsuppressed", request.process))
 
 
-def _visible_jobs(request: HttpRequest, survey: Survey) -> QuerySet[ExportJob]:
+def _visible_jobs(request: ProcessRequest, survey: Survey) -> QuerySet[ExportJob]:
     jobs = ExportJob.objects.filter(survey=survey).select_related("requested_by")
     return jobs if _may_unsuppress(request) else jobs.filter(suppressed=True)
 
 
-def _render(request: HttpRequest, survey: Survey, form: ExportRequestForm | None = None) -> HttpResponse:
+def _render(request: ProcessRequest, survey: Survey, form: ExportRequestForm | None = None) -> HttpResponse:
     jobs = list(_visible_jobs(request, survey)[:50])
     return render(
         request,
@@ -56,14 +57,14 @@ def _render(request: HttpRequest, survey: Survey, form: ExportRequestForm | None
 
 @process_permission_required("surveys.export")
 @require_GET
-def exports(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+def exports(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     """The survey's exports with their progress, and the form for a new one."""
     return _render(request, request_survey(request, survey_pk))
 
 
 @process_permission_required("surveys.export")
 @require_POST
-def export_request_view(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+def export_request_view(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     survey = request_survey(request, survey_pk)
     form = ExportRequestForm(request.POST, may_unsuppress=_may_unsuppress(request))
     if form.is_valid():
@@ -71,7 +72,7 @@ def export_request_view(request: HttpRequest, process_pk: int, survey_pk: int) -
             export_request(
                 survey=survey,
                 format=form.cleaned_data["format"],
-                actor=acting_user(request),
+                actor=request.user,
                 unsuppressed=form.cleaned_data.get("unsuppressed", False),
                 include_partial=form.cleaned_data["include_partial"],
             )
@@ -83,9 +84,9 @@ def export_request_view(request: HttpRequest, process_pk: int, survey_pk: int) -
     return _render(request, survey, form)
 
 
-@process_permission_required("surveys.export")  # type: ignore[arg-type]  # its View type predates streaming
+@process_permission_required("surveys.export")
 @require_GET
-def export_download(request: HttpRequest, process_pk: int, survey_pk: int, export_pk: int) -> StreamingHttpResponse:
+def export_download(request: ProcessRequest, process_pk: int, survey_pk: int, export_pk: int) -> StreamingHttpResponse:
     """The file of a finished export, as an attachment."""
     survey = request_survey(request, survey_pk)
     job = get_object_or_404(_visible_jobs(request, survey), pk=export_pk)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from standortkompass.accounts.access import process_permission_required
+from standortkompass.accounts.http import ProcessRequest
 from standortkompass.surveys import charts
 from standortkompass.surveys.dataset import Dataset, Variable, results_dataset
 from standortkompass.surveys.forms.results import (
@@ -63,11 +64,10 @@ def _csv_response(table: Table, *, name: str, notes: list[str]) -> HttpResponse:
 class Context:
     """The survey and how the reader sees its results; the dataset is loaded only when a page needs it."""
 
-    def __init__(self, request: HttpRequest, survey_pk: int) -> None:
+    def __init__(self, request: ProcessRequest, survey_pk: int) -> None:
         self.survey = request_survey(request, survey_pk)
-        user: Any = request.user
-        self.may_unsuppress = bool(user.has_perm("surveys.view_unsuppressed", self.survey.process))
-        self.may_code = bool(user.has_perm("surveys.code_answers", self.survey.process))
+        self.may_unsuppress = request.user.has_perm("surveys.view_unsuppressed", self.survey.process)
+        self.may_code = request.user.has_perm("surveys.code_answers", self.survey.process)
         self.suppressed = not (self.may_unsuppress and request.GET.get("ungeschuetzt") == "1")
         self.weighted = request.GET.get("gewichtet") == "1"
 
@@ -103,7 +103,7 @@ class Context:
         }
 
 
-def results_context(request: HttpRequest, survey_pk: int) -> Context:
+def results_context(request: ProcessRequest, survey_pk: int) -> Context:
     return Context(request, survey_pk)
 
 
@@ -136,7 +136,7 @@ def result_notes(context: Context, any_hidden: bool, weighting: Weighting | None
 
 @process_permission_required("surveys.view_results")
 @require_GET
-def results(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+def results(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     context = results_context(request, survey_pk)
     overview = cached_results_overview(survey=context.survey, suppressed=context.suppressed, weighted=context.weighted)
     sections: list[dict[str, Any]] = [
@@ -183,7 +183,7 @@ def _chart(result: QuestionResult, chart_id: str) -> charts.Chart | None:
 
 @process_permission_required("surveys.view_results")
 @require_GET
-def results_question(request: HttpRequest, process_pk: int, survey_pk: int, question: str) -> HttpResponse:
+def results_question(request: ProcessRequest, process_pk: int, survey_pk: int, question: str) -> HttpResponse:
     context = results_context(request, survey_pk)
     variable, result = question_page_result(context, question)
     return render(
@@ -204,7 +204,7 @@ def results_question(request: HttpRequest, process_pk: int, survey_pk: int, ques
 
 @process_permission_required("surveys.view_results")
 @require_GET
-def results_question_csv(request: HttpRequest, process_pk: int, survey_pk: int, question: str) -> HttpResponse:
+def results_question_csv(request: ProcessRequest, process_pk: int, survey_pk: int, question: str) -> HttpResponse:
     context = results_context(request, survey_pk)
     variable, result = question_page_result(context, question)
     title = result.label if isinstance(result, LikertResult) else variable.label
@@ -239,7 +239,7 @@ def crosstab_from_request(context: Context, request: HttpRequest) -> tuple[Cross
 
 @process_permission_required("surveys.view_results")
 @require_GET
-def results_crosstab(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+def results_crosstab(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     context = results_context(request, survey_pk)
     form, result = crosstab_from_request(context, request)
     extra = {}
@@ -258,7 +258,7 @@ def results_crosstab(request: HttpRequest, process_pk: int, survey_pk: int) -> H
 
 @process_permission_required("surveys.view_results")
 @require_GET
-def results_crosstab_csv(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+def results_crosstab_csv(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     context = results_context(request, survey_pk)
     _form, result = crosstab_from_request(context, request)
     if result is None:

@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from standortkompass.accounts.access import process_permission_required
-from standortkompass.processes.views.manage import acting_user
+from standortkompass.accounts.http import ProcessRequest
+from standortkompass.processes.views.kit import paginate
 from standortkompass.standortanalyse.services.findings import finding_create
 from standortkompass.surveys.dataset import Dataset, Variable, results_dataset
 from standortkompass.surveys.forms.results import (
@@ -60,7 +60,6 @@ from standortkompass.surveys.views.results import (
     results_context,
 )
 
-PAGE_SIZE = 20
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\w)(\+|00)?\d[\d /().-]{5,}\d")
 
@@ -87,11 +86,10 @@ def _codes(survey: Survey, question: str) -> list[Code]:
 
 @process_permission_required("surveys.view_results")
 @require_GET
-def results_open(request: HttpRequest, process_pk: int, survey_pk: int, question: str) -> HttpResponse:
+def results_open(request: ProcessRequest, process_pk: int, survey_pk: int, question: str) -> HttpResponse:
     survey = request_survey(request, survey_pk)
     _dataset, variable = _open_variable(survey, question)
-    user: Any = request.user
-    may_code = bool(user.has_perm("surveys.code_answers", survey.process))
+    may_code = request.user.has_perm("surveys.code_answers", survey.process)
     search = SearchForm(request.GET or None)
     term = search.cleaned_data["q"].strip().lower() if search.is_valid() else ""
     rows = Response.objects.filter(survey=survey, status=ResponseStatus.COMPLETED).order_by("id")
@@ -100,7 +98,7 @@ def results_open(request: HttpRequest, process_pk: int, survey_pk: int, question
         text = values.get(question) if isinstance(values, dict) else None
         if isinstance(text, str) and text.strip() and (not term or term in text.lower()):
             answers.append((pk, text))
-    page = Paginator(answers, PAGE_SIZE).get_page(request.GET.get("seite"))
+    page = paginate(request, answers)
     assigned: dict[int, list[Code]] = {}
     for assignment in CodeAssignment.objects.filter(
         code__survey=survey, code__question=question, response_id__in=[pk for pk, _text in page.object_list]
@@ -135,7 +133,7 @@ def results_open(request: HttpRequest, process_pk: int, survey_pk: int, question
     )
 
 
-def _back_to_open(request: HttpRequest, survey: Survey, question: str) -> HttpResponse:
+def _back_to_open(request: ProcessRequest, survey: Survey, question: str) -> HttpResponse:
     url = reverse("surveys_manage:results_open", args=[survey.process_id, survey.pk, question])
     back = request.POST.get("next", "")
     if back.startswith("?"):
@@ -145,7 +143,7 @@ def _back_to_open(request: HttpRequest, survey: Survey, question: str) -> HttpRe
 
 @process_permission_required("surveys.code_answers")
 @require_POST
-def results_code_assign(request: HttpRequest, process_pk: int, survey_pk: int, question: str) -> HttpResponse:
+def results_code_assign(request: ProcessRequest, process_pk: int, survey_pk: int, question: str) -> HttpResponse:
     survey = request_survey(request, survey_pk)
     _open_variable(survey, question)
     prefix = next((key.split("-")[0] for key in request.POST if key.endswith("-response")), "")
@@ -164,9 +162,9 @@ def results_code_assign(request: HttpRequest, process_pk: int, survey_pk: int, q
             # A new code named like an existing one is that code.
             existing = Code.objects.filter(survey=survey, question=question, label__iexact=label).first()
             code = existing or code_create(
-                survey=survey, question=question, label=form.cleaned_data["new_label"], actor=acting_user(request)
+                survey=survey, question=question, label=form.cleaned_data["new_label"], actor=request.user
             )
-        code_assign(code=code, response=response, actor=acting_user(request))
+        code_assign(code=code, response=response, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -176,20 +174,20 @@ def results_code_assign(request: HttpRequest, process_pk: int, survey_pk: int, q
 
 @process_permission_required("surveys.code_answers")
 @require_POST
-def results_code_unassign(request: HttpRequest, process_pk: int, survey_pk: int, question: str) -> HttpResponse:
+def results_code_unassign(request: ProcessRequest, process_pk: int, survey_pk: int, question: str) -> HttpResponse:
     survey = request_survey(request, survey_pk)
     form = CodeUnassignForm(request.POST)
     if form.is_valid():
         code = get_object_or_404(Code, survey=survey, question=question, pk=form.cleaned_data["code"])
         response = get_object_or_404(Response, survey=survey, pk=form.cleaned_data["response"])
-        code_unassign(code=code, response=response, actor=acting_user(request))
+        code_unassign(code=code, response=response, actor=request.user)
         messages.success(request, _("Code “%(code)s” removed.") % {"code": code.label})
     return _back_to_open(request, survey, question)
 
 
 @process_permission_required("surveys.view_results")
 @require_GET
-def results_codes(request: HttpRequest, process_pk: int, survey_pk: int, question: str) -> HttpResponse:
+def results_codes(request: ProcessRequest, process_pk: int, survey_pk: int, question: str) -> HttpResponse:
     context = results_context(request, survey_pk)
     _dataset, variable = _open_variable(context.survey, question)
     result = published_codes(dataset=context.dataset, survey=context.survey, question=question, view=context.view)
@@ -220,14 +218,14 @@ def results_codes(request: HttpRequest, process_pk: int, survey_pk: int, questio
 @process_permission_required("surveys.code_answers")
 @require_http_methods(["GET", "POST"])
 def results_code_rename(
-    request: HttpRequest, process_pk: int, survey_pk: int, question: str, code_pk: int
+    request: ProcessRequest, process_pk: int, survey_pk: int, question: str, code_pk: int
 ) -> HttpResponse:
     survey = request_survey(request, survey_pk)
     code = get_object_or_404(Code, survey=survey, question=question, pk=code_pk)
     form = CodeRenameForm(request.POST or None, initial={"label": code.label})
     if request.method == "POST" and form.is_valid():
         try:
-            code_rename(code=code, label=form.cleaned_data["label"], actor=acting_user(request))
+            code_rename(code=code, label=form.cleaned_data["label"], actor=request.user)
         except ValidationError as error:
             form.add_error("label", error.message_dict.get("label", error.messages)[0])
         else:
@@ -245,11 +243,11 @@ def results_code_rename(
 @process_permission_required("surveys.code_answers")
 @require_POST
 def results_code_delete(
-    request: HttpRequest, process_pk: int, survey_pk: int, question: str, code_pk: int
+    request: ProcessRequest, process_pk: int, survey_pk: int, question: str, code_pk: int
 ) -> HttpResponse:
     survey = request_survey(request, survey_pk)
     code = get_object_or_404(Code, survey=survey, question=question, pk=code_pk)
-    code_delete(code=code, actor=acting_user(request))
+    code_delete(code=code, actor=request.user)
     messages.success(request, _("The code “%(code)s” is deleted.") % {"code": code.label})
     return redirect(
         "surveys_manage:results_codes", process_pk=survey.process_id, survey_pk=survey.pk, question=question
@@ -305,7 +303,7 @@ class _Params:
 
 @process_permission_required("surveys.code_answers")
 @require_http_methods(["GET", "POST"])
-def results_finding(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+def results_finding(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     context = results_context(request, survey_pk)
     params = request.POST if request.method == "POST" else request.GET
     if not (params.get("frage") or params.get("code") or (params.get("zeile") and params.get("spalte"))):
@@ -321,7 +319,7 @@ def results_finding(request: HttpRequest, process_pk: int, survey_pk: int) -> Ht
         try:
             finding = finding_create(
                 process=context.survey.process,
-                actor=acting_user(request),
+                actor=request.user,
                 data={
                     "kind": form.cleaned_data["kind"],
                     "title": form.cleaned_data["title"],

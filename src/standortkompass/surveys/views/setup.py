@@ -8,9 +8,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -18,7 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from standortkompass.accounts.access import process_permission_required
-from standortkompass.processes.views.manage import acting_user, add_service_errors, current_process
+from standortkompass.accounts.http import ProcessRequest
+from standortkompass.processes.views.kit import add_service_errors, paginate
 from standortkompass.surveys.forms.setup import ANONYMITY_EXPLANATIONS, QuestionnaireUploadForm, SurveyForm
 from standortkompass.surveys.models import (
     Anonymity,
@@ -42,7 +42,6 @@ from standortkompass.surveys.services.surveys import survey_close, survey_create
 from standortkompass.surveys.views.common import request_survey
 from standortkompass.surveys.xlsform import FormError, XLSFormError, export_xlsform
 
-PAGE_SIZE = 20
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 KIND_LABELS = {
@@ -68,8 +67,8 @@ STATUS_EXPLANATIONS = {
 }
 
 
-def _questionnaire(request: HttpRequest, questionnaire_pk: int) -> Questionnaire:
-    return get_object_or_404(Questionnaire, process=current_process(request), pk=questionnaire_pk)
+def _questionnaire(request: ProcessRequest, questionnaire_pk: int) -> Questionnaire:
+    return get_object_or_404(Questionnaire, process=request.process, pk=questionnaire_pk)
 
 
 def _version(questionnaire: Questionnaire, version_pk: int) -> QuestionnaireVersion:
@@ -217,9 +216,9 @@ def questionnaire_preview(schema: Schema) -> list[PreviewPage]:
 
 @process_permission_required("surveys.view_results")
 @require_GET
-def survey_list(request: HttpRequest, process_pk: int) -> HttpResponse:
+def survey_list(request: ProcessRequest, process_pk: int) -> HttpResponse:
     """Questionnaires and surveys for Redaktion and Administration; the boards see the surveys with their results."""
-    process = current_process(request)
+    process = request.process
     can_manage = request.user.has_perm("surveys.manage", process)
     surveys = list(
         Survey.objects.filter(process=process).select_related("questionnaire").order_by("-created_at", "-id")
@@ -250,14 +249,14 @@ def survey_list(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 
 def _render_upload(
-    request: HttpRequest,
+    request: ProcessRequest,
     *,
     form: QuestionnaireUploadForm,
     questionnaire: Questionnaire | None,
     errors: list[FormError] | None = None,
     filename: str = "",
 ) -> HttpResponse:
-    process = current_process(request)
+    process = request.process
     cancel_url = (
         reverse("surveys_manage:questionnaire", args=[process.pk, questionnaire.pk])
         if questionnaire is not None
@@ -278,7 +277,7 @@ def _render_upload(
     )
 
 
-def _imported_message(request: HttpRequest, version: QuestionnaireVersion) -> None:
+def _imported_message(request: ProcessRequest, version: QuestionnaireVersion) -> None:
     if version.import_notes:
         messages.warning(
             request,
@@ -304,16 +303,16 @@ def _version_url(version: QuestionnaireVersion) -> str:
 
 @process_permission_required("surveys.manage")
 @require_http_methods(["GET", "POST"])
-def questionnaire_upload(request: HttpRequest, process_pk: int) -> HttpResponse:
+def questionnaire_upload(request: ProcessRequest, process_pk: int) -> HttpResponse:
     """A new questionnaire from an XLSForm or LimeSurvey file; on errors every problem is listed, nothing saved."""
     form = QuestionnaireUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             version = questionnaire_import(
-                process=current_process(request),
+                process=request.process,
                 data=form.data_bytes,
                 filename=form.filename,
-                actor=acting_user(request),
+                actor=request.user,
             )
         except XLSFormError as error:
             return _render_upload(request, form=form, questionnaire=None, errors=error.errors, filename=form.filename)
@@ -324,14 +323,14 @@ def questionnaire_upload(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("surveys.manage")
 @require_http_methods(["GET", "POST"])
-def questionnaire_version_upload(request: HttpRequest, process_pk: int, questionnaire_pk: int) -> HttpResponse:
+def questionnaire_version_upload(request: ProcessRequest, process_pk: int, questionnaire_pk: int) -> HttpResponse:
     """A new draft version of a questionnaire from a file (an existing draft is replaced)."""
     questionnaire = _questionnaire(request, questionnaire_pk)
     form = QuestionnaireUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             version = questionnaire_version_replace_from_file(
-                questionnaire=questionnaire, data=form.data_bytes, filename=form.filename, actor=acting_user(request)
+                questionnaire=questionnaire, data=form.data_bytes, filename=form.filename, actor=request.user
             )
         except XLSFormError as error:
             return _render_upload(
@@ -344,18 +343,18 @@ def questionnaire_version_upload(request: HttpRequest, process_pk: int, question
 
 @process_permission_required("surveys.manage")
 @require_POST
-def questionnaire_default(request: HttpRequest, process_pk: int) -> HttpResponse:
+def questionnaire_default(request: ProcessRequest, process_pk: int) -> HttpResponse:
     """Take over the shipped questionnaire "Unternehmensbefragung Zukunftsstrategie" as a new draft."""
-    version = questionnaire_import_default(process=current_process(request), actor=acting_user(request))
+    version = questionnaire_import_default(process=request.process, actor=request.user)
     _imported_message(request, version)
     return redirect(_version_url(version))
 
 
 @process_permission_required("surveys.manage")
 @require_GET
-def questionnaire_detail(request: HttpRequest, process_pk: int, questionnaire_pk: int) -> HttpResponse:
+def questionnaire_detail(request: ProcessRequest, process_pk: int, questionnaire_pk: int) -> HttpResponse:
     """The versions of a questionnaire and a readable (and printable) preview of one of them."""
-    process = current_process(request)
+    process = request.process
     questionnaire = _questionnaire(request, questionnaire_pk)
     versions = list(questionnaire.versions.order_by("-number"))
     selected = versions[0] if versions else None
@@ -379,7 +378,7 @@ def questionnaire_detail(request: HttpRequest, process_pk: int, questionnaire_pk
 @process_permission_required("surveys.manage")
 @require_POST
 def questionnaire_publish_view(
-    request: HttpRequest, process_pk: int, questionnaire_pk: int, version_pk: int
+    request: ProcessRequest, process_pk: int, questionnaire_pk: int, version_pk: int
 ) -> HttpResponse:
     """Freeze a draft version; asks for the confirmation box to be ticked."""
     version = _version(_questionnaire(request, questionnaire_pk), version_pk)
@@ -389,7 +388,7 @@ def questionnaire_publish_view(
         )
         return redirect(_version_url(version))
     try:
-        version = questionnaire_publish(version=version, actor=acting_user(request))
+        version = questionnaire_publish(version=version, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -404,7 +403,7 @@ def questionnaire_publish_view(
 @process_permission_required("surveys.manage")
 @require_GET
 def questionnaire_xlsform(
-    request: HttpRequest, process_pk: int, questionnaire_pk: int, version_pk: int
+    request: ProcessRequest, process_pk: int, questionnaire_pk: int, version_pk: int
 ) -> HttpResponse:
     """The version as an XLSForm workbook (survey, choices and settings sheets)."""
     version = _version(_questionnaire(request, questionnaire_pk), version_pk)
@@ -419,15 +418,15 @@ def questionnaire_xlsform(
 
 @process_permission_required("surveys.manage")
 @require_http_methods(["GET", "POST"])
-def survey_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
-    process = current_process(request)
+def survey_create_view(request: ProcessRequest, process_pk: int) -> HttpResponse:
+    process = request.process
     form = SurveyForm(request.POST or None, process=process)
     if request.method == "POST" and form.is_valid():
         try:
             survey = survey_create(
                 process=process,
                 questionnaire=form.cleaned_data["questionnaire"],
-                actor=acting_user(request),
+                actor=request.user,
                 **form.data_for_service(),
             )
         except ValidationError as error:
@@ -450,14 +449,14 @@ def survey_create_view(request: HttpRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("surveys.manage")
 @require_http_methods(["GET", "POST"])
-def survey_edit(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
-    process = current_process(request)
+def survey_edit(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+    process = request.process
     survey = request_survey(request, survey_pk)
     # The form works on a copy, so that the service sees the values before the change.
     form = SurveyForm(request.POST or None, instance=copy.copy(survey), process=process)
     if request.method == "POST" and form.is_valid():
         try:
-            survey = survey_update(survey=survey, actor=acting_user(request), **form.data_for_service())
+            survey = survey_update(survey=survey, actor=request.user, **form.data_for_service())
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -487,8 +486,8 @@ def _reverse_or_empty(name: str, **kwargs: Any) -> str:
 
 @process_permission_required("surveys.manage")
 @require_GET
-def survey_detail(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
-    process = current_process(request)
+def survey_detail(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+    process = request.process
     survey = request_survey(request, survey_pk)
     start_path = _reverse_or_empty("survey:start", survey_slug=survey.slug)
     return render(
@@ -510,10 +509,10 @@ def survey_detail(request: HttpRequest, process_pk: int, survey_pk: int) -> Http
 
 @process_permission_required("surveys.manage")
 @require_POST
-def survey_open_view(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+def survey_open_view(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     survey = request_survey(request, survey_pk)
     try:
-        survey = survey_open(survey=survey, actor=acting_user(request))
+        survey = survey_open(survey=survey, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -523,21 +522,19 @@ def survey_open_view(request: HttpRequest, process_pk: int, survey_pk: int) -> H
 
 @process_permission_required("surveys.manage")
 @require_POST
-def survey_close_view(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
-    survey = survey_close(survey=request_survey(request, survey_pk), actor=acting_user(request))
+def survey_close_view(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+    survey = survey_close(survey=request_survey(request, survey_pk), actor=request.user)
     messages.success(request, _("The survey “%(title)s” is closed. All answers are kept.") % {"title": survey.title})
     return redirect("surveys_manage:survey", process_pk=survey.process_id, survey_pk=survey.pk)
 
 
 @process_permission_required("surveys.manage")
 @require_GET
-def survey_contact_requests(request: HttpRequest, process_pk: int, survey_pk: int) -> HttpResponse:
+def survey_contact_requests(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     """The contact details respondents left (stored apart from their answers), page by page."""
-    process = current_process(request)
+    process = request.process
     survey = request_survey(request, survey_pk)
-    page = Paginator(ContactRequest.objects.filter(survey=survey).order_by("id"), PAGE_SIZE).get_page(
-        request.GET.get("seite")
-    )
+    page = paginate(request, ContactRequest.objects.filter(survey=survey).order_by("id"))
     keys: list[str] = []
     for contact_request in page.object_list:
         if isinstance(contact_request.details, dict):
