@@ -208,7 +208,7 @@ def _build_database() -> dict[str, Any]:
     from standortkompass.surveys.demo import generate_answers, survey_demo_load
     from standortkompass.surveys.models import Response, ResponseStatus
     from standortkompass.surveys.runtime import Runtime
-    from standortkompass.surveys.services.answering import personal_question_names
+    from standortkompass.surveys.selectors.surveys import personal_question_names
 
     call_command("migrate", verbosity=0)
     region = Region.objects.create(code="08118", name="Ludwigsburg", level=RegionLevel.DISTRICT)
@@ -241,8 +241,8 @@ def _build_database() -> dict[str, Any]:
 
 def _end_to_end_child(format_name: str, survey_id: int) -> dict[str, Any]:
     from standortkompass.surveys.export_formats import FORMATS
+    from standortkompass.surveys.export_table import export_table
     from standortkompass.surveys.models import Survey
-    from standortkompass.surveys.services.exports import export_table
 
     survey = Survey.objects.get(pk=survey_id)
     export_format = FORMATS[format_name]

@@ -75,7 +75,7 @@ from standortkompass.processes.models import StrategyProcess
 from standortkompass.surveys.demo import DEFAULT_QUESTIONNAIRE, generate_answers
 from standortkompass.surveys.models import Anonymity
 from standortkompass.surveys.runtime import Runtime
-from standortkompass.surveys.services.answering import personal_question_names
+from standortkompass.surveys.selectors.surveys import personal_question_names
 from standortkompass.surveys.services.questionnaires import questionnaire_import, questionnaire_publish
 from standortkompass.surveys.services.surveys import survey_create, survey_open
 district = Region.objects.create(code="08118", name="Ludwigsburg", level=RegionLevel.DISTRICT, kind="Landkreis")

@@ -136,7 +136,7 @@ def _code_kwargs(world: dict[str, Any]) -> dict[str, Any]:
 def _export_kwargs(world: dict[str, Any]) -> dict[str, Any]:
     """A finished (suppressed) export of the world's survey with a small file."""
     from standortkompass.surveys.models import ExportJob, ExportStatus
-    from standortkompass.surveys.services.exports import exports_directory
+    from standortkompass.surveys.services.export_files import exports_directory
 
     survey = world["survey"]
     (exports_directory() / "matrix-export.csv").write_bytes(b"\xef\xbb\xbfantwort\r\n1\r\n")

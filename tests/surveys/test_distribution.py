@@ -27,20 +27,19 @@ from standortkompass.surveys.models import (
     WaveStatus,
 )
 from standortkompass.surveys.selectors.distribution import response_rates
+from standortkompass.surveys.selectors.mail import mail_template_for
 from standortkompass.surveys.services import questionnaire_import, questionnaire_publish
-from standortkompass.surveys.services.distribution import (
+from standortkompass.surveys.services.invitations import (
     SkipReason,
     invitation_add,
     invitation_mark_bounced,
     invitation_opt_out,
     invitations_create_from_registry,
-    mail_template_for,
-    mail_template_save,
-    wave_cancel,
-    wave_schedule,
-    wave_send,
 )
+from standortkompass.surveys.services.mail_templates import mail_template_save
 from standortkompass.surveys.services.surveys import survey_create, survey_open
+from standortkompass.surveys.services.wave_sending import wave_send
+from standortkompass.surveys.services.waves import wave_cancel, wave_schedule
 from standortkompass.surveys.tasks import send_mail_wave
 from standortkompass.surveys.tokens import invitation_token, response_access_hash
 from surveys.forms import xlsx

@@ -17,15 +17,10 @@ from django.utils.translation import gettext as _
 
 from standortkompass.surveys.demo import survey_demo_load
 from standortkompass.surveys.export_formats import FORMATS, ExportTable
+from standortkompass.surveys.export_table import export_table, suppress_column, suppress_profile
 from standortkompass.surveys.models import Anonymity, ExportJob, ExportStatus, Response, ResponseStatus
-from standortkompass.surveys.services.exports import (
-    export_path,
-    export_request,
-    export_table,
-    exports_directory,
-    suppress_column,
-    suppress_profile,
-)
+from standortkompass.surveys.services.export_files import export_path, exports_directory
+from standortkompass.surveys.services.exports import export_request
 from surveys.results_data import grid, results_survey
 
 pytestmark = pytest.mark.django_db

@@ -16,8 +16,8 @@ from standortkompass.processes.models import StrategyProcess
 from standortkompass.regiondata.models import Indicator, Observation
 from standortkompass.surveys.models import MailKind, MailTemplate, MailWave, SurveyInvitation, WaveStatus
 from standortkompass.surveys.services import questionnaire_import, questionnaire_publish
-from standortkompass.surveys.services.distribution import wave_schedule
 from standortkompass.surveys.services.surveys import survey_create
+from standortkompass.surveys.services.waves import wave_schedule
 from standortkompass.surveys.tokens import invitation_token
 from surveys.forms import xlsx
 from surveys.test_distribution import _company, _contact

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max, Q, Sum
-from django.utils import timezone, translation
 from django.utils.translation import get_language
 
 from standortkompass.surveys.dataset import Dataset, Variable, results_dataset, survey_version
@@ -176,34 +173,6 @@ def cached_results_overview(*, survey: Survey, suppressed: bool, weighted: bool)
     )
     cache.set(key, found, CACHE_SECONDS)
     return found
-
-
-# The views readers open most: the suppressed overview (everyone below Administration) and the
-# unsuppressed one (Administration), unweighted, in German.
-WARMED_VIEWS = ((True, False), (False, False))
-WARM_DELAY_SECONDS = 30
-
-
-def results_warm(*, survey: Survey) -> None:
-    """Compute and cache the overviews readers open most, for the current data."""
-    with translation.override(settings.LANGUAGE_CODE):
-        for suppressed, weighted in WARMED_VIEWS:
-            cached_results_overview(survey=survey, suppressed=suppressed, weighted=weighted)
-
-
-def results_warm_later(*, survey_id: int) -> None:
-    """Queue one warming of the overview some seconds after a completion; completions in between
-    join it (at most one queued warming per survey and delay)."""
-    from standortkompass.surveys.tasks import warm_results
-
-    if not cache.add(f"surveys:results-warming:{survey_id}", True, WARM_DELAY_SECONDS):
-        return
-    backend = warm_results.get_backend()
-    if backend.supports_defer:
-        later = timezone.now() + dt.timedelta(seconds=WARM_DELAY_SECONDS)
-        warm_results.using(run_after=later).enqueue(survey_id)
-    else:
-        warm_results.enqueue(survey_id)
 
 
 def published_codes(*, dataset: Dataset, survey: Survey, question: str, view: ResultsView) -> CodeResult:

@@ -1,4 +1,4 @@
-"""Read access to questionnaires."""
+"""Read access to questionnaires and surveys: versions, personal-data questions, surveys open to the public."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from standortkompass.processes.calls_to_action import CallToAction
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.surveys.models import Questionnaire, QuestionnaireVersion, Survey, SurveyStatus, VersionStatus
+from standortkompass.surveys.runtime import Runtime
 
 
 def questionnaires_for_process(*, process: StrategyProcess) -> QuerySet[Questionnaire]:
@@ -24,6 +25,20 @@ def questionnaire_latest_version(*, questionnaire: Questionnaire) -> Questionnai
 def questionnaire_published_version(*, questionnaire: Questionnaire) -> QuestionnaireVersion | None:
     """The newest published version: the one new respondents answer."""
     return questionnaire.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number").first()
+
+
+def personal_question_names(version: QuestionnaireVersion) -> set[str]:
+    """Questions marked ``personal_data = yes`` in the XLSForm: kept apart from anonymous responses."""
+    return personal_names(Runtime(version.schema))
+
+
+def personal_names(runtime: Runtime) -> set[str]:
+    """:func:`personal_question_names` of a questionnaire already at hand as a runtime."""
+    return {
+        name
+        for name, question in runtime.questions.items()
+        if question["extra"].get("personal_data", "").strip().lower() in {"yes", "true", "1", "ja"}
+    }
 
 
 def surveys_open_to_the_public(*, process: StrategyProcess) -> list[Survey]:

@@ -7,10 +7,10 @@ gives the same state; two tabs on the same response each write their own page.
 
 from __future__ import annotations
 
-import functools
+import datetime as dt
 from dataclasses import dataclass, field
-from typing import cast
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,57 +19,29 @@ from standortkompass.surveys.answer_input import PageInput
 from standortkompass.surveys.models import (
     Anonymity,
     ContactRequest,
-    QuestionnaireVersion,
     Response,
     ResponseStatus,
     Survey,
     SurveyInvitation,
 )
-from standortkompass.surveys.results.selectors import results_warm_later
 from standortkompass.surveys.runtime import ANSWERED_KINDS, Runtime, is_empty
-from standortkompass.surveys.schema import Page, Schema
-from standortkompass.surveys.selectors.surveys import questionnaire_published_version
+from standortkompass.surveys.schema import Page
+from standortkompass.surveys.selectors.responses import published_schema, response_for_secret, runtime_for
+from standortkompass.surveys.selectors.surveys import (
+    personal_names,
+    questionnaire_published_version,
+)
+from standortkompass.surveys.selectors.surveys import (
+    personal_question_names as personal_question_names,  # still imported from here by surveys/demo.py
+)
 from standortkompass.surveys.tokens import invitation_token_hash, response_access_hash
+
+# Completions within this time join one warming of the results overview.
+WARM_DELAY_SECONDS = 30
 
 
 class SurveyNotAnswerableError(Exception):
     """The survey does not take answers now (closed, not yet open, or no published version)."""
-
-
-def personal_question_names(version: QuestionnaireVersion) -> set[str]:
-    """Questions marked ``personal_data = yes`` in the XLSForm: kept apart from anonymous responses."""
-    return _personal_names(Runtime(version.schema))
-
-
-def _personal_names(runtime: Runtime) -> set[str]:
-    return {
-        name
-        for name, question in runtime.questions.items()
-        if question["extra"].get("personal_data", "").strip().lower() in {"yes", "true", "1", "ja"}
-    }
-
-
-@functools.lru_cache(maxsize=64)
-def _published_schema(version_id: int) -> Schema:
-    """The definition of a version that responses refer to. Such a version is published and frozen,
-    so each process reads and decodes it once instead of on every page."""
-    return cast(Schema, QuestionnaireVersion.objects.values_list("schema", flat=True).get(pk=version_id))
-
-
-def runtime_for(response: Response) -> Runtime:
-    return Runtime(_published_schema(response.version_id), language=response.language, seed=response.pk or 0)
-
-
-def invitation_for_token(*, survey: Survey, token: str) -> SurveyInvitation | None:
-    return SurveyInvitation.objects.filter(survey=survey, token_hash=invitation_token_hash(token)).first()
-
-
-def response_for_secret(*, survey: Survey, secret: str) -> Response | None:
-    return (
-        Response.objects.select_related("survey")
-        .filter(survey=survey, access_hash=response_access_hash(secret))
-        .first()
-    )
 
 
 def response_start(
@@ -236,7 +208,7 @@ def _complete(response: Response, runtime: Runtime, *, invitation_token: str) ->
     survey = response.survey
     response.status = ResponseStatus.COMPLETED
     if survey.anonymity == Anonymity.ANONYMOUS:
-        personal = _personal_names(runtime)
+        personal = personal_names(runtime)
         details = {
             runtime.text(runtime.questions[name]["label"]) or name: response.answers[name]
             for name in sorted(personal)
@@ -258,7 +230,23 @@ def _complete(response: Response, runtime: Runtime, *, invitation_token: str) ->
 
 
 def response_set_language(*, response: Response, language: str) -> Response:
-    runtime = Runtime(_published_schema(response.version_id), language=language)
+    runtime = Runtime(published_schema(response.version_id), language=language)
     Response.objects.filter(pk=response.pk, status=ResponseStatus.IN_PROGRESS).update(language=runtime.language)
     response.language = runtime.language
     return response
+
+
+def results_warm_later(*, survey_id: int) -> None:
+    """Queue one warming of the results overview some seconds after a completion; completions in
+    between join it (at most one queued warming per survey and delay). The background task
+    ``surveys.tasks.warm_results`` calls ``services.results_warming.results_warm``."""
+    from standortkompass.surveys.tasks import warm_results
+
+    if not cache.add(f"surveys:results-warming:{survey_id}", True, WARM_DELAY_SECONDS):
+        return
+    backend = warm_results.get_backend()
+    if backend.supports_defer:
+        later = timezone.now() + dt.timedelta(seconds=WARM_DELAY_SECONDS)
+        warm_results.using(run_after=later).enqueue(survey_id)
+    else:
+        warm_results.enqueue(survey_id)

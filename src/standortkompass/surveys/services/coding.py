@@ -8,19 +8,8 @@ from django.utils.translation import gettext as _
 
 from standortkompass.accounts.models import User
 from standortkompass.audit.services import audit_record
-from standortkompass.surveys.dataset import survey_version
 from standortkompass.surveys.models import Code, CodeAssignment, Response, Survey
-from standortkompass.surveys.runtime import Runtime
-
-OPEN_KINDS = {"text", "long_text"}
-
-
-def open_question_names(*, survey: Survey) -> list[str]:
-    """Names of the survey's open (text) questions, in questionnaire order."""
-    version = survey_version(survey=survey)
-    if version is None:
-        return []
-    return [name for name, question in Runtime(version.schema).questions.items() if question["kind"] in OPEN_KINDS]
+from standortkompass.surveys.selectors.coding import open_question_names
 
 
 def _check_label(*, survey: Survey, question: str, label: str, code: Code | None = None) -> str:

@@ -30,6 +30,7 @@ from standortkompass.surveys.forms.distribution import (
     WaveScheduleForm,
 )
 from standortkompass.surveys.mail_defaults import PLACEHOLDERS, render_placeholders
+from standortkompass.surveys.mail_rendering import mail_values
 from standortkompass.surveys.models import MailKind, MailTemplate, Survey, SurveyInvitation, WaveStatus
 from standortkompass.surveys.selectors.distribution import (
     InvitationState,
@@ -38,19 +39,16 @@ from standortkompass.surveys.selectors.distribution import (
     response_rates,
     waves_list,
 )
-from standortkompass.surveys.services.distribution import (
+from standortkompass.surveys.selectors.invitations import invitation_for_token as invitation_by_token
+from standortkompass.surveys.selectors.mail import mail_template_for
+from standortkompass.surveys.services.invitations import (
     SkipReason,
-    invitation_by_token,
     invitation_mark_bounced,
     invitation_opt_out,
     invitations_create_from_registry,
-    mail_template_for,
-    mail_template_reset,
-    mail_template_save,
-    mail_values,
-    wave_cancel,
-    wave_schedule,
 )
+from standortkompass.surveys.services.mail_templates import mail_template_reset, mail_template_save
+from standortkompass.surveys.services.waves import wave_cancel, wave_schedule
 from standortkompass.surveys.views.common import request_survey
 
 STATE_LABELS = {

@@ -25,7 +25,8 @@ from standortkompass.processes.views.kit import add_service_errors
 from standortkompass.surveys.export_formats import FORMATS
 from standortkompass.surveys.forms.exports import ExportRequestForm
 from standortkompass.surveys.models import ExportJob, ExportStatus, Survey
-from standortkompass.surveys.services.exports import export_path, export_request
+from standortkompass.surveys.services.export_files import export_path
+from standortkompass.surveys.services.exports import export_request
 from standortkompass.surveys.views.common import request_survey
 
 CHUNK = 256 * 1024

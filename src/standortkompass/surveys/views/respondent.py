@@ -22,15 +22,14 @@ from standortkompass.surveys.answer_input import parse_page, rank_field
 from standortkompass.surveys.models import Anonymity, Response, ResponseStatus, Survey, SurveyInvitation, SurveyStatus
 from standortkompass.surveys.runtime import OTHER, OTHER_SUFFIX, Runtime, is_empty
 from standortkompass.surveys.schema import Page, Question
+from standortkompass.surveys.selectors.invitations import invitation_for_token
+from standortkompass.surveys.selectors.responses import response_for_secret, runtime_for
 from standortkompass.surveys.selectors.surveys import questionnaire_published_version
 from standortkompass.surveys.services.answering import (
     SurveyNotAnswerableError,
-    invitation_for_token,
-    response_for_secret,
     response_save_page,
     response_set_language,
     response_start,
-    runtime_for,
 )
 from standortkompass.surveys.tokens import is_resume_code_shape, new_resume_code, normalise_resume_code
 

@@ -46,9 +46,7 @@ from standortkompass.surveys.results.tables import (
     question_table,
     table_csv,
 )
-from standortkompass.surveys.services.coding import (
-    OPEN_KINDS,
-)
+from standortkompass.surveys.selectors.coding import OPEN_KINDS
 from standortkompass.surveys.views.common import request_survey
 
 

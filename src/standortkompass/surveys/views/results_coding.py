@@ -43,8 +43,8 @@ from standortkompass.surveys.results.tables import (
     format_percent,
     question_table,
 )
+from standortkompass.surveys.selectors.coding import OPEN_KINDS
 from standortkompass.surveys.services.coding import (
-    OPEN_KINDS,
     code_assign,
     code_create,
     code_delete,

@@ -15,8 +15,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from standortkompass.surveys.export_formats import FORMATS
+from standortkompass.surveys.export_table import export_table
 from standortkompass.surveys.models import Questionnaire, QuestionnaireVersion, Survey
-from standortkompass.surveys.services.exports import export_table
 from standortkompass.surveys.xlsform import export_xlsform
 
 CHOICES = [*FORMATS, "xlsform"]
