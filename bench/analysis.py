@@ -70,7 +70,8 @@ def _summary(name: str, timings: list[float], target_ms: float) -> dict[str, Any
 
 
 def _all_districts() -> dict[str, Any]:
-    from standortkompass.standortanalyse.services.analysis import all_districts_analysis, employment_observations
+    from standortkompass.standortanalyse.services.analysis.data import employment_observations
+    from standortkompass.standortanalyse.services.analysis.districts import all_districts_analysis
 
     observations = employment_observations(years=range(START, END + 1))  # loading is not timed
     result = all_districts_analysis(start=START, end=END, observations=observations)
