@@ -70,19 +70,19 @@ from standortkompass.analysis.sectors import (
     overlapping_pairs,
     select_partition,
 )
-from standortkompass.analysis.shift_share import (
+from standortkompass.analysis.shift_share.classic import (
     DunnShiftShare,
-    DynamicShiftShare,
-    EstebanMarquillasShiftShare,
     GerfinShiftShare,
     dunn_by_region,
     dunn_shift_share,
-    dynamic_by_region,
-    dynamic_shift_share,
-    esteban_marquillas_by_region,
-    esteban_marquillas_shift_share,
     gerfin_by_region,
     gerfin_shift_share,
+)
+from standortkompass.analysis.shift_share.dynamic import DynamicShiftShare, dynamic_by_region, dynamic_shift_share
+from standortkompass.analysis.shift_share.esteban_marquillas import (
+    EstebanMarquillasShiftShare,
+    esteban_marquillas_by_region,
+    esteban_marquillas_shift_share,
 )
 from standortkompass.analysis.specialisation import (
     Concentration,
