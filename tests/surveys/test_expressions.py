@@ -32,7 +32,7 @@ from standortkompass.surveys.expressions import (
 from standortkompass.surveys.xlsform import parse_xlsform
 
 DEFAULT_QUESTIONNAIRE = (
-    Path(expressions.__file__).parent / "questionnaires" / "unternehmensbefragung_zukunftsstrategie.xlsx"
+    Path(expressions.__file__).parents[1] / "questionnaires" / "unternehmensbefragung_zukunftsstrategie.xlsx"
 )
 ANSWERS: dict[str, object] = {
     "text": "Bäckerei",
