@@ -1,0 +1,131 @@
+"""The sheets of an XLSForm file (xlsx, or pyxform's csv layout) as rows of named cells, and the
+errors found in them, each with sheet, row and column."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+import openpyxl
+from django.utils.translation import gettext as _
+
+# Columns of the survey sheet that the schema keeps: per language, and as written.
+TRANSLATABLE = ("label", "hint", "required_message", "constraint_message")
+PLAIN_COLUMNS = (
+    "relevant",
+    "constraint",
+    "choice_filter",
+    "calculation",
+    "appearance",
+    "parameters",
+    "default",
+)
+
+
+@dataclass(frozen=True)
+class FormError:
+    sheet: str
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        place = [_("sheet %(sheet)s") % {"sheet": self.sheet}] if self.sheet else []
+        if self.row is not None:
+            place.append(_("row %(row)d") % {"row": self.row})
+        if self.column:
+            place.append(_("column %(column)s") % {"column": self.column})
+        return f"{', '.join(place)}: {self.message}" if place else self.message
+
+
+class XLSFormError(Exception):
+    def __init__(self, errors: list[FormError]) -> None:
+        super().__init__("; ".join(str(error) for error in errors))
+        self.errors = errors
+
+
+@dataclass
+class Row:
+    number: int
+    values: dict[str, str]
+
+
+@dataclass
+class Sheets:
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+
+
+# Reading ------------------------------------------------------------------------------------
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _header(value: str) -> str:
+    """Normalise a column header: the base name in lower case, the language as written."""
+    if "::" in value:
+        base, language = value.split("::", 1)
+        return f"{base.strip().lower()}::{language.strip()}"
+    return value.strip().lower()
+
+
+def _table(raw_rows: list[tuple[int, list[str]]]) -> list[Row]:
+    if not raw_rows:
+        return []
+    headers = [_header(text) for text in raw_rows[0][1]]
+    rows = []
+    for number, cells in raw_rows[1:]:
+        values = {h: c for h, c in zip(headers, cells, strict=False) if h and c}
+        if values:
+            rows.append(Row(number, values))
+    return rows
+
+
+def _read_xlsx(data: bytes) -> Sheets:
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    sheets = Sheets()
+    for worksheet in workbook.worksheets:
+        raw = [
+            (number, [_cell_text(value) for value in row])
+            for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1)
+        ]
+        while raw and not any(raw[0][1]):
+            raw.pop(0)
+        sheets.rows[worksheet.title.strip().lower()] = _table(raw)
+    workbook.close()
+    return sheets
+
+
+def _read_csv(data: bytes) -> Sheets:
+    """The pyxform CSV layout: a row naming a sheet in the first column, its header row, its rows."""
+    text = data.decode("utf-8-sig")
+    raw: dict[str, list[tuple[int, list[str]]]] = {}
+    current: list[tuple[int, list[str]]] | None = None
+    for number, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+        if not row:
+            continue
+        first, content = row[0].strip(), [cell.strip() for cell in row[1:]]
+        if first:
+            current = raw.setdefault(first.lower(), [])
+        if current is not None and any(content):
+            current.append((number, content))
+    return Sheets(rows={name: _table(rows) for name, rows in raw.items()})
+
+
+def read_sheets(data: bytes, filename: str) -> Sheets:
+    if filename.lower().endswith(".csv"):
+        return _read_csv(data)
+    return _read_xlsx(data)

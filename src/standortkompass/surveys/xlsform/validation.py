@@ -1,0 +1,115 @@
+"""Checks of an XLSForm beyond building its schema: names and the references to them, brackets and
+quotes of expressions, and pyxform's own conversion as a second opinion."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext as _
+from pyxform.errors import PyXFormError  # type: ignore[import-untyped]
+from pyxform.xls2xform import convert  # type: ignore[import-untyped]
+
+from standortkompass.surveys.xlsform.sheets import FormError, Sheets
+
+EXPRESSION_COLUMNS = ("relevant", "constraint", "choice_filter", "calculation", "default", "required")
+NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+REFERENCE = re.compile(r"\$\{([^}]*)\}")
+PYXFORM_ROW = re.compile(r"^\[row : (\d+)\]\s*")
+
+
+def name_errors(sheets: Sheets) -> list[FormError]:
+    """Rows of the survey sheet without a valid, unique name, and expressions that refer to no question
+    or whose brackets or quotes are unbalanced."""
+    errors: list[FormError] = []
+
+    def error(sheet: str, row: int | None, column: str, message: str) -> None:
+        errors.append(FormError(sheet, row, column, message))
+
+    seen: dict[str, int] = {}
+    names: set[str] = set()
+    for row in sheets.rows.get("survey", []):
+        type_text = row.values.get("type", "").replace("_", " ", 1).lower()
+        if type_text.startswith("end "):
+            continue
+        name = row.values.get("name", "")
+        if not name:
+            error("survey", row.number, "name", _("The row has no name."))
+            continue
+        if not NAME.match(name):
+            error(
+                "survey",
+                row.number,
+                "name",
+                _(
+                    "The name “%(name)s” may contain only letters, digits, “_”, “-” and “.” "
+                    "and must start with a letter or “_”."
+                )
+                % {"name": name},
+            )
+        if name in seen:
+            error(
+                "survey",
+                row.number,
+                "name",
+                _("The name “%(name)s” is already used in row %(row)d.") % {"name": name, "row": seen[name]},
+            )
+        else:
+            seen[name] = row.number
+        names.add(name)
+    for row in sheets.rows.get("survey", []):
+        for column, value in row.values.items():
+            if column.split("::", 1)[0] not in {*EXPRESSION_COLUMNS, "label", "hint", "constraint_message"}:
+                continue
+            for reference in REFERENCE.findall(value):
+                if reference not in names:
+                    error(
+                        "survey",
+                        row.number,
+                        column,
+                        _("The expression refers to “${%(name)s}”, but there is no question with that name.")
+                        % {"name": reference},
+                    )
+            if column in EXPRESSION_COLUMNS and not _balanced(value):
+                error(
+                    "survey",
+                    row.number,
+                    column,
+                    _("The expression has unbalanced brackets or quotes: %(expression)s") % {"expression": value},
+                )
+    return errors
+
+
+def _balanced(expression: str) -> bool:
+    depth, quote = 0, ""
+    for character in expression:
+        if quote:
+            if character == quote:
+                quote = ""
+        elif character in "'\"":
+            quote = character
+        elif character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0 and not quote
+
+
+def pyxform_errors(data: bytes, filename: str, sheets: Sheets) -> list[FormError]:
+    file_type = ".csv" if filename.lower().endswith(".csv") else ".xlsx"
+    try:
+        convert(xlsform=data, file_type=file_type, warnings=[])
+    except PyXFormError as error:
+        message = str(error)
+        match = PYXFORM_ROW.match(message)
+        row: int | None = None
+        if match:
+            message = message[match.end() :]
+            sheet_row = int(match.group(1))
+            survey = sheets.rows.get("survey", [])
+            # pyxform counts the header as row 1 and skips nothing; map to the file's row where we can.
+            row = survey[sheet_row - 2].number if 2 <= sheet_row < len(survey) + 2 else sheet_row
+        sheet = "survey" if "survey" in message or match else ""
+        return [FormError(sheet, row, "", _("pyxform: %(message)s") % {"message": message})]
+    return []
