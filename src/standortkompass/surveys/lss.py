@@ -287,6 +287,8 @@ class _Reader:
         answers: list[dict[str, str]],
         choice_lists: dict[str, list[Choice]],
     ) -> Question | None:
+        """The question of a LimeSurvey question row (its choices go to ``choice_lists``); None when its type
+        cannot be taken over (then it is listed in ``not_mapped``)."""
         qid, code, lstype = row.get("qid", ""), row.get("title", ""), row.get("type", "")
         texts = self.question_texts.get(qid, {})
         label, hint = texts.get("question", {}), texts.get("help", {})
@@ -300,51 +302,67 @@ class _Reader:
         if not label:
             label = {_language_name(self.codes[0]): code}
         if lstype in SIMPLE:
-            question = self.question(row, kind=SIMPLE[lstype], type_=SIMPLE[lstype], label=label, hint=hint)
-            if lstype in {"T", "U"}:
-                question["kind"], question["appearance"] = "long_text", "multiline"
-            if lstype == "X":
-                question["required"] = False
-            question["name"] = name
-            return question
-        own_answers = sorted((a for a in answers if a.get("qid") == qid), key=lambda a: _order(a, "sortorder"))
+            return self.simple_question(row, lstype, name=name, label=label, hint=hint)
         own_sub = sorted(
             (s for s in subquestions if s.get("parent_qid") == qid), key=lambda s: _order(s, "question_order")
         )
-        list_name = name
+        choices = self.choices(qid, lstype, own_sub, answers)
+        choice_lists[name] = list({choice["name"]: choice for choice in choices}.values())
+        if lstype in {"F", *MATRIX_SCALES}:
+            return self.matrix(row, own_sub, name=name, label=label, hint=hint)
+        return self.choice_question(row, lstype, name=name, label=label, hint=hint)
+
+    def simple_question(self, row: dict[str, str], lstype: str, *, name: str, label: Texts, hint: Texts) -> Question:
+        """A question without choices (text, number, date, display text)."""
+        question = self.question(row, kind=SIMPLE[lstype], type_=SIMPLE[lstype], label=label, hint=hint)
+        if lstype in {"T", "U"}:
+            question["kind"], question["appearance"] = "long_text", "multiline"
+        if lstype == "X":
+            question["required"] = False
+        question["name"] = name
+        return question
+
+    def choices(
+        self, qid: str, lstype: str, own_sub: list[dict[str, str]], answers: list[dict[str, str]]
+    ) -> list[Choice]:
+        """The choices of a question: fixed ones (yes/no, scales), its subquestions (multiple choice) or its answers."""
         if lstype == "Y":
-            choices = [self.fixed_choice("Y", "Ja", "Yes"), self.fixed_choice("N", "Nein", "No")]
-        elif lstype in {"5", *MATRIX_SCALES}:
+            return [self.fixed_choice("Y", "Ja", "Yes"), self.fixed_choice("N", "Nein", "No")]
+        if lstype in {"5", *MATRIX_SCALES}:
             size = MATRIX_SCALES.get(lstype, 5)
-            choices = [self.fixed_choice(str(number), str(number), str(number)) for number in range(1, size + 1)]
-        elif lstype == "M":
-            choices = [
+            return [self.fixed_choice(str(number), str(number), str(number)) for number in range(1, size + 1)]
+        if lstype == "M":
+            return [
                 self.choice(s.get("title", ""), self.question_texts.get(s.get("qid", ""), {}).get("question", {}))
                 for s in own_sub
             ]
-        else:
-            choices = [
-                self.choice(a.get("code", ""), self.answer_texts[(qid, a.get("code", ""))]["answer"])
-                for a in own_answers
-            ]
-        unique = list({choice["name"]: choice for choice in choices}.values())
-        choice_lists[list_name] = unique
-        if lstype in {"F", *MATRIX_SCALES}:
-            matrix = self.question(row, kind="matrix", type_="begin_group", label=label, hint=hint)
-            matrix.update({"name": name, "list_name": list_name, "appearance": "table-list", "required": False})
-            for sub in own_sub:
-                sub_code = sub.get("title", "")
-                item = self.question(
-                    row,
-                    kind="select_one",
-                    type_="select_one",
-                    label=self.question_texts.get(sub.get("qid", ""), {}).get("question", {})
-                    or {_language_name(self.codes[0]): sub_code},
-                    hint={},
-                )
-                item.update({"name": f"{name}_{sub_code}", "list_name": list_name, "widget": "radio"})
-                matrix["items"].append(item)
-            return matrix if matrix["items"] else None
+        own_answers = sorted((a for a in answers if a.get("qid") == qid), key=lambda a: _order(a, "sortorder"))
+        return [
+            self.choice(a.get("code", ""), self.answer_texts[(qid, a.get("code", ""))]["answer"]) for a in own_answers
+        ]
+
+    def matrix(
+        self, row: dict[str, str], own_sub: list[dict[str, str]], *, name: str, label: Texts, hint: Texts
+    ) -> Question | None:
+        """A Likert matrix with one single-choice item per subquestion; None without subquestions."""
+        matrix = self.question(row, kind="matrix", type_="begin_group", label=label, hint=hint)
+        matrix.update({"name": name, "list_name": name, "appearance": "table-list", "required": False})
+        for sub in own_sub:
+            sub_code = sub.get("title", "")
+            item = self.question(
+                row,
+                kind="select_one",
+                type_="select_one",
+                label=self.question_texts.get(sub.get("qid", ""), {}).get("question", {})
+                or {_language_name(self.codes[0]): sub_code},
+                hint={},
+            )
+            item.update({"name": f"{name}_{sub_code}", "list_name": name, "widget": "radio"})
+            matrix["items"].append(item)
+        return matrix if matrix["items"] else None
+
+    def choice_question(self, row: dict[str, str], lstype: str, *, name: str, label: Texts, hint: Texts) -> Question:
+        """A single choice (radio buttons or drop-down list), multiple choice or ranking on the list ``name``."""
         base = {
             "L": "select_one",
             "!": "select_one",
@@ -354,7 +372,7 @@ class _Reader:
             "R": "rank",
         }[lstype]
         question = self.question(row, kind=base, type_=base, label=label, hint=hint)
-        question.update({"name": name, "list_name": list_name})
+        question.update({"name": name, "list_name": name})
         if base == "select_one":
             question["widget"] = "dropdown" if lstype == "!" else "radio"
             question["appearance"] = "minimal" if lstype == "!" else ""
