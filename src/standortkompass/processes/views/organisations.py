@@ -6,13 +6,13 @@ import copy
 import io
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from standortkompass.accounts.access import process_permission_required
@@ -24,16 +24,21 @@ from standortkompass.processes.forms.organisations import (
     OrganisationImportForm,
 )
 from standortkompass.processes.importers import organisations as importer
-from standortkompass.processes.importers.storage import upload_discard, upload_read, upload_store
 from standortkompass.processes.models import (
     ConsentMethod,
     ContactPerson,
     Organisation,
     OrganisationType,
     SizeClass,
-    StrategyProcess,
 )
 from standortkompass.processes.services import organisations as services
+from standortkompass.processes.views.imports import (
+    ImportDone,
+    ImportRefusedError,
+    StoredUpload,
+    UploadFlow,
+    UploadUnreadableError,
+)
 from standortkompass.processes.views.kit import add_service_errors, paginate, query_without_page
 from standortkompass.regiondata.wz2008 import SECTIONS
 
@@ -267,124 +272,76 @@ def contact_delete(request: ProcessRequest, process_pk: int, organisation_pk: in
 # Import --------------------------------------------------------------------------------------
 
 
-def _session_key(process: StrategyProcess) -> str:
-    return f"organisation_import:{process.pk}"
-
-
-def _stored_upload(request: ProcessRequest) -> dict[str, str] | None:
-    stored = request.session.get(_session_key(request.process))
-    if isinstance(stored, dict) and isinstance(stored.get("file"), str) and isinstance(stored.get("filename"), str):
-        return stored
-    return None
-
-
-def _forget_upload(request: ProcessRequest) -> None:
-    stored = _stored_upload(request)
-    if stored is not None:
-        upload_discard(stored["file"])
-    request.session.pop(_session_key(request.process), None)
-
-
 def _import_help_context() -> dict[str, Any]:
     return {
         "columns": importer.COLUMNS,
         "type_words": [(word, OrganisationType(code).label) for word, code in importer.TYPE_WORDS.items()],
         "sections": SECTIONS,
         "size_classes": SizeClass.choices,
-        "max_upload_mb": settings.MAX_UPLOAD_MB,
     }
 
 
-@process_permission_required("processes.import_organisations")
-@require_http_methods(["GET", "POST"])
-def import_upload(request: ProcessRequest, process_pk: int) -> HttpResponse:
-    process = request.process
-    form = OrganisationImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        _forget_upload(request)
-        name = upload_store(data=form.data_bytes, suffix=form.suffix)
-        request.session[_session_key(process)] = {"file": name, "filename": form.cleaned_data["file"].name[:200]}
-        return redirect("manage:organisations:import_preview", process_pk=process.pk)
-    return render(
-        request,
-        "processes/manage/organisations/import_upload.html",
-        {"process": process, "form": form, **_import_help_context()},
-    )
-
-
-@process_permission_required("processes.import_organisations")
-@require_http_methods(["GET", "POST"])
-def import_preview(request: ProcessRequest, process_pk: int) -> HttpResponse:
-    """GET shows what the stored upload would do; POST imports it (all or nothing) or, with ``abbrechen``, cancels."""
-    process = request.process
-    upload_url = reverse("manage:organisations:import", args=[process.pk])
-    if request.method == "POST" and "abbrechen" in request.POST:
-        _forget_upload(request)
-        messages.info(request, _("The import has been cancelled. Nothing has been saved."))
-        return redirect(upload_url)
-    stored = _stored_upload(request)
-    data = upload_read(stored["file"]) if stored is not None else None
-    if stored is None or data is None:
-        _forget_upload(request)
-        return render(
-            request,
-            "processes/manage/organisations/import_missing.html",
-            {"process": process, "upload_url": upload_url},
-        )
+def _rows(upload: StoredUpload) -> list[dict[str, str]]:
     try:
-        rows = importer.read_table(io.BytesIO(data), stored["filename"])
+        return importer.read_table(io.BytesIO(upload.data), upload.filename)
     except importer.ImportFileError as error:
-        _forget_upload(request)
-        messages.error(request, str(error))
-        return redirect(upload_url)
-    status = 200
-    if request.method == "POST":
-        try:
-            result = services.organisation_import_apply(
-                process=process, rows=rows, actor=request.user, filename=stored["filename"]
-            )
-        except services.ImportRejectedError as rejected:
-            preview = rejected.preview
-            status = 409
-            messages.error(
-                request,
-                _("The data has changed since the preview and the file now has errors. Nothing has been saved."),
-            )
-        except ValidationError as error:
-            # Another user changed the same organisations in the moment between check and save.
-            preview = services.organisation_import_preview(process=process, rows=rows)
-            status = 409
-            messages.error(
-                request,
-                _("The import could not be saved: %(errors)s Nothing has been saved. Please try again.")
-                % {"errors": " ".join(error.messages)},
-            )
-        else:
-            _forget_upload(request)
-            messages.success(
-                request,
-                _(
-                    "Import finished: %(created)s organisations created, %(updated)s updated, "
-                    "%(unchanged)s unchanged; %(contacts_created)s contact persons created, "
-                    "%(contacts_updated)s updated."
-                )
-                % {
-                    "created": result.created,
-                    "updated": result.updated,
-                    "unchanged": result.unchanged,
-                    "contacts_created": result.contacts_created,
-                    "contacts_updated": result.contacts_updated,
-                },
-            )
-            return redirect("manage:organisations:list", process_pk=process.pk)
-    else:
-        preview = services.organisation_import_preview(process=process, rows=rows)
-    return render(
-        request,
-        "processes/manage/organisations/import_preview.html",
-        {"process": process, "preview": preview, "filename": stored["filename"], "upload_url": upload_url},
-        status=status,
+        raise UploadUnreadableError(str(error)) from error
+
+
+def _import_check(request: ProcessRequest, upload: StoredUpload) -> dict[str, Any]:
+    return {"preview": services.organisation_import_preview(process=request.process, rows=_rows(upload))}
+
+
+def _import_apply(request: ProcessRequest, upload: StoredUpload) -> ImportDone:
+    process = request.process
+    rows = _rows(upload)
+    try:
+        result = services.organisation_import_apply(
+            process=process, rows=rows, actor=request.user, filename=upload.filename
+        )
+    except services.ImportRejectedError as rejected:
+        raise ImportRefusedError(
+            _("The data has changed since the preview and the file now has errors. Nothing has been saved."),
+            {"preview": rejected.preview},
+        ) from rejected
+    except ValidationError as error:
+        # Another user changed the same organisations in the moment between check and save.
+        raise ImportRefusedError(
+            _("The import could not be saved: %(errors)s Nothing has been saved. Please try again.")
+            % {"errors": " ".join(error.messages)},
+            {"preview": services.organisation_import_preview(process=process, rows=rows)},
+        ) from error
+    return ImportDone(
+        _(
+            "Import finished: %(created)s organisations created, %(updated)s updated, "
+            "%(unchanged)s unchanged; %(contacts_created)s contact persons created, "
+            "%(contacts_updated)s updated."
+        )
+        % {
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "contacts_created": result.contacts_created,
+            "contacts_updated": result.contacts_updated,
+        },
+        reverse("manage:organisations:list", args=[process.pk]),
     )
+
+
+ORGANISATION_IMPORT = UploadFlow(
+    name="organisation_import",
+    permission="processes.import_organisations",
+    form_class=OrganisationImportForm,
+    upload_template="processes/manage/organisations/import_upload.html",
+    preview_template="processes/manage/organisations/import_preview.html",
+    missing_title=gettext_lazy("Check the import"),
+    upload_url_name="manage:organisations:import",
+    preview_url_name="manage:organisations:import_preview",
+    check=_import_check,
+    apply=_import_apply,
+    upload_context=_import_help_context,
+)
+import_upload, import_preview = ORGANISATION_IMPORT.views()
 
 
 def _template_notes() -> list[list[str]]:
