@@ -228,44 +228,12 @@ class _Reader:
             if gid in seen_groups:
                 continue
             seen_groups.add(gid)
-            texts = self.group_texts.get(gid, {})
-            relevance = group.get("grelevance", "")
-            group_relevant = self.expression(relevance)
-            if relevance not in {"", "1"} and not group_relevant:
-                self.not_mapped.append(
-                    _("Group %(group)s: the relevance equation “%(equation)s” was not converted.")
-                    % {"group": gid, "equation": relevance}
-                )
-            page_questions: list[Question] = []
-            seen: set[str] = set()
-            for row in sorted((q for q in questions if q.get("gid") == gid), key=lambda q: _order(q, "question_order")):
-                if row.get("qid") in seen:
-                    continue
-                seen.add(row.get("qid", ""))
-                question = self.convert(row, subquestions, answers, choice_lists)
-                if question is None:
-                    continue
-                relevance = row.get("relevance", "")
-                question["relevant"] = self.expression(relevance)
-                if relevance not in {"", "1"} and not question["relevant"]:
-                    self.not_mapped.append(
-                        _("Question %(code)s: the relevance equation “%(equation)s” was not converted.")
-                        % {"code": row.get("title", ""), "equation": relevance}
-                    )
-                page_questions.append(question)
-            if page_questions:
-                pages.append(
-                    {
-                        "name": f"gruppe_{len(pages) + 1}",
-                        "label": texts.get("group_name", {}),
-                        "hint": texts.get("description", {}),
-                        "relevant": group_relevant,
-                        "appearance": "field-list",
-                        "implicit": False,
-                        "extra": {},
-                        "questions": page_questions,
-                    }
-                )
+            group_questions = [q for q in questions if q.get("gid") == gid]
+            page = self.page(
+                group, group_questions, subquestions, answers, choice_lists, name=f"gruppe_{len(pages) + 1}"
+            )
+            if page is not None:
+                pages.append(page)
         return {
             "schema_version": SCHEMA_VERSION,
             "settings": {
@@ -278,6 +246,56 @@ class _Reader:
             },
             "pages": pages,
             "choice_lists": choice_lists,
+        }
+
+    def page(
+        self,
+        group: dict[str, str],
+        questions: list[dict[str, str]],
+        subquestions: list[dict[str, str]],
+        answers: list[dict[str, str]],
+        choice_lists: dict[str, list[Choice]],
+        *,
+        name: str,
+    ) -> Page | None:
+        """The page of a question group with the questions that could be taken over; None when there are none."""
+        gid = group.get("gid", "")
+        texts = self.group_texts.get(gid, {})
+        relevance = group.get("grelevance", "")
+        group_relevant = self.expression(relevance)
+        if relevance not in {"", "1"} and not group_relevant:
+            self.not_mapped.append(
+                _("Group %(group)s: the relevance equation “%(equation)s” was not converted.")
+                % {"group": gid, "equation": relevance}
+            )
+        page_questions: list[Question] = []
+        seen: set[str] = set()
+        for row in sorted(questions, key=lambda q: _order(q, "question_order")):
+            if row.get("qid") in seen:
+                continue
+            seen.add(row.get("qid", ""))
+            question = self.convert(row, subquestions, answers, choice_lists)
+            if question is None:
+                continue
+            relevance = row.get("relevance", "")
+            question["relevant"] = self.expression(relevance)
+            if relevance not in {"", "1"} and not question["relevant"]:
+                self.not_mapped.append(
+                    _("Question %(code)s: the relevance equation “%(equation)s” was not converted.")
+                    % {"code": row.get("title", ""), "equation": relevance}
+                )
+            page_questions.append(question)
+        if not page_questions:
+            return None
+        return {
+            "name": name,
+            "label": texts.get("group_name", {}),
+            "hint": texts.get("description", {}),
+            "relevant": group_relevant,
+            "appearance": "field-list",
+            "implicit": False,
+            "extra": {},
+            "questions": page_questions,
         }
 
     def convert(
