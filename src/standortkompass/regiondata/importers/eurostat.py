@@ -24,6 +24,7 @@ from __future__ import annotations
 import gzip
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -67,31 +68,72 @@ def dataset_name(file_name: str) -> str:
 
 def read_eurostat_tsv(data: bytes, *, file_name: str, indicator: str = "") -> ParsedFile:
     parsed = ParsedFile(file_name=file_name, format=ImportFormat.EUROSTAT)
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError):
-            parsed.problem(None, None, _("The gzip file is damaged."))
-            return parsed
-    text = decode_text(data, parsed, latin1=False)
+    text = _text(data, parsed)
     if text is None:
         return parsed
     lines = text.splitlines()
     if not lines:
         parsed.problem(1, None, _("The file is empty."))
         return parsed
-    header = lines[0].split("\t")
+    header = _header(lines[0], parsed)
+    if header is None or parsed.problems:
+        return parsed
+    dataset = dataset_name(file_name)
+    parsed.source_table = f"Eurostat {dataset}"
+    rows = _read_rows(lines, header, parsed)
+    if parsed.problems:
+        return parsed
+    _add_indicators(parsed, rows.combos, header.dimensions, base=indicator or f"eurostat.{dataset}", dataset=dataset)
+    _add_notes(parsed, rows)
+    if not parsed.records:
+        parsed.problem(None, None, _("The file contains no values for German regions."))
+    normalise_sectors(parsed)
+    return parsed
+
+
+@dataclass(frozen=True)
+class _Header:
+    """The first line: how many cells a row has, the names of the key dimensions, the years of the columns."""
+
+    cells: int
+    dimensions: list[str]
+    years: list[int]
+
+
+@dataclass
+class _Rows:
+    """The records of the rows by combination of the other dimensions, and what was left out."""
+
+    combos: dict[tuple[str, ...], list[Record]] = field(default_factory=dict)
+    skipped: Counter[str] = field(default_factory=Counter)
+    unknown: set[str] = field(default_factory=set)
+
+
+def _text(data: bytes, parsed: ParsedFile) -> str | None:
+    """The file's text, unzipped if it is gzip-compressed; None (with a problem) if it cannot be read."""
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError):
+            parsed.problem(None, None, _("The gzip file is damaged."))
+            return None
+    return decode_text(data, parsed, latin1=False)
+
+
+def _header(line: str, parsed: ParsedFile) -> _Header | None:
+    """The header line read; None if it is not one of a Eurostat TSV. Cells that are no year are problems."""
+    header = line.split("\t")
     if "\\" not in header[0]:
         parsed.problem(
             1,
             1,
             _("This is not a Eurostat TSV: the first header cell must read like 'unit,nace_r2,geo\\TIME_PERIOD'."),
         )
-        return parsed
+        return None
     dimensions = [name.strip().casefold() for name in header[0].split("\\", 1)[0].split(",")]
     if "geo" not in dimensions:
         parsed.problem(1, 1, _("The table has no geo dimension."))
-        return parsed
+        return None
     years: list[int] = []
     for index, cell in enumerate(header[1:], start=2):
         if not YEAR.match(cell.strip()):
@@ -102,10 +144,11 @@ def read_eurostat_tsv(data: bytes, *, file_name: str, indicator: str = "") -> Pa
             )
         else:
             years.append(int(cell.strip()))
-    if parsed.problems:
-        return parsed
-    dataset = dataset_name(file_name)
-    parsed.source_table = f"Eurostat {dataset}"
+    return _Header(cells=len(header), dimensions=dimensions, years=years)
+
+
+def _regions() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """The districts by NUTS-3 code (AGS, name), and the names of Germany and the Länder by AGS."""
     districts = {
         nuts: (code, name)
         for nuts, code, name in Region.objects.filter(level=RegionLevel.DISTRICT)
@@ -117,19 +160,24 @@ def read_eurostat_tsv(data: bytes, *, file_name: str, indicator: str = "") -> Pa
             "code", "name"
         )
     )
-    skipped: Counter[str] = Counter()
-    unknown: set[str] = set()
-    combos: dict[tuple[str, ...], list[Record]] = {}
+    return districts, names
+
+
+def _read_rows(lines: list[str], header: _Header, parsed: ParsedFile) -> _Rows:
+    """The records of the data rows; rows of regions without an AGS are counted, bad cells are problems."""
+    districts, names = _regions()
+    dimensions = header.dimensions
+    rows = _Rows()
     for line, raw in enumerate(lines[1:], start=2):
         if not raw.strip():
             continue
         cells = raw.split("\t")
-        if len(cells) != len(header):
+        if len(cells) != header.cells:
             parsed.problem(
                 line,
                 None,
                 _("The row has %(found)d fields; the header has %(expected)d. Is the row cut off?")
-                % {"found": len(cells), "expected": len(header)},
+                % {"found": len(cells), "expected": header.cells},
             )
             continue
         keys = [part.strip() for part in cells[0].split(",")]
@@ -146,43 +194,57 @@ def read_eurostat_tsv(data: bytes, *, file_name: str, indicator: str = "") -> Pa
         region = _region(geo, districts, names)
         if region is None:
             if geo.startswith("DE") and len(geo) == 5 and not geo.endswith("ZZZ"):
-                unknown.add(geo)
+                rows.unknown.add(geo)
             else:
-                skipped["other" if not geo.startswith("DE") else "nuts2"] += 1
+                rows.skipped["other" if not geo.startswith("DE") else "nuts2"] += 1
             continue
-        sector = by_name.get("nace_r2", "").replace("_", "-")
         combo = tuple(
             by_name[name] for name in dimensions if name not in {"geo", "nace_r2"} and name not in IGNORED_DIMENSIONS
         )
-        for offset, cell in enumerate(cells[1:]):
-            parsed_value = _value(cell.strip())
-            if parsed_value is None:
-                parsed.problem(
-                    line,
-                    offset + 2,
-                    _("%(text)s is not a number (decimal point, optional flags) nor ':'.")
-                    % {"text": repr(cell.strip())},
-                )
-                continue
-            value, status, qualifier = parsed_value
-            combos.setdefault(combo, []).append(
-                Record(
-                    indicator="",
-                    region=region[0],
-                    region_name=region[1],
-                    sector=TOTAL if sector == "TOTAL" else sector,
-                    year=years[offset],
-                    reference_date=None,
-                    value=value,
-                    status=status,
-                    qualifier=qualifier,
-                    source_table=parsed.source_table,
-                    line=line,
-                )
+        sector = by_name.get("nace_r2", "").replace("_", "-")
+        records = _row_records(cells[1:], line, region, sector, header.years, parsed)
+        if records:
+            rows.combos.setdefault(combo, []).extend(records)
+    return rows
+
+
+def _row_records(
+    cells: list[str], line: int, region: tuple[str, str], sector: str, years: list[int], parsed: ParsedFile
+) -> list[Record]:
+    """The values of one row, one record per year; a cell that is no value is a problem."""
+    records = []
+    for offset, cell in enumerate(cells):
+        parsed_value = _value(cell.strip())
+        if parsed_value is None:
+            parsed.problem(
+                line,
+                offset + 2,
+                _("%(text)s is not a number (decimal point, optional flags) nor ':'.") % {"text": repr(cell.strip())},
             )
-    if parsed.problems:
-        return parsed
-    base = indicator or f"eurostat.{dataset}"
+            continue
+        value, status, qualifier = parsed_value
+        records.append(
+            Record(
+                indicator="",
+                region=region[0],
+                region_name=region[1],
+                sector=TOTAL if sector == "TOTAL" else sector,
+                year=years[offset],
+                reference_date=None,
+                value=value,
+                status=status,
+                qualifier=qualifier,
+                source_table=parsed.source_table,
+                line=line,
+            )
+        )
+    return records
+
+
+def _add_indicators(
+    parsed: ParsedFile, combos: dict[tuple[str, ...], list[Record]], dimensions: list[str], *, base: str, dataset: str
+) -> None:
+    """One indicator per combination of the other dimensions (just ``base`` when there is one), with its records."""
     other_dimensions = [name for name in dimensions if name not in {"geo", "nace_r2"} | IGNORED_DIMENSIONS]
     for combo, records in combos.items():
         code = base if len(combos) == 1 else f"{base}.{slug('.'.join(combo))}"
@@ -197,33 +259,33 @@ def read_eurostat_tsv(data: bytes, *, file_name: str, indicator: str = "") -> Pa
             description=description,
         )
         parsed.records.extend(records)
-    if skipped["other"]:
+
+
+def _add_notes(parsed: ParsedFile, rows: _Rows) -> None:
+    """Notes on the rows left out: other countries, NUTS-2 units, NUTS-3 codes not in the region table."""
+    if rows.skipped["other"]:
         parsed.notes.append(
             ngettext(
                 "Left out %(count)d row of another country.",
                 "Left out %(count)d rows of other countries.",
-                skipped["other"],
+                rows.skipped["other"],
             )
-            % {"count": skipped["other"]}
+            % {"count": rows.skipped["other"]}
         )
-    if skipped["nuts2"]:
+    if rows.skipped["nuts2"]:
         parsed.notes.append(
             ngettext(
                 "Left out %(count)d row of a NUTS-2 or extra-regio unit (no AGS counterpart).",
                 "Left out %(count)d rows of NUTS-2 or extra-regio units (no AGS counterpart).",
-                skipped["nuts2"],
+                rows.skipped["nuts2"],
             )
-            % {"count": skipped["nuts2"]}
+            % {"count": rows.skipped["nuts2"]}
         )
-    if unknown:
+    if rows.unknown:
         parsed.notes.append(
             _("Left out NUTS-3 codes not in the region table (another NUTS version?): %(codes)s")
-            % {"codes": ", ".join(sorted(unknown))}
+            % {"codes": ", ".join(sorted(rows.unknown))}
         )
-    if not parsed.records:
-        parsed.problem(None, None, _("The file contains no values for German regions."))
-    normalise_sectors(parsed)
-    return parsed
 
 
 def _region(geo: str, districts: dict[str, tuple[str, str]], names: dict[str, str]) -> tuple[str, str] | None:

@@ -30,7 +30,7 @@ import io
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -146,31 +146,12 @@ class _ValueColumn:
 def parse_genesis_rows(rows: Sequence[Row], parsed: ParsedFile, *, indicator: str = "") -> ParsedFile:
     """Read the rows of a GENESIS table (from CSV or XLSX) into ``parsed``."""
     rows = [(line, cells) for line, cells in rows]
-    if not rows or not TABLE_LINE.match(rows[0][1][0].strip() if rows[0][1] else ""):
-        parsed.problem(
-            rows[0][0] if rows else 1,
-            1,
-            _(
-                "This is not a GENESIS table: the first line must read 'GENESIS-Tabelle: <number>' as in the "
-                "download from the Regionaldatenbank or GENESIS-Online."
-            ),
-        )
+    table_code = _table_code(rows, parsed)
+    if table_code is None:
         return parsed
-    match = TABLE_LINE.match(rows[0][1][0].strip())
-    assert match is not None
-    table_code = match.group(1)
     parsed.source_table = table_code
     table = GENESIS_TABLES.get(table_code)
-
-    footer = next((i for i, (_l, cells) in enumerate(rows) if cells and cells[0].strip().startswith("___")), None)
-    if footer is None:
-        parsed.problem(
-            rows[-1][0],
-            None,
-            _("The footer line '__________' is missing: the file seems to be cut off. Download it again."),
-        )
-        footer = len(rows)
-    titles, headers, data = _split(rows[1:footer], parsed)
+    titles, headers, data = _split(rows[1 : _footer(rows, parsed)], parsed)
     if not headers:
         parsed.problem(rows[0][0], None, _("No header rows found (rows starting with an empty cell above the data)."))
         return parsed
@@ -180,12 +161,86 @@ def parse_genesis_rows(rows: Sequence[Row], parsed: ParsedFile, *, indicator: st
     layout = _layout(headers, data, parsed)
     if layout is None:
         return parsed
-    title_period = _title_period(titles)
-    columns = _value_columns(headers, layout)
+    reading = _Reading(
+        table=table,
+        table_code=table_code,
+        layout=layout,
+        columns=_value_columns(headers, layout),
+        title_period=_title_period(titles),
+    )
     unit = _unit(titles)
+    _read_data(data, reading, parsed)
+    if parsed.problems:
+        return parsed
+    _name_generic_indicators(parsed, reading.generic_labels, table_code, indicator, unit)
+    if table is not None and indicator:
+        parsed.notes.append(
+            _("Table %(table)s is in the catalogue; its indicators were used and --indicator was ignored.")
+            % {"table": table_code}
+        )
+    _drop_units_without_values(parsed)
+    if table is not None:
+        add_derived(parsed, table.derived)
+    normalise_sectors(parsed)
+    return parsed
 
-    combos: dict[tuple[int, tuple[str, ...]], str] = {}
-    generic_labels: dict[str, list[str]] = {}
+
+def _table_code(rows: Sequence[Row], parsed: ParsedFile) -> str | None:
+    """The table number from the first line; None (with a problem) if the file is no GENESIS table."""
+    match = TABLE_LINE.match(rows[0][1][0].strip() if rows and rows[0][1] else "")
+    if match is None:
+        parsed.problem(
+            rows[0][0] if rows else 1,
+            1,
+            _(
+                "This is not a GENESIS table: the first line must read 'GENESIS-Tabelle: <number>' as in the "
+                "download from the Regionaldatenbank or GENESIS-Online."
+            ),
+        )
+        return None
+    return match.group(1)
+
+
+def _footer(rows: Sequence[Row], parsed: ParsedFile) -> int:
+    """The index of the footer line '___'; the end of the rows (with a problem) if it is missing."""
+    footer = next((i for i, (_l, cells) in enumerate(rows) if cells and cells[0].strip().startswith("___")), None)
+    if footer is None:
+        parsed.problem(
+            rows[-1][0],
+            None,
+            _("The footer line '__________' is missing: the file seems to be cut off. Download it again."),
+        )
+        return len(rows)
+    return footer
+
+
+@dataclass
+class _Reading:
+    """What the data rows are read with, and the indicator codes found so far for (value column, dimensions)."""
+
+    table: GenesisTable | None
+    table_code: str
+    layout: _Layout
+    columns: list[_ValueColumn]
+    title_period: Period | None
+    combos: dict[tuple[int, tuple[str, ...]], str] = field(default_factory=dict)
+    generic_labels: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _RowKeys:
+    """The keys of a data row: period, region, sector and the labels of the other dimensions."""
+
+    period: Period | None
+    code: str
+    name: str
+    sector: str
+    dimension_labels: list[str]
+
+
+def _read_data(data: Sequence[Row], reading: _Reading, parsed: ParsedFile) -> None:
+    """The records of the data rows; a row holding only a period sets the period of the rows below it."""
+    layout = reading.layout
     block_period: Period | None = None
     for line, cells in data:
         stripped = [cell.strip() for cell in cells]
@@ -200,96 +255,97 @@ def parse_genesis_rows(rows: Sequence[Row], parsed: ParsedFile, *, indicator: st
                 % {"found": len(cells), "expected": layout.width},
             )
             continue
-        row_period = block_period or title_period
-        if layout.period_column is not None:
-            row_period = parse_period(stripped[layout.period_column])
-            if row_period is None:
-                parsed.problem(
-                    line,
-                    layout.period_column + 1,
-                    _("%(text)s is not a year or a date (DD.MM.YYYY).")
-                    % {"text": repr(stripped[layout.period_column])},
-                )
-                continue
-        code = stripped[layout.region_column]
-        if not AGS_KEY.match(code):
-            parsed.problem(line, layout.region_column + 1, region_code_problem(code))
-            continue
-        name = stripped[layout.region_column + 1]
-        if not name:
-            parsed.problem(line, layout.region_column + 2, _("The region name is empty."))
-            continue
-        sector = ""
-        dimension_labels: list[str] = []
-        bad_dimension = False
-        for index in layout.dimension_columns:
-            label = stripped[index]
-            if index in layout.sector_columns:
-                found = sector_of_label(label)
-                if found is None:
-                    parsed.problem(
-                        line,
-                        index + 1,
-                        _("The sector %(label)s has no WZ 2008 code in brackets and is not a known label.")
-                        % {"label": repr(label)},
-                    )
-                    bad_dimension = True
-                sector = found or ""
-            elif label:
-                dimension_labels.append(label)
-        if bad_dimension:
-            continue
-        for column in columns:
-            cell = parse_value(stripped[column.index])
-            if cell is None:
-                shown = stripped[column.index]
-                message = (
-                    _("The cell is empty.")
-                    if not shown
-                    else _("%(text)s is not a number (decimal comma) nor one of the symbols . - x / ...")
-                    % {"text": repr(shown)}
-                )
-                parsed.problem(line, column.index + 1, message)
-                continue
-            period = column.period or row_period
-            if period is None:
-                parsed.problem(
-                    line,
-                    column.index + 1,
-                    _("No year or reference date found for this value (title, first column or header)."),
-                )
-                continue
-            key = (column.index, tuple(dimension_labels))
-            if key not in combos:
-                combos[key] = _resolve(table, column.labels + dimension_labels, parsed, generic_labels)
-            value, status = cell
-            parsed.records.append(
-                Record(
-                    indicator=combos[key],
-                    region=code,
-                    region_name=name,
-                    sector=column.sector or sector,
-                    year=period[0],
-                    reference_date=period[1],
-                    value=value,
-                    status=status,
-                    source_table=table_code,
-                    line=line,
-                )
+        keys = _row_keys(line, stripped, block_period or reading.title_period, layout, parsed)
+        if keys is not None:
+            _add_row_records(line, stripped, keys, reading, parsed)
+
+
+def _row_keys(
+    line: int, stripped: list[str], period: Period | None, layout: _Layout, parsed: ParsedFile
+) -> _RowKeys | None:
+    """The keys of a data row; None (with a problem) if the period, region or a sector cannot be read."""
+    if layout.period_column is not None:
+        period = parse_period(stripped[layout.period_column])
+        if period is None:
+            parsed.problem(
+                line,
+                layout.period_column + 1,
+                _("%(text)s is not a year or a date (DD.MM.YYYY).") % {"text": repr(stripped[layout.period_column])},
             )
-    if parsed.problems:
-        return parsed
-    _name_generic_indicators(parsed, generic_labels, table_code, indicator, unit)
-    if table is not None and indicator:
-        parsed.notes.append(
-            _("Table %(table)s is in the catalogue; its indicators were used and --indicator was ignored.")
-            % {"table": table_code}
+            return None
+    code = stripped[layout.region_column]
+    if not AGS_KEY.match(code):
+        parsed.problem(line, layout.region_column + 1, region_code_problem(code))
+        return None
+    name = stripped[layout.region_column + 1]
+    if not name:
+        parsed.problem(line, layout.region_column + 2, _("The region name is empty."))
+        return None
+    sector = ""
+    dimension_labels: list[str] = []
+    bad_dimension = False
+    for index in layout.dimension_columns:
+        label = stripped[index]
+        if index in layout.sector_columns:
+            found = sector_of_label(label)
+            if found is None:
+                parsed.problem(
+                    line,
+                    index + 1,
+                    _("The sector %(label)s has no WZ 2008 code in brackets and is not a known label.")
+                    % {"label": repr(label)},
+                )
+                bad_dimension = True
+            sector = found or ""
+        elif label:
+            dimension_labels.append(label)
+    if bad_dimension:
+        return None
+    return _RowKeys(period=period, code=code, name=name, sector=sector, dimension_labels=dimension_labels)
+
+
+def _add_row_records(line: int, stripped: list[str], keys: _RowKeys, reading: _Reading, parsed: ParsedFile) -> None:
+    """One record per value column of the row; a cell that is no value, or a value without a period, is a problem."""
+    for column in reading.columns:
+        cell = parse_value(stripped[column.index])
+        if cell is None:
+            shown = stripped[column.index]
+            message = (
+                _("The cell is empty.")
+                if not shown
+                else _("%(text)s is not a number (decimal comma) nor one of the symbols . - x / ...")
+                % {"text": repr(shown)}
+            )
+            parsed.problem(line, column.index + 1, message)
+            continue
+        period = column.period or keys.period
+        if period is None:
+            parsed.problem(
+                line,
+                column.index + 1,
+                _("No year or reference date found for this value (title, first column or header)."),
+            )
+            continue
+        key = (column.index, tuple(keys.dimension_labels))
+        if key not in reading.combos:
+            reading.combos[key] = _resolve(
+                reading.table, column.labels + keys.dimension_labels, parsed, reading.generic_labels
+            )
+        value, status = cell
+        parsed.records.append(
+            Record(
+                indicator=reading.combos[key],
+                region=keys.code,
+                region_name=keys.name,
+                sector=column.sector or keys.sector,
+                year=period[0],
+                reference_date=period[1],
+                value=value,
+                status=status,
+                source_table=reading.table_code,
+                line=line,
+            )
         )
-    _drop_units_without_values(parsed)
-    if table is not None:
-        add_derived(parsed, table.derived)
-    normalise_sectors(parsed)
-    return parsed
 
 
 def _split(body: Sequence[Row], parsed: ParsedFile) -> tuple[list[Row], list[Row], list[Row]]:

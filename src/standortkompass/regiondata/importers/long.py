@@ -125,13 +125,7 @@ def _record(
         )
         return None
     values = {name: cells[index].strip() for name, index in position.items()}
-    ok = True
-
-    def problem(name: str, message: str) -> None:
-        nonlocal ok
-        ok = False
-        parsed.problem(line, position[name] + 1, message)
-
+    problem = _RowProblems(parsed, line, position)
     code = values["region_code"]
     if not AGS_KEY.match(code):
         problem("region_code", region_code_problem(code))
@@ -147,17 +141,7 @@ def _record(
     year = int(year_text) if re.fullmatch(r"(1[89]|20)\d\d", year_text) else None
     if year is None:
         problem("year", _("%(text)s is not a year (four digits).") % {"text": repr(year_text)})
-    reference_date = None
-    if values.get("reference_date"):
-        try:
-            reference_date = dt.date.fromisoformat(values["reference_date"])
-        except ValueError:
-            problem(
-                "reference_date", _("%(text)s is not a date (YYYY-MM-DD).") % {"text": repr(values["reference_date"])}
-            )
-        else:
-            if year is not None and reference_date.year != year:
-                problem("reference_date", _("The reference date lies outside the year %(year)d.") % {"year": year})
+    reference_date = _reference_date(values, year, problem)
     code_of_indicator = values.get("indicator") or indicator
     if not INDICATOR_CODE.match(code_of_indicator):
         problem(
@@ -165,23 +149,8 @@ def _record(
             _("%(code)s is not a valid indicator code (lower-case letters, digits, _ . -).")
             % {"code": repr(code_of_indicator)},
         )
-    text = values["value"]
-    value: float | None = None
-    status = ValueStatus.VALUE
-    if text in STATUS_SYMBOLS:
-        status = ValueStatus(STATUS_SYMBOLS[text])
-    elif POINT_NUMBER.match(text):
-        value = float(text)
-    elif delimiter != "," and COMMA_NUMBER.match(text):
-        value = float(text.replace(",", "."))
-    elif not text:
-        problem("value", _("The value is empty; write . for an unknown or suppressed value."))
-    else:
-        problem(
-            "value",
-            _("%(text)s is not a number (decimal point) nor one of the symbols . - x / ...") % {"text": repr(text)},
-        )
-    if not ok or year is None:
+    value, status = _value(values["value"], delimiter, problem)
+    if not problem.ok or year is None:
         return None
     return Record(
         indicator=code_of_indicator,
@@ -195,3 +164,47 @@ def _record(
         source_table=parsed.file_name,
         line=line,
     )
+
+
+class _RowProblems:
+    """Reports a problem of one row at the column of a field; ``ok`` until the first."""
+
+    def __init__(self, parsed: ParsedFile, line: int, position: dict[str, int]) -> None:
+        self.parsed, self.line, self.position = parsed, line, position
+        self.ok = True
+
+    def __call__(self, name: str, message: str) -> None:
+        self.ok = False
+        self.parsed.problem(self.line, self.position[name] + 1, message)
+
+
+def _reference_date(values: dict[str, str], year: int | None, problem: _RowProblems) -> dt.date | None:
+    """The optional reference date of a row; it must lie in the row's year."""
+    if not values.get("reference_date"):
+        return None
+    try:
+        reference_date = dt.date.fromisoformat(values["reference_date"])
+    except ValueError:
+        problem("reference_date", _("%(text)s is not a date (YYYY-MM-DD).") % {"text": repr(values["reference_date"])})
+        return None
+    if year is not None and reference_date.year != year:
+        problem("reference_date", _("The reference date lies outside the year %(year)d.") % {"year": year})
+    return reference_date
+
+
+def _value(text: str, delimiter: str, problem: _RowProblems) -> tuple[float | None, ValueStatus]:
+    """Value and status of the value cell: a number (decimal comma unless comma-separated) or a symbol."""
+    if text in STATUS_SYMBOLS:
+        return None, ValueStatus(STATUS_SYMBOLS[text])
+    if POINT_NUMBER.match(text):
+        return float(text), ValueStatus.VALUE
+    if delimiter != "," and COMMA_NUMBER.match(text):
+        return float(text.replace(",", ".")), ValueStatus.VALUE
+    if not text:
+        problem("value", _("The value is empty; write . for an unknown or suppressed value."))
+    else:
+        problem(
+            "value",
+            _("%(text)s is not a number (decimal point) nor one of the symbols . - x / ...") % {"text": repr(text)},
+        )
+    return None, ValueStatus.VALUE

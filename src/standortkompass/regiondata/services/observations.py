@@ -44,6 +44,9 @@ DISTRICT_KINDS = {
 }
 
 Key = tuple[int, int, str, int]
+# A stored observation (id, value, status, qualifier) by key, and a changed record with the id and old value and status.
+Stored = tuple[int, float | None, str, str]
+Changed = tuple[int, Record, float | None, str]
 
 
 @dataclass(frozen=True)
@@ -166,73 +169,104 @@ def observations_import(
         region_ids = _regions(records, report, parsed.file_name)
         report.indicators = sorted(indicator_ids)
         existing = _existing(indicator_ids.values(), {record.year for record in records})
-        new: list[Record] = []
-        changed: list[tuple[int, Record, float | None, str]] = []
-        for record in records:
-            key = (indicator_ids[record.indicator], region_ids[record.region], record.sector, record.year)
-            found = existing.get(key)
-            if found is None:
-                new.append(record)
-                continue
-            pk, old_value, old_status, old_qualifier = found
-            if (old_value, old_status, old_qualifier) == (record.value, record.status, record.qualifier):
-                report.unchanged += 1
-                continue
-            changed.append((pk, record, old_value, old_status))
-            if len(report.revisions) < REVISIONS_SHOWN:
-                report.revisions.append(
-                    RevisionNote(
-                        record.indicator,
-                        record.region,
-                        record.sector,
-                        record.year,
-                        old_value,
-                        old_status,
-                        record.value,
-                        record.status,
-                    )
-                )
+        new, changed = _compare(records, existing, indicator_ids, region_ids, report)
         report.created, report.updated, report.revision_count = len(new), len(changed), len(changed)
         if report.changed or always_record:
-            batch = ImportBatch(
-                file_name=parsed.file_name[:255],
-                sha256=sha256,
-                format=parsed.format,
-                loader=loader,
-                source_table=parsed.source_table[:100],
-                rows=len(parsed.records),
-                created=report.created,
-                updated=report.updated,
-                unchanged=report.unchanged,
-                regions_created=len(report.regions_created),
-                notes="\n".join(report.notes),
-                imported_by=imported_by if imported_by is not None and imported_by.pk else None,
-            )
-            batch.full_clean()
-            batch.save()
+            batch = _batch_save(parsed, report, sha256=sha256, loader=loader, imported_by=imported_by)
             report.batch_id = batch.pk
             _insert(new, indicator_ids, region_ids, batch.pk)
             _update(changed, batch.pk)
             if parsed.format != ImportFormat.OFFICIAL:
-                audit_record(
-                    actor=imported_by,
-                    action="statistics.import",
-                    obj=batch,
-                    process=process,
-                    changes={
-                        "file": batch.file_name,
-                        "format": parsed.format,
-                        "rows": report.rows,
-                        "created": report.created,
-                        "updated": report.updated,
-                        "unchanged": report.unchanged,
-                        "regions_created": len(report.regions_created),
-                    },
-                )
+                _audit(batch, parsed, report, imported_by=imported_by, process=process)
         if dry_run:
             transaction.set_rollback(True)
             report.batch_id = None
     return report
+
+
+def _compare(
+    records: list[Record],
+    existing: dict[Key, Stored],
+    indicator_ids: dict[str, int],
+    region_ids: dict[str, int],
+    report: ImportReport,
+) -> tuple[list[Record], list[Changed]]:
+    """The new records and the changed ones (with the stored value and status); counts the unchanged in ``report``."""
+    new: list[Record] = []
+    changed: list[Changed] = []
+    for record in records:
+        key = (indicator_ids[record.indicator], region_ids[record.region], record.sector, record.year)
+        found = existing.get(key)
+        if found is None:
+            new.append(record)
+            continue
+        pk, old_value, old_status, old_qualifier = found
+        if (old_value, old_status, old_qualifier) == (record.value, record.status, record.qualifier):
+            report.unchanged += 1
+            continue
+        changed.append((pk, record, old_value, old_status))
+        if len(report.revisions) < REVISIONS_SHOWN:
+            report.revisions.append(
+                RevisionNote(
+                    record.indicator,
+                    record.region,
+                    record.sector,
+                    record.year,
+                    old_value,
+                    old_status,
+                    record.value,
+                    record.status,
+                )
+            )
+    return new, changed
+
+
+def _batch_save(
+    parsed: ParsedFile, report: ImportReport, *, sha256: str, loader: str, imported_by: User | None
+) -> ImportBatch:
+    """The ``ImportBatch`` of this import, validated and saved."""
+    batch = ImportBatch(
+        file_name=parsed.file_name[:255],
+        sha256=sha256,
+        format=parsed.format,
+        loader=loader,
+        source_table=parsed.source_table[:100],
+        rows=len(parsed.records),
+        created=report.created,
+        updated=report.updated,
+        unchanged=report.unchanged,
+        regions_created=len(report.regions_created),
+        notes="\n".join(report.notes),
+        imported_by=imported_by if imported_by is not None and imported_by.pk else None,
+    )
+    batch.full_clean()
+    batch.save()
+    return batch
+
+
+def _audit(
+    batch: ImportBatch,
+    parsed: ParsedFile,
+    report: ImportReport,
+    *,
+    imported_by: User | None,
+    process: StrategyProcess | None,
+) -> None:
+    audit_record(
+        actor=imported_by,
+        action="statistics.import",
+        obj=batch,
+        process=process,
+        changes={
+            "file": batch.file_name,
+            "format": parsed.format,
+            "rows": report.rows,
+            "created": report.created,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+            "regions_created": len(report.regions_created),
+        },
+    )
 
 
 def _with_city_state_districts(records: list[Record]) -> tuple[list[Record], str]:
@@ -357,7 +391,7 @@ def _kind(name: str, level: str) -> str:
     return DISTRICT_KINDS.get(name.rsplit(",", 1)[1].strip().casefold(), "")
 
 
-def _existing(indicator_ids: Iterable[int], years: set[int]) -> dict[Key, tuple[int, float | None, str, str]]:
+def _existing(indicator_ids: Iterable[int], years: set[int]) -> dict[Key, Stored]:
     rows = Observation.objects.filter(indicator_id__in=list(indicator_ids), year__in=sorted(years)).values_list(
         "indicator_id", "region_id", "sector", "year", "id", "value", "status", "qualifier"
     )
@@ -409,7 +443,7 @@ def _insert(records: list[Record], indicator_ids: dict[str, int], region_ids: di
             )
 
 
-def _update(changed: list[tuple[int, Record, float | None, str]], batch_id: int) -> None:
+def _update(changed: list[Changed], batch_id: int) -> None:
     if not changed:
         return
     table, columns = _columns("value", "status", "qualifier", "reference_date", "source_table", "batch", "id")

@@ -104,9 +104,32 @@ def _step(
 
 def official_data_load(*, directory: Path, force: bool = False) -> list[LoadStep]:
     """Load regions, statistics, territorial changes, BBSR space types and boundaries from ``directory``."""
-    steps: list[LoadStep] = []
+    steps = [
+        _step("Regions", [DIRECTORY_FILE, NUTS_FILE], directory, REGIONS_LOADER, force, _regions_loader(directory))
+    ]
+    for spec in OFFICIAL_FILES:
+        steps.append(
+            _step(
+                spec.table,
+                [Path(spec.path)],
+                directory,
+                f"statistics:{spec.table}@{spec.version}",
+                force,
+                _statistics_loader(directory, spec),
+            )
+        )
+    steps.append(_territorial_changes())
+    for path, typologies in SPATIAL_FILES:
+        loader = _spatial_loader(directory, path, typologies)
+        steps.append(_step(f"BBSR {path.name}", [path], directory, SPATIAL_LOADER, force, loader))
+    for path in BOUNDARY_FILES:
+        loader = _boundary_loader(directory, path)
+        steps.append(_step(f"Boundaries {path.name}", [path], directory, BOUNDARY_LOADER, force, loader))
+    return steps
 
-    def regions(sha256: str) -> str:
+
+def _regions_loader(directory: Path) -> Callable[[str], str]:
+    def load(sha256: str) -> str:
         with transaction.atomic():
             report = regions_load_official(directory=directory)
             _record(
@@ -120,69 +143,57 @@ def official_data_load(*, directory: Path, force: bool = False) -> list[LoadStep
             )
         return f"{report.created} regions created, {report.updated} updated"
 
-    steps.append(_step("Regions", [DIRECTORY_FILE, NUTS_FILE], directory, REGIONS_LOADER, force, regions))
+    return load
 
-    for spec in OFFICIAL_FILES:
-        steps.append(
-            _step(
-                spec.table,
-                [Path(spec.path)],
-                directory,
-                f"statistics:{spec.table}@{spec.version}",
-                force,
-                _statistics_loader(directory, spec),
-            )
-        )
 
+def _territorial_changes() -> LoadStep:
+    """Apply the territorial changes of the Kreise (always; it changes nothing when they are up to date)."""
     started = time.perf_counter()
     changes = regions_apply_territorial_changes()
     unchanged = not (changes.created or changes.updated)
-    steps.append(
-        LoadStep(
-            "Territorial changes",
-            unchanged,
-            "up to date" if unchanged else f"{changes.created} created, {changes.updated} updated",
-            time.perf_counter() - started,
-        )
+    return LoadStep(
+        "Territorial changes",
+        unchanged,
+        "up to date" if unchanged else f"{changes.created} created, {changes.updated} updated",
+        time.perf_counter() - started,
     )
 
-    for path, typologies in SPATIAL_FILES:
 
-        def spatial(sha256: str, path: Path = path, typologies: dict[str, SpatialTypology] = typologies) -> str:
-            with transaction.atomic():
-                report = spatial_types_load(path=directory / path, typologies=typologies)
-                _record(
-                    str(path),
-                    sha256,
-                    SPATIAL_LOADER,
-                    created=report.created,
-                    updated=report.updated,
-                    unchanged=report.unchanged,
-                    notes=f"Regions not in the database: {', '.join(report.missing)}" if report.missing else "",
-                )
-            missing = f", {len(report.missing)} regions unknown" if report.missing else ""
-            return f"{report.created} space types created, {report.updated} updated{missing}"
+def _spatial_loader(directory: Path, path: Path, typologies: dict[str, SpatialTypology]) -> Callable[[str], str]:
+    def load(sha256: str) -> str:
+        with transaction.atomic():
+            report = spatial_types_load(path=directory / path, typologies=typologies)
+            _record(
+                str(path),
+                sha256,
+                SPATIAL_LOADER,
+                created=report.created,
+                updated=report.updated,
+                unchanged=report.unchanged,
+                notes=f"Regions not in the database: {', '.join(report.missing)}" if report.missing else "",
+            )
+        missing = f", {len(report.missing)} regions unknown" if report.missing else ""
+        return f"{report.created} space types created, {report.updated} updated{missing}"
 
-        steps.append(_step(f"BBSR {path.name}", [path], directory, SPATIAL_LOADER, force, spatial))
+    return load
 
-    for path in BOUNDARY_FILES:
 
-        def boundaries(sha256: str, path: Path = path) -> str:
-            with transaction.atomic():
-                report = boundaries_load(path=directory / path)
-                _record(
-                    str(path),
-                    sha256,
-                    BOUNDARY_LOADER,
-                    created=report.created,
-                    updated=report.updated,
-                    unchanged=report.unchanged,
-                    notes="",
-                )
-            return f"{report.created} boundaries created, {report.updated} updated"
+def _boundary_loader(directory: Path, path: Path) -> Callable[[str], str]:
+    def load(sha256: str) -> str:
+        with transaction.atomic():
+            report = boundaries_load(path=directory / path)
+            _record(
+                str(path),
+                sha256,
+                BOUNDARY_LOADER,
+                created=report.created,
+                updated=report.updated,
+                unchanged=report.unchanged,
+                notes="",
+            )
+        return f"{report.created} boundaries created, {report.updated} updated"
 
-        steps.append(_step(f"Boundaries {path.name}", [path], directory, BOUNDARY_LOADER, force, boundaries))
-    return steps
+    return load
 
 
 def _statistics_loader(directory: Path, spec: OfficialFile) -> Callable[[str], str]:
