@@ -1,4 +1,4 @@
-"""Answering a survey: start a response, save a page, complete.
+"""Answering a survey: start a response, save a page, complete (and queue the warming of the results overview).
 
 Each save is one transaction on a locked row and writes only the answers of its page, then clears
 answers whose questions became hidden. Repeating a save (double click, retry after a network error)
