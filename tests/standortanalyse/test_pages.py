@@ -371,10 +371,12 @@ def test_map_boundaries_are_wound_as_d3_expects_and_rounded():
 
 
 def test_a_chart_spec_cannot_close_its_script_element():
+    from standortkompass.core.charts import spec_script
     from standortkompass.standortanalyse.charts import Chart
 
     chart = Chart(id="x", title="x", summary="", columns=(), rows=(), spec={"description": "</script><b>&"})
-    text = chart.frozen().spec_text
+    block = spec_script(chart.frozen().spec_text, "x-spec")
+    text = block.removeprefix('<script id="x-spec" type="application/json">').removesuffix("</script>")
     assert "<" not in text
     assert json.loads(text) == {"description": "</script><b>&"}
 

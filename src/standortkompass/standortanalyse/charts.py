@@ -9,7 +9,6 @@ readable in black-and-white print.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -19,7 +18,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+from standortkompass.core.charts import spec_json, vega_lite_spec
 
 # Colours after Okabe-Ito, darkened where a line must reach 3:1 against white. In grey the
 # district is darkest, the Land mid-grey and the Bund light (bars, outlined) or black and
@@ -35,7 +34,9 @@ HIGHLIGHT_STROKE = "#000000"
 SEQUENTIAL_SCHEME = "viridis"  # monotonic lightness: readable in grey
 DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]
 SHAPES = ["circle", "square", "triangle-up", "diamond"]
-FONT = "Fira Sans, Noto Sans, sans-serif"
+# What the charts of the analysis add to the site's chart frame (core.charts).
+AXIS = {"labelLimit": 360, "grid": True}
+LEGEND = {"titleFontSize": 12}
 
 STATISTICS_SOURCE = gettext_lazy(
     "Source: Statistische Ämter des Bundes und der Länder (Regionaldatenbank), own processing"
@@ -76,7 +77,7 @@ class Chart:
     note: str = ""
     spec_url: str = ""
     extra_sources: tuple[str, ...] = field(default_factory=tuple)
-    spec_text: str = ""  # the spec as JSON, safe inside <script type="application/json"> (see ``frozen``)
+    spec_text: str = ""  # the spec as JSON text (see ``frozen``); a page embeds it with {% chart_spec %}
 
     @property
     def has_figure(self) -> bool:
@@ -86,10 +87,7 @@ class Chart:
         """The chart with its spec serialised: quick to cache (no large nested lists to pickle) and to send."""
         if self.spec is None:
             return self
-        text = json.dumps(self.spec, ensure_ascii=False, separators=(",", ":"))
-        for character, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-            text = text.replace(character, escaped)
-        return replace(self, spec=None, spec_text=text)
+        return replace(self, spec=None, spec_text=spec_json(self.spec))
 
     @property
     def sources(self) -> list[str]:
@@ -129,20 +127,6 @@ def clean(value: Any) -> Any:
     return value
 
 
-def _base(title: str, description: str) -> dict[str, Any]:
-    return {
-        "$schema": VEGA_LITE_SCHEMA,
-        "description": description,
-        "width": "container",
-        "config": {
-            "font": FONT,
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 360, "grid": True, "gridColor": "#e0e0e0"},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 300},
-            "view": {"stroke": None},
-        },
-    }
-
-
 def series_scale(names: Sequence[str], colours: Sequence[str]) -> dict[str, Any]:
     return {"domain": list(names), "range": list(colours)}
 
@@ -159,7 +143,7 @@ def line_chart(
     zero: bool = False,
 ) -> dict[str, Any]:
     """Lines over years, one per series (``values``: year, series, value); dash and shape tell them apart."""
-    spec = _base(title, description)
+    spec = vega_lite_spec(description, axis=AXIS, legend=LEGEND)
     spec.update(
         {
             "height": 280,
@@ -211,7 +195,7 @@ def grouped_bar_chart(
     rule_at: float | None = None,
 ) -> dict[str, Any]:
     """Horizontal bars per category (``values``: category, series, value), series side by side, labelled."""
-    spec = _base(title, description)
+    spec = vega_lite_spec(description, axis=AXIS, legend=LEGEND)
     height_per_category = 14 * len(series) + 10
     position = {
         "y": {"field": "category", "type": "nominal", "title": None, "sort": list(categories)},
@@ -270,7 +254,7 @@ def diverging_bar_chart(
     baseline: float = 0.0,
 ) -> dict[str, Any]:
     """Bars left or right of a baseline (``values``: category, value); sign in colour, pattern-free shade and label."""
-    spec = _base(title, description)
+    spec = vega_lite_spec(description, axis=AXIS, legend=LEGEND)
     spec.update(
         {
             "height": 30 * len(categories) + 20,
@@ -333,7 +317,7 @@ def bubble_chart(
     size_title: str,
 ) -> dict[str, Any]:
     """Portfolio: x = location quotient, y = growth difference, bubble = employment; every bubble labelled."""
-    spec = _base(title, description)
+    spec = vega_lite_spec(description, axis=AXIS, legend=LEGEND)
     spec.update(
         {
             "height": 420,
@@ -407,7 +391,7 @@ def choropleth(
     height: int = 460,
 ) -> dict[str, Any]:
     """A map of regions coloured by value (viridis), the highlighted region outlined in black and labelled."""
-    spec = _base(title, description)
+    spec = vega_lite_spec(description, axis=AXIS, legend=LEGEND)
     spec.update(
         {
             "height": height,

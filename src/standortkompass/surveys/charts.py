@@ -7,16 +7,14 @@ The table beside every chart is its text alternative.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from standortkompass.core.charts import spec_json, vega_lite_spec
 from standortkompass.surveys.results import ChoiceResult, CrossTabResult, LikertResult
 
-VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
-FONT = "Fira Sans, Noto Sans, sans-serif"
 BAR_COLOUR = "#0072B2"
 # Diverging from negative (orange-red) to positive (blue), readable for colour-blind readers.
 DIVERGING = {
@@ -27,6 +25,8 @@ DIVERGING = {
     6: ["#A34400", "#D55E00", "#F0A36B", "#7FB8DA", "#0072B2", "#00507D"],
     7: ["#A34400", "#D55E00", "#F0A36B", "#BBBBBB", "#7FB8DA", "#0072B2", "#00507D"],
 }
+# What the result charts add to the site's chart frame (core.charts).
+AXIS = {"labelLimit": 320}
 CATEGORY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
@@ -34,29 +34,8 @@ CATEGORY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55
 class Chart:
     id: str
     description: str
-    spec_text: str  # JSON, safe inside <script type="application/json">
+    spec_text: str  # the spec as JSON text; the page embeds it with {% chart_spec %}
     data: tuple[dict[str, Any], ...]  # what is drawn (tests check that nothing hidden is in it)
-
-
-def _text(spec: dict[str, Any]) -> str:
-    text = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
-    for character, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(character, escaped)
-    return text
-
-
-def _base(description: str) -> dict[str, Any]:
-    return {
-        "$schema": VEGA_LITE_SCHEMA,
-        "description": description,
-        "width": "container",
-        "config": {
-            "font": FONT,
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 320, "gridColor": "#e0e0e0"},
-            "legend": {"labelFontSize": 12, "orient": "bottom", "labelLimit": 300},
-            "view": {"stroke": None},
-        },
-    }
 
 
 def choice_chart(result: ChoiceResult, *, chart_id: str) -> Chart | None:
@@ -73,7 +52,7 @@ def choice_chart(result: ChoiceResult, *, chart_id: str) -> Chart | None:
     }
     order = [value["category"] for value in values]
     y = {"field": "category", "type": "nominal", "title": None, "sort": order}
-    spec = _base(description)
+    spec = vega_lite_spec(description, axis=AXIS)
     spec.update(
         {
             "height": 26 * len(values) + 20,
@@ -103,7 +82,7 @@ def choice_chart(result: ChoiceResult, *, chart_id: str) -> Chart | None:
             ],
         }
     )
-    return Chart(chart_id, description, _text(spec), tuple(values))
+    return Chart(chart_id, description, spec_json(spec), tuple(values))
 
 
 def likert_chart(result: LikertResult, *, chart_id: str) -> Chart | None:
@@ -130,7 +109,7 @@ def likert_chart(result: LikertResult, *, chart_id: str) -> Chart | None:
     ) % {"question": result.label}
     items = list(dict.fromkeys(value["item"] for value in values))
     colours = DIVERGING.get(len(labels), CATEGORY_COLOURS[: len(labels)])
-    spec = _base(description)
+    spec = vega_lite_spec(description, axis=AXIS)
     spec.update(
         {
             "height": 30 * len(items) + 30,
@@ -170,7 +149,7 @@ def likert_chart(result: LikertResult, *, chart_id: str) -> Chart | None:
             ],
         }
     )
-    return Chart(chart_id, description, _text(spec), tuple(values))
+    return Chart(chart_id, description, spec_json(spec), tuple(values))
 
 
 def _item_label(result: LikertResult, label: str) -> str:
@@ -198,7 +177,7 @@ def crosstab_chart(result: CrossTabResult, *, chart_id: str) -> Chart | None:
     ) % {"column": result.column_variable.label, "row": result.row_variable.label}
     rows = [label for _key, label in result.rows]
     columns = list(dict.fromkeys(value["column"] for value in values))
-    spec = _base(description)
+    spec = vega_lite_spec(description, axis=AXIS)
     spec.update(
         {
             "height": 30 * len(columns) + 30,
@@ -227,4 +206,4 @@ def crosstab_chart(result: CrossTabResult, *, chart_id: str) -> Chart | None:
             },
         }
     )
-    return Chart(chart_id, description, _text(spec), tuple(values))
+    return Chart(chart_id, description, spec_json(spec), tuple(values))

@@ -1,4 +1,4 @@
-/* Renders the Vega-Lite charts of the Standortanalyse with the vendored vega-embed.
+/* Renders the Vega-Lite charts of the site (Standortanalyse, survey results) with the vendored vega-embed.
  * A chart is an element with data-vega-spec (the id of a <script type="application/json">
  * holding the spec) or data-vega-spec-url (a URL answering the spec as JSON). Expressions are
  * evaluated by vega-interpreter, because the Content-Security-Policy forbids eval. The data
