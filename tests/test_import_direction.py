@@ -99,9 +99,7 @@ def imports_of(root: Path) -> Iterator[Import]:
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
-                name = (
-                    _resolve_relative(module, node, path.name == "__init__.py") if node.level else node.module or ""
-                )
+                name = _resolve_relative(module, node, path.name == "__init__.py") if node.level else node.module or ""
                 # `from package import module` imports the module; `from module import name` the module.
                 targets = [
                     f"{name}.{alias.name}" if f"{name}.{alias.name}" in modules else name for alias in node.names
@@ -123,15 +121,16 @@ def _app(module: str) -> str:
 def upward_imports(root: Path) -> list[str]:
     found = []
     for imp in imports_of(root):
+        where = f"{imp.path.relative_to(root.parent)}:{imp.line}"
         source_app, target_app = _app(imp.source), _app(imp.target)
         if source_app == target_app:
             continue
         source_rank, target_rank = RANKS.get(source_app), RANKS.get(target_app)
         if source_rank is None or target_rank is None:
             unknown = source_app if source_rank is None else target_app
-            found.append(f"{imp.path.relative_to(root.parent)}:{imp.line}: app '{unknown}' has no layer in RANKS (docs/decisions/0002)")
+            found.append(f"{where}: app '{unknown}' has no layer in RANKS (docs/decisions/0002)")
         elif target_rank > source_rank or (target_rank == source_rank != BASE_LAYER):
-            found.append(f"{imp.path.relative_to(root.parent)}:{imp.line}: {source_app} (layer {source_rank}) imports {imp.target}")
+            found.append(f"{where}: {source_app} (layer {source_rank}) imports {imp.target}")
     return found
 
 
@@ -232,7 +231,9 @@ def test_the_check_allows_imports_downwards_and_within_the_base_layer(tmp_path):
             "core/forms.py": "",
             "accounts/models.py": "from standortkompass.core import forms\n",
             "processes/models.py": "from standortkompass.accounts.models import *\n",
-            "surveys/views.py": "from standortkompass.processes import models\nfrom standortkompass.analysis import x\n",
+            "surveys/views.py": (
+                "from standortkompass.processes import models\nfrom standortkompass.analysis import x\n"
+            ),
             "analysis/x.py": "",
         },
     )
