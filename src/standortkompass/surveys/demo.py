@@ -17,7 +17,7 @@ from standortkompass.surveys import expressions
 from standortkompass.surveys.models import Anonymity, Response, ResponseStatus, Survey
 from standortkompass.surveys.runtime import Answers, Runtime
 from standortkompass.surveys.schema import Page, Question
-from standortkompass.surveys.services.answering import personal_question_names
+from standortkompass.surveys.selectors.surveys import personal_question_names
 from standortkompass.surveys.services.questionnaires import questionnaire_import, questionnaire_publish
 from standortkompass.surveys.services.surveys import survey_create, survey_open
 

@@ -31,9 +31,6 @@ from standortkompass.surveys.selectors.surveys import (
     personal_names,
     questionnaire_published_version,
 )
-from standortkompass.surveys.selectors.surveys import (
-    personal_question_names as personal_question_names,  # still imported from here by surveys/demo.py
-)
 from standortkompass.surveys.tokens import invitation_token_hash, response_access_hash
 
 # Completions within this time join one warming of the results overview.

@@ -39,7 +39,7 @@ from standortkompass.surveys.selectors.distribution import (
     response_rates,
     waves_list,
 )
-from standortkompass.surveys.selectors.invitations import invitation_for_token as invitation_by_token
+from standortkompass.surveys.selectors.invitations import invitation_for_token
 from standortkompass.surveys.selectors.mail import mail_template_for
 from standortkompass.surveys.services.invitations import (
     SkipReason,
@@ -319,7 +319,7 @@ def preview(request: ProcessRequest, process_pk: int, survey_pk: int, mail_kind:
 def optout(request: HttpRequest, survey_slug: str, token: str) -> HttpResponse:
     """The opt-out link of a mail: GET asks (mail scanners follow links), POST records it."""
     survey = get_object_or_404(Survey.objects.select_related("process"), slug=survey_slug)
-    invitation = invitation_by_token(survey=survey, token=token)
+    invitation = invitation_for_token(survey=survey, token=token)
     if invitation is None:
         raise Http404(_("Page not found."))
     done = invitation.opted_out_at is not None
