@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from standortkompass import analysis
 from standortkompass.standortanalyse.selectors.common import (
     BUND,
+    SectorData,
     cached,
     data_version,
     finite,
@@ -92,74 +93,92 @@ def structure(scope: Scope) -> Structure | None:
         if not years:
             return None
         start, end = years[0], years[-1]
-        region = data.vector(scope.region, end)
-        land = data.vector(scope.land, end)
-        bund = data.vector(BUND, end)
-        partition = analysis.select_partition([code for code in region.index if pd.notna(region[code])]).sectors
-        shown = [*partition]
-        if "C" in region.index and "C" not in shown:
-            shown.insert(shown.index("B-E") + 1 if "B-E" in shown else 0, "C")
-        shares = {
-            code: analysis.sector_shares(vector).values for code, vector in (("r", region), ("l", land), ("b", bund))
-        }
-        lq_land = analysis.location_quotients(region, land).values
-        lq_bund = analysis.location_quotients(region, bund).values
-        rows = [
-            SectorRow(
-                code=code,
-                name=sector_name(code),
-                employees=finite(region.get(code)),
-                share=finite(shares["r"].get(code)),
-                land_share=finite(shares["l"].get(code)),
-                bund_share=finite(shares["b"].get(code)),
-                lq_land=finite(lq_land.get(code)),
-                lq_bund=finite(lq_bund.get(code)),
-            )
-            for code in shown
-        ]
-        reference_start = data.vector(scope.reference, start)
-        reference_end = data.vector(scope.reference, end)
-        portfolio = analysis.portfolio_matrix(data.vector(scope.region, start), region, reference_start, reference_end)
-        bubbles = [
-            {
-                "code": code,
-                "sector": sector_name(str(code)),
-                "location_quotient": finite(row["location_quotient"]),
-                "region_growth": finite(row["region_growth"]),
-                "reference_growth": finite(row["reference_growth"]),
-                "relative_growth": finite(row["relative_growth"]),
-                "employment": finite(row["employment"]),
-            }
-            for code, row in portfolio.table.iterrows()
-        ]
-        bubbles = [bubble for bubble in bubbles if bubble["location_quotient"] is not None]
-        districts = data.districts(end)
-        table = analysis.specialisation_by_region(districts, bund).values
-        own = analysis.specialisation_indices(region, data.vector(scope.reference, end))
-        indices = []
-        for key, (label, explanation, higher_is_better) in INDEX_TEXTS.items():
-            column = table[key].astype(float)
-            rank = land_rank = None
-            count = land_count = 0
-            if scope.region in column.index and pd.notna(column[scope.region]):
-                overall = analysis.benchmark(column, scope.region, higher_is_better=not higher_is_better)
-                in_land = [code for code in column.index if code.startswith(scope.land)]
-                within = analysis.benchmark(column, scope.region, higher_is_better=not higher_is_better, among=in_land)
-                rank, count, land_rank, land_count = overall.rank, overall.count, within.rank, within.count
-            indices.append(
-                IndexRow(
-                    code=key,
-                    name=str(label),
-                    value=finite(getattr(own, key)),
-                    rank=rank,
-                    count=count,
-                    land_rank=land_rank,
-                    land_count=land_count,
-                    explanation=str(explanation),
-                )
-            )
         return Structure(
-            year=end, start_year=start, sectors=rows, portfolio=bubbles, indices=indices, source=data.source
+            year=end,
+            start_year=start,
+            sectors=_sector_rows(scope, data, end),
+            portfolio=_portfolio(scope, data, start, end),
+            indices=_index_rows(scope, data, end),
+            source=data.source,
         )
 
     return cached("structure", [scope.region, scope.reference], compute, version=version)
+
+
+def _sector_rows(scope: Scope, data: SectorData, end: int) -> list[SectorRow]:
+    """Employment, shares and location quotients of the sectors of the partition (and manufacturing, C)."""
+    region = data.vector(scope.region, end)
+    land = data.vector(scope.land, end)
+    bund = data.vector(BUND, end)
+    partition = analysis.select_partition([code for code in region.index if pd.notna(region[code])]).sectors
+    shown = [*partition]
+    if "C" in region.index and "C" not in shown:
+        shown.insert(shown.index("B-E") + 1 if "B-E" in shown else 0, "C")
+    shares = {code: analysis.sector_shares(vector).values for code, vector in (("r", region), ("l", land), ("b", bund))}
+    lq_land = analysis.location_quotients(region, land).values
+    lq_bund = analysis.location_quotients(region, bund).values
+    return [
+        SectorRow(
+            code=code,
+            name=sector_name(code),
+            employees=finite(region.get(code)),
+            share=finite(shares["r"].get(code)),
+            land_share=finite(shares["l"].get(code)),
+            bund_share=finite(shares["b"].get(code)),
+            lq_land=finite(lq_land.get(code)),
+            lq_bund=finite(lq_bund.get(code)),
+        )
+        for code in shown
+    ]
+
+
+def _portfolio(scope: Scope, data: SectorData, start: int, end: int) -> list[dict[str, Any]]:
+    """The bubbles of the portfolio against the reference region (sectors without a location quotient left out)."""
+    reference_start = data.vector(scope.reference, start)
+    reference_end = data.vector(scope.reference, end)
+    portfolio = analysis.portfolio_matrix(
+        data.vector(scope.region, start), data.vector(scope.region, end), reference_start, reference_end
+    )
+    bubbles = [
+        {
+            "code": code,
+            "sector": sector_name(str(code)),
+            "location_quotient": finite(row["location_quotient"]),
+            "region_growth": finite(row["region_growth"]),
+            "reference_growth": finite(row["reference_growth"]),
+            "relative_growth": finite(row["relative_growth"]),
+            "employment": finite(row["employment"]),
+        }
+        for code, row in portfolio.table.iterrows()
+    ]
+    return [bubble for bubble in bubbles if bubble["location_quotient"] is not None]
+
+
+def _index_rows(scope: Scope, data: SectorData, end: int) -> list[IndexRow]:
+    """The district's specialisation indices against the reference, ranked among all districts (against the Bund)."""
+    region = data.vector(scope.region, end)
+    table = analysis.specialisation_by_region(data.districts(end), data.vector(BUND, end)).values
+    own = analysis.specialisation_indices(region, data.vector(scope.reference, end))
+    indices = []
+    for key, (label, explanation, higher_is_better) in INDEX_TEXTS.items():
+        column = table[key].astype(float)
+        rank = land_rank = None
+        count = land_count = 0
+        if scope.region in column.index and pd.notna(column[scope.region]):
+            overall = analysis.benchmark(column, scope.region, higher_is_better=not higher_is_better)
+            in_land = [code for code in column.index if code.startswith(scope.land)]
+            within = analysis.benchmark(column, scope.region, higher_is_better=not higher_is_better, among=in_land)
+            rank, count, land_rank, land_count = overall.rank, overall.count, within.rank, within.count
+        indices.append(
+            IndexRow(
+                code=key,
+                name=str(label),
+                value=finite(getattr(own, key)),
+                rank=rank,
+                count=count,
+                land_rank=land_rank,
+                land_count=land_count,
+                explanation=str(explanation),
+            )
+        )
+    return indices
