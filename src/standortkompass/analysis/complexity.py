@@ -128,40 +128,22 @@ def economic_complexity(
     if min_sectors < 2 or min_regions < 2:
         raise ValueError("at least two sectors and two regions are needed")
     aligned = on_partition((values,), (), what=("values",))
-    regions, sectors, array = aligned.region_codes, aligned.sectors, aligned.regions[0]
     excluded = list(aligned.dropped)
-
-    complete = ~np.isnan(array).any(axis=1)
-    excluded += [
-        Exclusion(Reason.MISSING, region=regions[row], sector=sectors[column])
-        for row, column in zip(*np.nonzero(np.isnan(array)), strict=True)
-    ]
-    region_rows = np.flatnonzero(complete & (np.nan_to_num(array).sum(axis=1) > 0))
-    excluded += [
-        Exclusion(Reason.ZERO_DENOMINATOR, region=regions[row])
-        for row in np.flatnonzero(complete & (np.nan_to_num(array).sum(axis=1) == 0))
-    ]
-    kept = array[region_rows]
-    sector_totals = kept.sum(axis=0)
-    sector_columns = np.flatnonzero(sector_totals > 0)
-    excluded += [
-        Exclusion(Reason.ZERO_DENOMINATOR, sector=sectors[column]) for column in np.flatnonzero(sector_totals == 0)
-    ]
-    kept = kept[:, sector_columns]
+    kept, region_codes, sector_codes = _usable(aligned.regions[0], aligned.region_codes, aligned.sectors, excluded)
     rca = divide(divide(kept, kept.sum(axis=1)[:, np.newaxis]), divide(kept.sum(axis=0), kept.sum())[np.newaxis, :])
     presence = (rca >= 1.0).astype(float)
 
     diverse = presence.sum(axis=1) > 0
     ubiquitous = presence.sum(axis=0) > 0
     excluded += [
-        Exclusion(Reason.REGION_WITHOUT_ADVANTAGE, region=regions[region_rows[row]]) for row in np.flatnonzero(~diverse)
+        Exclusion(Reason.REGION_WITHOUT_ADVANTAGE, region=region_codes[row]) for row in np.flatnonzero(~diverse)
     ]
     excluded += [
-        Exclusion(Reason.SECTOR_WITHOUT_ADVANTAGE, sector=sectors[sector_columns[column]])
+        Exclusion(Reason.SECTOR_WITHOUT_ADVANTAGE, sector=sector_codes[column])
         for column in np.flatnonzero(~ubiquitous)
     ]
-    used_regions = tuple(regions[row] for row in region_rows[diverse])
-    used_sectors = tuple(sectors[column] for column in sector_columns[ubiquitous])
+    used_regions = tuple(code for code, used in zip(region_codes, diverse, strict=True) if used)
+    used_sectors = tuple(code for code, used in zip(sector_codes, ubiquitous, strict=True) if used)
     rca = rca[np.ix_(diverse, ubiquitous)]
     presence = presence[np.ix_(diverse, ubiquitous)]
     diversity = presence.sum(axis=1)
@@ -218,6 +200,36 @@ def economic_complexity(
         pci,
         proximity,
         density,
+    )
+
+
+def _usable(
+    array: FloatArray, regions: tuple[str, ...], sectors: tuple[str, ...], excluded: list[Exclusion]
+) -> tuple[FloatArray, list[str], list[str]]:
+    """The matrix of the complete regions with employment and the sectors with employment, and their codes.
+
+    Missing values, regions without employment and sectors without employment are added to ``excluded``.
+    """
+    complete = ~np.isnan(array).any(axis=1)
+    excluded += [
+        Exclusion(Reason.MISSING, region=regions[row], sector=sectors[column])
+        for row, column in zip(*np.nonzero(np.isnan(array)), strict=True)
+    ]
+    region_rows = np.flatnonzero(complete & (np.nan_to_num(array).sum(axis=1) > 0))
+    excluded += [
+        Exclusion(Reason.ZERO_DENOMINATOR, region=regions[row])
+        for row in np.flatnonzero(complete & (np.nan_to_num(array).sum(axis=1) == 0))
+    ]
+    kept = array[region_rows]
+    sector_totals = kept.sum(axis=0)
+    sector_columns = np.flatnonzero(sector_totals > 0)
+    excluded += [
+        Exclusion(Reason.ZERO_DENOMINATOR, sector=sectors[column]) for column in np.flatnonzero(sector_totals == 0)
+    ]
+    return (
+        kept[:, sector_columns],
+        [regions[row] for row in region_rows],
+        [sectors[column] for column in sector_columns],
     )
 
 
