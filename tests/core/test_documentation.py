@@ -86,7 +86,18 @@ FILE_SUFFIXES = (".py", ".html", ".md", ".txt", ".toml", ".sh", ".css", ".js", "
 
 def _search_bases(document: Path) -> list[Path]:
     templates = [path for path in PACKAGE.glob("*/templates") if path.is_dir()] + [PACKAGE / "templates"]
-    return [ROOT, PACKAGE, ROOT / "src", ROOT / "tests", ROOT / "docs", ROOT / "data", document.parent, *templates]
+    apps = [PACKAGE / app for app in sorted(APPS)]  # paths inside an app, such as `urls/manage.py`
+    return [
+        ROOT,
+        PACKAGE,
+        ROOT / "src",
+        ROOT / "tests",
+        ROOT / "docs",
+        ROOT / "data",
+        document.parent,
+        *templates,
+        *apps,
+    ]
 
 
 def _named_paths(text: str) -> set[str]:
