@@ -39,7 +39,7 @@ from standortkompass.processes.views.imports import (
     UploadFlow,
     UploadUnreadableError,
 )
-from standortkompass.processes.views.kit import add_service_errors, paginate, query_without_page
+from standortkompass.processes.views.kit import add_service_errors, paginate, query_without_page, render_form
 from standortkompass.regiondata.wz2008 import SECTIONS
 
 
@@ -112,15 +112,13 @@ def organisation_create(request: ProcessRequest, process_pk: int) -> HttpRespons
         else:
             messages.success(request, _("“%(name)s” has been created.") % {"name": organisation.name})
             return redirect("manage:organisations:detail", process_pk=process.pk, organisation_pk=organisation.pk)
-    return render(
+    return render_form(
         request,
-        "processes/manage/organisations/form.html",
-        {
-            "process": process,
-            "form": form,
-            "title": _("New organisation"),
-            "cancel_url": reverse("manage:organisations:list", args=[process.pk]),
-        },
+        form=form,
+        title=_("New organisation"),
+        cancel_url=reverse("manage:organisations:list", args=[process.pk]),
+        process=process,
+        template="processes/manage/organisations/form.html",
     )
 
 
@@ -139,17 +137,15 @@ def organisation_edit(request: ProcessRequest, process_pk: int, organisation_pk:
         else:
             messages.success(request, _("“%(name)s” has been saved.") % {"name": organisation.name})
             return redirect("manage:organisations:detail", process_pk=process.pk, organisation_pk=organisation.pk)
-    return render(
+    return render_form(
         request,
-        "processes/manage/organisations/form.html",
-        {
-            "process": process,
-            "form": form,
-            "organisation": organisation,
-            "title": _("Edit “%(name)s”") % {"name": organisation.name},
-            "cancel_url": reverse("manage:organisations:detail", args=[process.pk, organisation.pk]),
-            "delete_url": reverse("manage:organisations:delete", args=[process.pk, organisation.pk]),
-        },
+        form=form,
+        title=_("Edit “%(name)s”") % {"name": organisation.name},
+        cancel_url=reverse("manage:organisations:detail", args=[process.pk, organisation.pk]),
+        process=process,
+        organisation=organisation,
+        delete_url=reverse("manage:organisations:delete", args=[process.pk, organisation.pk]),
+        template="processes/manage/organisations/form.html",
     )
 
 
@@ -204,16 +200,14 @@ def contact_create(request: ProcessRequest, process_pk: int, organisation_pk: in
         else:
             messages.success(request, _("Contact person “%(name)s” has been added.") % {"name": contact.name})
             return redirect(reverse("manage:organisations:detail", args=[process.pk, organisation.pk]) + "#kontakte")
-    return render(
+    return render_form(
         request,
-        "processes/manage/organisations/contact_form.html",
-        {
-            "process": process,
-            "organisation": organisation,
-            "form": form,
-            "title": _("New contact person"),
-            "cancel_url": reverse("manage:organisations:detail", args=[process.pk, organisation.pk]),
-        },
+        form=form,
+        title=_("New contact person"),
+        cancel_url=reverse("manage:organisations:detail", args=[process.pk, organisation.pk]),
+        process=process,
+        organisation=organisation,
+        template="processes/manage/organisations/contact_form.html",
     )
 
 
@@ -233,20 +227,16 @@ def contact_edit(request: ProcessRequest, process_pk: int, organisation_pk: int,
         else:
             messages.success(request, _("Contact person “%(name)s” has been saved.") % {"name": contact.name})
             return redirect(reverse("manage:organisations:detail", args=[process.pk, organisation.pk]) + "#kontakte")
-    return render(
+    return render_form(
         request,
-        "processes/manage/organisations/contact_form.html",
-        {
-            "process": process,
-            "organisation": organisation,
-            "contact": contact,
-            "form": form,
-            "title": _("Edit contact person “%(name)s”") % {"name": contact.name},
-            "cancel_url": reverse("manage:organisations:detail", args=[process.pk, organisation.pk]),
-            "delete_url": reverse(
-                "manage:organisations:contact_delete", args=[process.pk, organisation.pk, contact.pk]
-            ),
-        },
+        form=form,
+        title=_("Edit contact person “%(name)s”") % {"name": contact.name},
+        cancel_url=reverse("manage:organisations:detail", args=[process.pk, organisation.pk]),
+        process=process,
+        organisation=organisation,
+        contact=contact,
+        delete_url=reverse("manage:organisations:contact_delete", args=[process.pk, organisation.pk, contact.pk]),
+        template="processes/manage/organisations/contact_form.html",
     )
 
 

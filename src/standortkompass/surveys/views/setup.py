@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.accounts.http import ProcessRequest
-from standortkompass.processes.views.kit import add_service_errors, paginate
+from standortkompass.processes.views.kit import add_service_errors, paginate, render_form
 from standortkompass.surveys.forms.setup import ANONYMITY_EXPLANATIONS, QuestionnaireUploadForm, SurveyForm
 from standortkompass.surveys.models import (
     Anonymity,
@@ -434,16 +434,14 @@ def survey_create_view(request: ProcessRequest, process_pk: int) -> HttpResponse
         else:
             messages.success(request, _("The survey “%(title)s” has been created.") % {"title": survey.title})
             return redirect("surveys_manage:survey", process_pk=process.pk, survey_pk=survey.pk)
-    return render(
+    return render_form(
         request,
-        "surveys/manage/survey_form.html",
-        {
-            "process": process,
-            "form": form,
-            "title": _("New survey"),
-            "cancel_url": reverse("surveys_manage:list", args=[process.pk]),
-            "has_questionnaires": questionnaires_for_process(process=process).exists(),
-        },
+        form=form,
+        title=_("New survey"),
+        cancel_url=reverse("surveys_manage:list", args=[process.pk]),
+        process=process,
+        has_questionnaires=questionnaires_for_process(process=process).exists(),
+        template="surveys/manage/survey_form.html",
     )
 
 
@@ -462,17 +460,15 @@ def survey_edit(request: ProcessRequest, process_pk: int, survey_pk: int) -> Htt
         else:
             messages.success(request, _("The survey “%(title)s” has been saved.") % {"title": survey.title})
             return redirect("surveys_manage:survey", process_pk=process.pk, survey_pk=survey.pk)
-    return render(
+    return render_form(
         request,
-        "surveys/manage/survey_form.html",
-        {
-            "process": process,
-            "form": form,
-            "survey": survey,
-            "title": _("Edit “%(title)s”") % {"title": survey.title},
-            "cancel_url": reverse("surveys_manage:survey", args=[process.pk, survey.pk]),
-            "has_questionnaires": True,
-        },
+        form=form,
+        title=_("Edit “%(title)s”") % {"title": survey.title},
+        cancel_url=reverse("surveys_manage:survey", args=[process.pk, survey.pk]),
+        process=process,
+        survey=survey,
+        has_questionnaires=True,
+        template="surveys/manage/survey_form.html",
     )
 
 
