@@ -35,6 +35,7 @@ from standortkompass.accounts.forms import (
     LoginForm,
     SecondFactorForm,
 )
+from standortkompass.accounts.http import UserRequest
 from standortkompass.accounts.middleware import TIMEOUT_NOTICE_KEY
 from standortkompass.accounts.models import User
 
@@ -231,8 +232,8 @@ def backup_codes_new(request: HttpRequest) -> HttpResponse:
 
 @login_and_second_factor_required
 @require_http_methods(["GET"])
-def account(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def account(request: UserRequest) -> HttpResponse:
+    user = request.user
     return render(
         request,
         "accounts/account.html",
