@@ -16,15 +16,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from standortkompass.standortanalyse.charts import Chart
-from standortkompass.standortanalyse.pages.dynamics import dynamics_charts, shift_share_reading
+from standortkompass.standortanalyse.pages.dynamics import dynamics_charts
 from standortkompass.standortanalyse.pages.labour import labour_charts
 from standortkompass.standortanalyse.pages.maps import map_charts
 from standortkompass.standortanalyse.pages.overview import overview_charts
 from standortkompass.standortanalyse.pages.structure import structure_charts
 from standortkompass.standortanalyse.selectors.scope import Scope
 
-# ``shift_share_reading`` is imported for the views, which call it as ``pages.shift_share_reading``.
-__all__ = ["BUILDERS", "CHARTS", "PAGES", "Page", "chart_choices", "chart_url", "charts_of", "shift_share_reading"]
+__all__ = ["BUILDERS", "CHARTS", "PAGES", "Page", "chart_choices", "chart_url", "charts_of"]
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,10 @@ from standortkompass.accounts.access import process_permission_required
 from standortkompass.accounts.http import ProcessRequest
 from standortkompass.processes.views.kit import add_service_errors, confirm_delete, paginate, render_form
 from standortkompass.standortanalyse import pages
-from standortkompass.standortanalyse import selectors as s
 from standortkompass.standortanalyse.forms.findings import AnalysisSettingsForm, FindingForm
 from standortkompass.standortanalyse.models import Finding
+from standortkompass.standortanalyse.selectors.findings import findings_for_management
+from standortkompass.standortanalyse.selectors.scope import settings_for
 from standortkompass.standortanalyse.services.findings import (
     FindingData,
     analysis_settings_update,
@@ -52,9 +53,9 @@ def findings(request: ProcessRequest, process_pk: int) -> HttpResponse:
         "standortanalyse/manage/findings.html",
         {
             "process": process,
-            "page": paginate(request, s.findings_for_management(process=process)),
+            "page": paginate(request, findings_for_management(process=process)),
             "chart_titles": {key: str(title) for key, (_page, title) in pages.CHARTS.items()},
-            "analysis_is_public": s.settings_for(process=process).is_public and process.is_public,
+            "analysis_is_public": settings_for(process=process).is_public and process.is_public,
         },
     )
 
@@ -127,7 +128,7 @@ def finding_delete_view(request: ProcessRequest, process_pk: int, finding_pk: in
 @require_http_methods(["GET", "POST"])
 def publication(request: ProcessRequest, process_pk: int) -> HttpResponse:
     process = request.process
-    current = s.settings_for(process=process)
+    current = settings_for(process=process)
     form = AnalysisSettingsForm(
         request.POST or None,
         initial={"is_public": current.is_public, "peer_codes": ", ".join(current.peer_codes)},

@@ -19,9 +19,14 @@ from django.utils.translation import gettext as _
 
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.standortanalyse import pages
-from standortkompass.standortanalyse import selectors as s
 from standortkompass.standortanalyse.cache import page_charts
 from standortkompass.standortanalyse.charts import Chart, format_value
+from standortkompass.standortanalyse.pages.dynamics import shift_share_reading
+from standortkompass.standortanalyse.selectors.dynamics import shift_share
+from standortkompass.standortanalyse.selectors.findings import public_findings_by_kind
+from standortkompass.standortanalyse.selectors.maps import MAP_INDICATORS
+from standortkompass.standortanalyse.selectors.overview import KeyFigure, key_figures
+from standortkompass.standortanalyse.selectors.scope import Scope, published_process, scope_for
 
 REFERENCE_PARAMETER = "bezug"
 SWOT_LETTERS = {"strength": "S", "weakness": "W", "opportunity": "O", "threat": "T"}
@@ -33,7 +38,7 @@ def analysis_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if s.published_process() is None:
+        if published_process() is None:
             raise Http404(_("The location analysis has not been published."))
         if request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(["GET", "HEAD"])
@@ -42,16 +47,16 @@ def analysis_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
     return wrapper
 
 
-def _scope(request: HttpRequest) -> s.Scope:
-    process = s.published_process()
+def _scope(request: HttpRequest) -> Scope:
+    process = published_process()
     if process is None:
         raise Http404(_("The location analysis has not been published."))
-    return s.scope_for(process=process, reference_key=request.GET.get(REFERENCE_PARAMETER, "land"))
+    return scope_for(process=process, reference_key=request.GET.get(REFERENCE_PARAMETER, "land"))
 
 
 def _indicator(request: HttpRequest) -> str:
     key = request.GET.get(INDICATOR_PARAMETER, "")
-    return key if key in s.MAP_INDICATORS else next(iter(s.MAP_INDICATORS))
+    return key if key in MAP_INDICATORS else next(iter(MAP_INDICATORS))
 
 
 def _render(request: HttpRequest, page_key: str, *, extra: dict[str, Any] | None = None) -> HttpResponse:
@@ -65,14 +70,14 @@ def _render(request: HttpRequest, page_key: str, *, extra: dict[str, Any] | None
         "pages": pages.PAGES,
         "charts": charts,
         "query": _query(scope, indicator if page_key == "maps" else ""),
-        "map_indicators": [(key, str(item.label)) for key, item in s.MAP_INDICATORS.items()],
+        "map_indicators": [(key, str(item.label)) for key, item in MAP_INDICATORS.items()],
         "indicator": indicator,
         **(extra or {}),
     }
     return render(request, f"standortanalyse/public/{page_key}.html", context)
 
 
-def _charts(page_key: str, scope: s.Scope, indicator: str) -> list[Chart]:
+def _charts(page_key: str, scope: Scope, indicator: str) -> list[Chart]:
     """The page's charts (cached, see ``standortanalyse.cache``), the big map pointing at its own specification."""
     charts = page_charts(page_key, scope, indicator)
     big_map = reverse("standortanalyse:chart_spec", args=["karte-deutschland"])
@@ -82,7 +87,7 @@ def _charts(page_key: str, scope: s.Scope, indicator: str) -> list[Chart]:
     ]
 
 
-def _query(scope: s.Scope, indicator: str) -> str:
+def _query(scope: Scope, indicator: str) -> str:
     query = f"{REFERENCE_PARAMETER}={scope.reference_key}"
     if indicator:
         query += f"&{INDICATOR_PARAMETER}={indicator}"
@@ -92,10 +97,10 @@ def _query(scope: s.Scope, indicator: str) -> str:
 @analysis_page
 def overview(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
-    return _render(request, "overview", extra={"cards": [_card(figure) for figure in s.key_figures(scope)]})
+    return _render(request, "overview", extra={"cards": [_card(figure) for figure in key_figures(scope)]})
 
 
-def _card(figure: s.KeyFigure) -> dict[str, Any]:
+def _card(figure: KeyFigure) -> dict[str, Any]:
     """A key figure with its numbers formatted for the page."""
     kind = "decimal1" if figure.kind == "rate" else "int"
 
@@ -136,8 +141,8 @@ def structure(request: HttpRequest) -> HttpResponse:
 @analysis_page
 def dynamics(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
-    shift = s.shift_share(scope)
-    return _render(request, "dynamics", extra={"shift": shift, "reading": pages.shift_share_reading(scope, shift)})
+    shift = shift_share(scope)
+    return _render(request, "dynamics", extra={"shift": shift, "reading": shift_share_reading(scope, shift)})
 
 
 @analysis_page
@@ -155,7 +160,7 @@ def swot(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     process = get_object_or_404(StrategyProcess, pk=scope.process_id)
     quadrants = []
-    for kind, label, findings in s.public_findings_by_kind(process=process):
+    for kind, label, findings in public_findings_by_kind(process=process):
         quadrants.append(
             {
                 "kind": kind,
@@ -181,7 +186,7 @@ def _reference_links(references: list[str]) -> list[tuple[str, str]]:
     return links
 
 
-def _chart(request: HttpRequest, chart_id: str) -> tuple[s.Scope, Chart]:
+def _chart(request: HttpRequest, chart_id: str) -> tuple[Scope, Chart]:
     if chart_id not in pages.CHARTS:
         raise Http404(_("No such chart."))
     scope = _scope(request)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -255,17 +254,14 @@ def invitation_state(invitation: SurveyInvitation) -> str:
     return InvitationState.NOT_SENT
 
 
-def invitations_page(
-    *, survey: Survey, search: str = "", page: str | None = None, per_page: int = 25
-) -> Page[SurveyInvitation]:
+def invitations_list(*, survey: Survey, search: str = "") -> QuerySet[SurveyInvitation]:
     """The survey's invitations, by organisation and e-mail; ``search`` in organisation, person and e-mail."""
     invitations = SurveyInvitation.objects.filter(survey=survey).select_related("organisation", "contact")
     if search:
         invitations = invitations.filter(
             Q(organisation__name__icontains=search) | Q(email__icontains=search) | Q(contact__name__icontains=search)
         )
-    invitations = invitations.order_by("organisation__name", "email", "pk")
-    return Paginator(invitations, per_page).get_page(page)
+    return invitations.order_by("organisation__name", "email", "pk")
 
 
 def waves_list(*, survey: Survey) -> list[MailWave]:

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.accounts.http import ProcessRequest
-from standortkompass.processes.views.kit import add_service_errors, query_string
+from standortkompass.processes.views.kit import add_service_errors, paginate, query_string
 from standortkompass.surveys.forms.distribution import (
     InvitationBounceForm,
     MailTemplateForm,
@@ -35,7 +35,7 @@ from standortkompass.surveys.models import MailKind, MailTemplate, Survey, Surve
 from standortkompass.surveys.selectors.distribution import (
     InvitationState,
     invitation_state,
-    invitations_page,
+    invitations_list,
     response_rates,
     waves_list,
 )
@@ -172,7 +172,7 @@ def invitations(request: ProcessRequest, process_pk: int, survey_pk: int) -> Htt
     """The invitations with their state; search by organisation, person or e-mail (``q``)."""
     survey = request_survey(request, survey_pk)
     search = request.GET.get("q", "").strip()[:200]
-    page = invitations_page(survey=survey, search=search, page=request.GET.get("seite"))
+    page = paginate(request, invitations_list(survey=survey, search=search))
     rows = [
         {
             "invitation": invitation,
