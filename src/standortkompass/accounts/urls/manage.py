@@ -2,17 +2,17 @@
 
 from django.urls import path
 
-from standortkompass.accounts.views import manage as views_manage
+from standortkompass.accounts.views import manage
 
 app_name = "members"
 
 urlpatterns = [
-    path("", views_manage.member_list, name="list"),
-    path("einladen/", views_manage.invite, name="invite"),
-    path("einladungen/", views_manage.invitation_list, name="invitations"),
-    path("einladungen/<int:invitation_pk>/erneut-senden/", views_manage.invitation_resend, name="invitation_resend"),
-    path("einladungen/<int:invitation_pk>/zurueckziehen/", views_manage.invitation_revoke, name="invitation_revoke"),
-    path("<int:membership_pk>/rolle/", views_manage.change_role, name="change_role"),
-    path("<int:membership_pk>/entfernen/", views_manage.remove, name="remove"),
-    path("<int:membership_pk>/deaktivieren/", views_manage.disable_account, name="disable_account"),
+    path("", manage.member_list, name="list"),
+    path("einladen/", manage.invite, name="invite"),
+    path("einladungen/", manage.invitation_list, name="invitations"),
+    path("einladungen/<int:invitation_pk>/erneut-senden/", manage.invitation_resend, name="invitation_resend"),
+    path("einladungen/<int:invitation_pk>/zurueckziehen/", manage.invitation_revoke, name="invitation_revoke"),
+    path("<int:membership_pk>/rolle/", manage.change_role, name="change_role"),
+    path("<int:membership_pk>/entfernen/", manage.remove, name="remove"),
+    path("<int:membership_pk>/deaktivieren/", manage.disable_account, name="disable_account"),
 ]
