@@ -25,17 +25,14 @@ from standortkompass.processes.importers import organisations as cols
 from standortkompass.processes.importers.checking import (
     CONTACT_FIELDS,
     ORGANISATION_FIELDS,
-    ImportPreview,
     PlannedRow,
-    PreviewRow,
-    RowIssue,
-    RowStatus,
     changed_names,
     filled_values,
     plan_rows,
     record_consent_change,
     snapshot,
 )
+from standortkompass.processes.importers.report import ImportPreview, PreviewRow, RowIssue, RowStatus
 from standortkompass.processes.models import ContactPerson, Organisation, StrategyProcess
 from standortkompass.regiondata.models import Region, RegionLevel
 
