@@ -1,13 +1,16 @@
 """What the management views of every app share: pagination, service errors, forms, confirm-delete.
 
 The acting user and the process are on the request (``accounts.http.ProcessRequest``). Lists
-that grow are paginated with one page size and the query parameter ``seite``.
+that grow are paginated with one page size and the query parameter ``seite``. A form view hands
+its service call to ``save_form`` and, when that gives ``Saved``, says so and redirects; else it
+shows the form again (``render_form``), with the service's errors on it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -21,6 +24,8 @@ from django.utils.translation import gettext as _
 
 PAGE_SIZE = 20
 PAGE_PARAMETER = "seite"
+
+T = TypeVar("T")
 
 
 def paginate(request: HttpRequest, items: QuerySet[Any] | Sequence[Any]) -> Page[Any]:
@@ -47,6 +52,29 @@ def add_service_errors(form: BaseForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+@dataclass(frozen=True)
+class Saved(Generic[T]):
+    """What the service returned for a form that was posted, valid and accepted (``None`` for some services)."""
+
+    value: T
+
+
+def save_form(request: HttpRequest, form: BaseForm, save: Callable[[], T]) -> Saved[T] | None:
+    """Run ``save`` (a service call reading ``form.cleaned_data``) when the form was posted and is valid.
+
+    ``None`` when the request is no POST (the form is not validated), the form is invalid, or the
+    service raises a ``ValidationError``; that error is then shown on the form (``add_service_errors``).
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        value = save()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    return Saved(value)
 
 
 def error_text(error: ValidationError) -> str:

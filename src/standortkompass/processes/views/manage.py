@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import cast
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -37,7 +36,7 @@ from standortkompass.processes.services.process import (
     process_set_public,
     process_update,
 )
-from standortkompass.processes.views.kit import add_service_errors, paginate, query_string, render_form
+from standortkompass.processes.views.kit import paginate, query_string, render_form, save_form
 
 # --- my area and new processes -------------------------------------------------------------------
 
@@ -67,18 +66,13 @@ def home(request: UserRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def process_create_view(request: UserRequest) -> HttpResponse:
     form = ProcessCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            process = process_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("The process “%(title)s” has been created with the five default phases. You are its Administration.")
-                % {"title": process.title},
-            )
-            return redirect("manage:overview", process_pk=process.pk)
+    if saved := save_form(request, form, lambda: process_create(actor=request.user, **form.cleaned_data)):
+        messages.success(
+            request,
+            _("The process “%(title)s” has been created with the five default phases. You are its Administration.")
+            % {"title": saved.value.title},
+        )
+        return redirect("manage:overview", process_pk=saved.value.pk)
     return render_form(
         request,
         form=form,
@@ -139,17 +133,16 @@ def process_edit(request: ProcessRequest, process_pk: int) -> HttpResponse:
     user = request.user
     can_publish = user.has_perm("processes.publish_process", process)
     form = ProcessForm(request.POST or None, instance=process, can_publish=can_publish)
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> None:
         data = {name: value for name, value in form.cleaned_data.items() if name != "is_public"}
-        try:
-            process_update(process=process, actor=user, data=cast(ProcessData, data))
-            if can_publish:
-                process_set_public(process=process, actor=user, is_public=form.cleaned_data["is_public"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The settings have been saved."))
-            return redirect("manage:process_edit", process_pk=process.pk)
+        process_update(process=process, actor=user, data=cast(ProcessData, data))
+        if can_publish:
+            process_set_public(process=process, actor=user, is_public=form.cleaned_data["is_public"])
+
+    if save_form(request, form, save):
+        messages.success(request, _("The settings have been saved."))
+        return redirect("manage:process_edit", process_pk=process.pk)
     return render_form(
         request,
         form=form,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import cast
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,7 +27,7 @@ from standortkompass.processes.services.boards import (
     board_member_update,
     board_update,
 )
-from standortkompass.processes.views.kit import add_service_errors, confirm_delete, render_form
+from standortkompass.processes.views.kit import confirm_delete, render_form, save_form
 
 
 def _board(request: ProcessRequest, pk: int) -> Board:
@@ -58,14 +57,13 @@ def boards(request: ProcessRequest, process_pk: int) -> HttpResponse:
 def board_create_view(request: ProcessRequest, process_pk: int) -> HttpResponse:
     process = request.process
     form = BoardForm(request.POST or None, process=process)
-    if request.method == "POST" and form.is_valid():
-        try:
-            board = board_create(process=process, actor=request.user, data=cast(BoardData, form.cleaned_data))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The board “%(name)s” has been created.") % {"name": board.name})
-            return redirect("manage:board", process_pk=process.pk, board_pk=board.pk)
+    if saved := save_form(
+        request,
+        form,
+        lambda: board_create(process=process, actor=request.user, data=cast(BoardData, form.cleaned_data)),
+    ):
+        messages.success(request, _("The board “%(name)s” has been created.") % {"name": saved.value.name})
+        return redirect("manage:board", process_pk=process.pk, board_pk=saved.value.pk)
     return render_form(
         request,
         form=form,
@@ -97,14 +95,11 @@ def board_edit(request: ProcessRequest, process_pk: int, board_pk: int) -> HttpR
     board = _board(request, board_pk)
     heading = _("Edit board “%(name)s”") % {"name": board.name}
     form = BoardForm(request.POST or None, instance=board, process=process)
-    if request.method == "POST" and form.is_valid():
-        try:
-            board_update(board=board, actor=request.user, data=cast(BoardData, form.cleaned_data))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The board “%(name)s” has been saved.") % {"name": board.name})
-            return redirect("manage:board", process_pk=process.pk, board_pk=board.pk)
+    if save_form(
+        request, form, lambda: board_update(board=board, actor=request.user, data=cast(BoardData, form.cleaned_data))
+    ):
+        messages.success(request, _("The board “%(name)s” has been saved.") % {"name": board.name})
+        return redirect("manage:board", process_pk=process.pk, board_pk=board.pk)
     return render_form(
         request,
         form=form,
@@ -139,14 +134,13 @@ def board_member_create_view(request: ProcessRequest, process_pk: int, board_pk:
     process = request.process
     board = _board(request, board_pk)
     form = BoardMemberForm(request.POST or None, process=process)
-    if request.method == "POST" and form.is_valid():
-        try:
-            member = board_member_create(board=board, actor=request.user, data=cast(BoardMemberData, form.cleaned_data))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(name)s has been added to the board.") % {"name": member.name})
-            return redirect("manage:board", process_pk=process.pk, board_pk=board.pk)
+    if saved := save_form(
+        request,
+        form,
+        lambda: board_member_create(board=board, actor=request.user, data=cast(BoardMemberData, form.cleaned_data)),
+    ):
+        messages.success(request, _("%(name)s has been added to the board.") % {"name": saved.value.name})
+        return redirect("manage:board", process_pk=process.pk, board_pk=board.pk)
     return render_form(
         request,
         form=form,
@@ -164,14 +158,13 @@ def board_member_edit(request: ProcessRequest, process_pk: int, board_pk: int, m
     member = _member(request, board, member_pk)
     heading = _("Edit board member “%(name)s”") % {"name": member.name}
     form = BoardMemberForm(request.POST or None, instance=member, process=process)
-    if request.method == "POST" and form.is_valid():
-        try:
-            board_member_update(member=member, actor=request.user, data=cast(BoardMemberData, form.cleaned_data))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(name)s has been saved.") % {"name": member.name})
-            return redirect("manage:board", process_pk=process.pk, board_pk=board.pk)
+    if save_form(
+        request,
+        form,
+        lambda: board_member_update(member=member, actor=request.user, data=cast(BoardMemberData, form.cleaned_data)),
+    ):
+        messages.success(request, _("%(name)s has been saved.") % {"name": member.name})
+        return redirect("manage:board", process_pk=process.pk, board_pk=board.pk)
     return render_form(
         request,
         form=form,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import cast
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +20,7 @@ from standortkompass.processes import selectors
 from standortkompass.processes.forms.manage import EventForm
 from standortkompass.processes.models import Event
 from standortkompass.processes.services.dates import EventData, event_create, event_delete, event_update
-from standortkompass.processes.views.kit import add_service_errors, confirm_delete, paginate, query_string, render_form
+from standortkompass.processes.views.kit import confirm_delete, paginate, query_string, render_form, save_form
 
 PERIODS = [
     ("kommend", gettext_lazy("Upcoming")),
@@ -72,14 +71,13 @@ def events(request: ProcessRequest, process_pk: int) -> HttpResponse:
 def event_create_view(request: ProcessRequest, process_pk: int) -> HttpResponse:
     process = request.process
     form = EventForm(request.POST or None, process=process)
-    if request.method == "POST" and form.is_valid():
-        try:
-            event = event_create(process=process, actor=request.user, data=cast(EventData, form.cleaned_data))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The date “%(title)s” has been created.") % {"title": event.title})
-            return redirect("manage:events", process_pk=process.pk)
+    if saved := save_form(
+        request,
+        form,
+        lambda: event_create(process=process, actor=request.user, data=cast(EventData, form.cleaned_data)),
+    ):
+        messages.success(request, _("The date “%(title)s” has been created.") % {"title": saved.value.title})
+        return redirect("manage:events", process_pk=process.pk)
     return render_form(
         request,
         form=form,
@@ -96,14 +94,11 @@ def event_edit(request: ProcessRequest, process_pk: int, event_pk: int) -> HttpR
     event = _event(request, event_pk)
     heading = _("Edit date “%(title)s”") % {"title": event.title}
     form = EventForm(request.POST or None, instance=event, process=process)
-    if request.method == "POST" and form.is_valid():
-        try:
-            event_update(event=event, actor=request.user, data=cast(EventData, form.cleaned_data))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The date “%(title)s” has been saved.") % {"title": event.title})
-            return redirect("manage:events", process_pk=process.pk)
+    if save_form(
+        request, form, lambda: event_update(event=event, actor=request.user, data=cast(EventData, form.cleaned_data))
+    ):
+        messages.success(request, _("The date “%(title)s” has been saved.") % {"title": event.title})
+        return redirect("manage:events", process_pk=process.pk)
     return render_form(
         request,
         form=form,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +16,7 @@ from standortkompass.accounts.http import ProcessRequest
 from standortkompass.processes.forms.manage import NewsForm
 from standortkompass.processes.models import NewsItem
 from standortkompass.processes.services.news import NewsData, news_create, news_delete, news_update
-from standortkompass.processes.views.kit import add_service_errors, confirm_delete, paginate, query_string, render_form
+from standortkompass.processes.views.kit import confirm_delete, paginate, query_string, render_form, save_form
 
 
 def _item(request: ProcessRequest, pk: int) -> NewsItem:
@@ -63,14 +62,9 @@ def news_create_view(request: ProcessRequest, process_pk: int) -> HttpResponse:
     process = request.process
     user = request.user
     form = NewsForm(request.POST or None, process=process, user=user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = news_create(process=process, actor=user, data=_data(form))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The news item “%(title)s” has been created.") % {"title": item.title})
-            return redirect("manage:news", process_pk=process.pk)
+    if saved := save_form(request, form, lambda: news_create(process=process, actor=user, data=_data(form))):
+        messages.success(request, _("The news item “%(title)s” has been created.") % {"title": saved.value.title})
+        return redirect("manage:news", process_pk=process.pk)
     return render_form(
         request,
         form=form,
@@ -88,14 +82,9 @@ def news_edit(request: ProcessRequest, process_pk: int, news_pk: int) -> HttpRes
     item = _item(request, news_pk)
     heading = _("Edit news item “%(title)s”") % {"title": item.title}
     form = NewsForm(request.POST or None, instance=item, process=process, user=user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            news_update(item=item, actor=user, data=_data(form))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The news item “%(title)s” has been saved.") % {"title": item.title})
-            return redirect("manage:news", process_pk=process.pk)
+    if save_form(request, form, lambda: news_update(item=item, actor=user, data=_data(form))):
+        messages.success(request, _("The news item “%(title)s” has been saved.") % {"title": item.title})
+        return redirect("manage:news", process_pk=process.pk)
     return render_form(
         request,
         form=form,

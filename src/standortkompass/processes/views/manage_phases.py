@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import cast
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +22,7 @@ from standortkompass.processes.services.process import (
     phase_move,
     phase_update,
 )
-from standortkompass.processes.views.kit import add_service_errors, confirm_delete, render_form
+from standortkompass.processes.views.kit import confirm_delete, render_form, save_form
 
 
 def _phase(request: ProcessRequest, pk: int) -> Phase:
@@ -46,14 +45,13 @@ def phases(request: ProcessRequest, process_pk: int) -> HttpResponse:
 def phase_create_view(request: ProcessRequest, process_pk: int) -> HttpResponse:
     process = request.process
     form = PhaseForm(request.POST or None, process=process)
-    if request.method == "POST" and form.is_valid():
-        try:
-            phase = phase_create(process=process, actor=request.user, data=cast(PhaseData, form.cleaned_data))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The phase “%(name)s” has been created.") % {"name": phase.name})
-            return redirect("manage:phases", process_pk=process.pk)
+    if saved := save_form(
+        request,
+        form,
+        lambda: phase_create(process=process, actor=request.user, data=cast(PhaseData, form.cleaned_data)),
+    ):
+        messages.success(request, _("The phase “%(name)s” has been created.") % {"name": saved.value.name})
+        return redirect("manage:phases", process_pk=process.pk)
     return render_form(
         request,
         form=form,
@@ -70,14 +68,11 @@ def phase_edit(request: ProcessRequest, process_pk: int, phase_pk: int) -> HttpR
     phase = _phase(request, phase_pk)
     heading = _("Edit phase “%(name)s”") % {"name": phase.name}
     form = PhaseForm(request.POST or None, instance=phase, process=process)
-    if request.method == "POST" and form.is_valid():
-        try:
-            phase_update(phase=phase, actor=request.user, data=cast(PhaseData, form.cleaned_data))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The phase “%(name)s” has been saved.") % {"name": phase.name})
-            return redirect("manage:phases", process_pk=process.pk)
+    if save_form(
+        request, form, lambda: phase_update(phase=phase, actor=request.user, data=cast(PhaseData, form.cleaned_data))
+    ):
+        messages.success(request, _("The phase “%(name)s” has been saved.") % {"name": phase.name})
+        return redirect("manage:phases", process_pk=process.pk)
     return render_form(
         request,
         form=form,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +14,7 @@ from standortkompass.accounts.http import UserRequest
 from standortkompass.processes.forms.manage import FeedbackStatusForm, SitePageForm
 from standortkompass.processes.models import AccessibilityFeedback, FeedbackStatus, SitePage
 from standortkompass.processes.services.pages import feedback_set_status, site_page_for, site_page_update
-from standortkompass.processes.views.kit import add_service_errors, paginate, query_string, render_form
+from standortkompass.processes.views.kit import paginate, query_string, render_form, save_form
 
 
 @installation_permission_required("processes.edit_site_pages")
@@ -35,22 +34,21 @@ def site_page_edit(request: UserRequest, slug: str) -> HttpResponse:
     heading = _("Edit page “%(title)s”") % {"title": page.title}
     initial = {"title": page.title, "body": page.body, "video_transcript": page.video_transcript}
     form = SitePageForm(request.POST or None, request.FILES or None, initial=initial, page=page)
-    if request.method == "POST" and form.is_valid():
-        try:
-            site_page_update(
-                slug=slug,
-                actor=request.user,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                video_transcript=form.cleaned_data.get("video_transcript", ""),
-                video=form.cleaned_data.get("video") or None,
-                remove_video=form.cleaned_data.get("remove_video", False),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The page has been saved."))
-            return redirect("manage:site_pages")
+    if save_form(
+        request,
+        form,
+        lambda: site_page_update(
+            slug=slug,
+            actor=request.user,
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            video_transcript=form.cleaned_data.get("video_transcript", ""),
+            video=form.cleaned_data.get("video") or None,
+            remove_video=form.cleaned_data.get("remove_video", False),
+        ),
+    ):
+        messages.success(request, _("The page has been saved."))
+        return redirect("manage:site_pages")
     return render_form(
         request,
         form=form,

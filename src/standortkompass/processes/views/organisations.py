@@ -39,7 +39,7 @@ from standortkompass.processes.views.imports import (
     UploadFlow,
     UploadUnreadableError,
 )
-from standortkompass.processes.views.kit import add_service_errors, paginate, query_without_page, render_form
+from standortkompass.processes.views.kit import paginate, query_without_page, render_form, save_form
 from standortkompass.regiondata.wz2008 import SECTIONS
 
 
@@ -102,16 +102,13 @@ def organisation_detail(request: ProcessRequest, process_pk: int, organisation_p
 def organisation_create(request: ProcessRequest, process_pk: int) -> HttpResponse:
     process = request.process
     form = OrganisationForm(request.POST or None, process=process)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = services.organisation_create(
-                process=process, actor=request.user, data=form.data_for_service()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("“%(name)s” has been created.") % {"name": organisation.name})
-            return redirect("manage:organisations:detail", process_pk=process.pk, organisation_pk=organisation.pk)
+    if saved := save_form(
+        request,
+        form,
+        lambda: services.organisation_create(process=process, actor=request.user, data=form.data_for_service()),
+    ):
+        messages.success(request, _("“%(name)s” has been created.") % {"name": saved.value.name})
+        return redirect("manage:organisations:detail", process_pk=process.pk, organisation_pk=saved.value.pk)
     return render_form(
         request,
         form=form,
@@ -129,14 +126,15 @@ def organisation_edit(request: ProcessRequest, process_pk: int, organisation_pk:
     organisation = _organisation(request, organisation_pk)
     # The form works on a copy, so that the service sees the values before the change.
     form = OrganisationForm(request.POST or None, instance=copy.copy(organisation), process=process)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_update(organisation=organisation, actor=request.user, data=form.data_for_service())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("“%(name)s” has been saved.") % {"name": organisation.name})
-            return redirect("manage:organisations:detail", process_pk=process.pk, organisation_pk=organisation.pk)
+    if save_form(
+        request,
+        form,
+        lambda: services.organisation_update(
+            organisation=organisation, actor=request.user, data=form.data_for_service()
+        ),
+    ):
+        messages.success(request, _("“%(name)s” has been saved.") % {"name": organisation.name})
+        return redirect("manage:organisations:detail", process_pk=process.pk, organisation_pk=organisation.pk)
     return render_form(
         request,
         form=form,
@@ -190,16 +188,13 @@ def contact_create(request: ProcessRequest, process_pk: int, organisation_pk: in
     process = request.process
     organisation = _organisation(request, organisation_pk)
     form = ContactPersonForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            contact = services.contact_create(
-                organisation=organisation, actor=request.user, data=form.data_for_service()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Contact person “%(name)s” has been added.") % {"name": contact.name})
-            return redirect(reverse("manage:organisations:detail", args=[process.pk, organisation.pk]) + "#kontakte")
+    if saved := save_form(
+        request,
+        form,
+        lambda: services.contact_create(organisation=organisation, actor=request.user, data=form.data_for_service()),
+    ):
+        messages.success(request, _("Contact person “%(name)s” has been added.") % {"name": saved.value.name})
+        return redirect(reverse("manage:organisations:detail", args=[process.pk, organisation.pk]) + "#kontakte")
     return render_form(
         request,
         form=form,
@@ -219,14 +214,13 @@ def contact_edit(request: ProcessRequest, process_pk: int, organisation_pk: int,
     organisation = _organisation(request, organisation_pk)
     contact = _contact(organisation, contact_pk)
     form = ContactPersonForm(request.POST or None, instance=copy.copy(contact), organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_update(contact=contact, actor=request.user, data=form.data_for_service())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Contact person “%(name)s” has been saved.") % {"name": contact.name})
-            return redirect(reverse("manage:organisations:detail", args=[process.pk, organisation.pk]) + "#kontakte")
+    if save_form(
+        request,
+        form,
+        lambda: services.contact_update(contact=contact, actor=request.user, data=form.data_for_service()),
+    ):
+        messages.success(request, _("Contact person “%(name)s” has been saved.") % {"name": contact.name})
+        return redirect(reverse("manage:organisations:detail", args=[process.pk, organisation.pk]) + "#kontakte")
     return render_form(
         request,
         form=form,

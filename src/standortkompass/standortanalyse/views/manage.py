@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.accounts.http import ProcessRequest
-from standortkompass.processes.views.kit import add_service_errors, confirm_delete, paginate, render_form
+from standortkompass.processes.views.kit import confirm_delete, paginate, render_form, save_form
 from standortkompass.standortanalyse import pages
 from standortkompass.standortanalyse.forms.findings import AnalysisSettingsForm, FindingForm
 from standortkompass.standortanalyse.models import Finding
@@ -66,14 +65,9 @@ def finding_create_view(request: ProcessRequest, process_pk: int) -> HttpRespons
     process = request.process
     user = request.user
     form = FindingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            finding = finding_create(process=process, actor=user, data=_data(form))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The finding “%(title)s” has been created.") % {"title": finding.title})
-            return redirect("standortanalyse_manage:findings", process_pk=process.pk)
+    if saved := save_form(request, form, lambda: finding_create(process=process, actor=user, data=_data(form))):
+        messages.success(request, _("The finding “%(title)s” has been created.") % {"title": saved.value.title})
+        return redirect("standortanalyse_manage:findings", process_pk=process.pk)
     return render_form(
         request,
         form=form,
@@ -91,14 +85,9 @@ def finding_edit(request: ProcessRequest, process_pk: int, finding_pk: int) -> H
     finding = _finding(request, finding_pk)
     heading = _("Edit finding “%(title)s”") % {"title": finding.title}
     form = FindingForm(request.POST or None, instance=finding, initial={"references": finding.references})
-    if request.method == "POST" and form.is_valid():
-        try:
-            finding_update(finding=finding, actor=request.user, data=_data(form))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The finding “%(title)s” has been saved.") % {"title": finding.title})
-            return redirect("standortanalyse_manage:findings", process_pk=process.pk)
+    if save_form(request, form, lambda: finding_update(finding=finding, actor=request.user, data=_data(form))):
+        messages.success(request, _("The finding “%(title)s” has been saved.") % {"title": finding.title})
+        return redirect("standortanalyse_manage:findings", process_pk=process.pk)
     return render_form(
         request,
         form=form,

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.accounts.http import ProcessRequest
-from standortkompass.processes.views.kit import add_service_errors, paginate, query_string
+from standortkompass.processes.views.kit import paginate, query_string, save_form
 from standortkompass.surveys.forms.distribution import (
     InvitationBounceForm,
     MailTemplateForm,
@@ -129,23 +129,22 @@ def distribution(request: ProcessRequest, process_pk: int, survey_pk: int) -> Ht
 def wave_schedule_view(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     survey = request_survey(request, survey_pk)
     form = WaveScheduleForm(request.POST)
-    if form.is_valid():
-        try:
-            wave = wave_schedule(
-                survey=survey,
-                kind=form.cleaned_data["kind"],
-                scheduled_at=form.cleaned_data["scheduled_at"],
-                actor=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            when = formats.date_format(timezone.localtime(wave.scheduled_at), "DATETIME_FORMAT")
-            messages.success(
-                request,
-                _("The %(kind)s wave is scheduled for %(when)s.") % {"kind": wave.get_kind_display(), "when": when},
-            )
-            return redirect(_dashboard_url(survey))
+    if saved := save_form(
+        request,
+        form,
+        lambda: wave_schedule(
+            survey=survey,
+            kind=form.cleaned_data["kind"],
+            scheduled_at=form.cleaned_data["scheduled_at"],
+            actor=request.user,
+        ),
+    ):
+        when = formats.date_format(timezone.localtime(saved.value.scheduled_at), "DATETIME_FORMAT")
+        messages.success(
+            request,
+            _("The %(kind)s wave is scheduled for %(when)s.") % {"kind": saved.value.get_kind_display(), "when": when},
+        )
+        return redirect(_dashboard_url(survey))
     return _render_dashboard(request, survey, schedule_form=form)
 
 
@@ -241,20 +240,19 @@ def template(request: ProcessRequest, process_pk: int, survey_pk: int, mail_kind
         return redirect(
             "surveys_manage:distribution_template", process_pk=survey.process_id, survey_pk=survey.pk, mail_kind=kind
         )
-    if request.method == "POST" and form.is_valid():
-        try:
-            mail_template_save(
-                survey=survey,
-                kind=kind,
-                subject=form.cleaned_data["subject"],
-                body=form.cleaned_data["body"],
-                actor=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The mail text has been saved. Waves already scheduled keep their text."))
-            return redirect(_dashboard_url(survey))
+    if save_form(
+        request,
+        form,
+        lambda: mail_template_save(
+            survey=survey,
+            kind=kind,
+            subject=form.cleaned_data["subject"],
+            body=form.cleaned_data["body"],
+            actor=request.user,
+        ),
+    ):
+        messages.success(request, _("The mail text has been saved. Waves already scheduled keep their text."))
+        return redirect(_dashboard_url(survey))
     return render(
         request,
         "surveys/manage/distribution_template.html",

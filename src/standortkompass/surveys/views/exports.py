@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.accounts.http import ProcessRequest
-from standortkompass.processes.views.kit import add_service_errors
+from standortkompass.processes.views.kit import save_form
 from standortkompass.surveys.export_formats import FORMATS
 from standortkompass.surveys.forms.exports import ExportRequestForm
 from standortkompass.surveys.models import ExportJob, ExportStatus, Survey
@@ -68,20 +67,19 @@ def exports(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpRes
 def export_request_view(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     survey = request_survey(request, survey_pk)
     form = ExportRequestForm(request.POST, may_unsuppress=_may_unsuppress(request))
-    if form.is_valid():
-        try:
-            export_request(
-                survey=survey,
-                format=form.cleaned_data["format"],
-                actor=request.user,
-                unsuppressed=form.cleaned_data.get("unsuppressed", False),
-                include_partial=form.cleaned_data["include_partial"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The export has been started. The file appears in the list when it is ready."))
-            return redirect(reverse("surveys_manage:exports", args=[survey.process_id, survey.pk]))
+    if save_form(
+        request,
+        form,
+        lambda: export_request(
+            survey=survey,
+            format=form.cleaned_data["format"],
+            actor=request.user,
+            unsuppressed=form.cleaned_data.get("unsuppressed", False),
+            include_partial=form.cleaned_data["include_partial"],
+        ),
+    ):
+        messages.success(request, _("The export has been started. The file appears in the list when it is ready."))
+        return redirect(reverse("surveys_manage:exports", args=[survey.process_id, survey.pk]))
     return _render(request, survey, form)
 
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.accounts.http import ProcessRequest
-from standortkompass.processes.views.kit import add_service_errors, paginate, render_form
+from standortkompass.processes.views.kit import paginate, render_form, save_form
 from standortkompass.surveys.forms.setup import ANONYMITY_EXPLANATIONS, QuestionnaireUploadForm, SurveyForm
 from standortkompass.surveys.models import (
     Anonymity,
@@ -421,19 +421,18 @@ def questionnaire_xlsform(
 def survey_create_view(request: ProcessRequest, process_pk: int) -> HttpResponse:
     process = request.process
     form = SurveyForm(request.POST or None, process=process)
-    if request.method == "POST" and form.is_valid():
-        try:
-            survey = survey_create(
-                process=process,
-                questionnaire=form.cleaned_data["questionnaire"],
-                actor=request.user,
-                **form.data_for_service(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The survey “%(title)s” has been created.") % {"title": survey.title})
-            return redirect("surveys_manage:survey", process_pk=process.pk, survey_pk=survey.pk)
+    if saved := save_form(
+        request,
+        form,
+        lambda: survey_create(
+            process=process,
+            questionnaire=form.cleaned_data["questionnaire"],
+            actor=request.user,
+            **form.data_for_service(),
+        ),
+    ):
+        messages.success(request, _("The survey “%(title)s” has been created.") % {"title": saved.value.title})
+        return redirect("surveys_manage:survey", process_pk=process.pk, survey_pk=saved.value.pk)
     return render_form(
         request,
         form=form,
@@ -452,14 +451,11 @@ def survey_edit(request: ProcessRequest, process_pk: int, survey_pk: int) -> Htt
     survey = request_survey(request, survey_pk)
     # The form works on a copy, so that the service sees the values before the change.
     form = SurveyForm(request.POST or None, instance=copy.copy(survey), process=process)
-    if request.method == "POST" and form.is_valid():
-        try:
-            survey = survey_update(survey=survey, actor=request.user, **form.data_for_service())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The survey “%(title)s” has been saved.") % {"title": survey.title})
-            return redirect("surveys_manage:survey", process_pk=process.pk, survey_pk=survey.pk)
+    if saved := save_form(
+        request, form, lambda: survey_update(survey=survey, actor=request.user, **form.data_for_service())
+    ):
+        messages.success(request, _("The survey “%(title)s” has been saved.") % {"title": saved.value.title})
+        return redirect("surveys_manage:survey", process_pk=process.pk, survey_pk=saved.value.pk)
     return render_form(
         request,
         form=form,
