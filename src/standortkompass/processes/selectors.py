@@ -1,4 +1,4 @@
-"""Reading processes, dates and news for the public site and the management area."""
+"""Reading processes, dates and news, organisations and site pages for the public site and the management area."""
 
 from __future__ import annotations
 
@@ -14,9 +14,12 @@ from standortkompass.processes.models import (
     NewsItem,
     Organisation,
     OrganisationType,
+    SitePage,
     StrategyProcess,
     Visibility,
 )
+from standortkompass.processes.site_texts import DEFAULT_PAGES
+from standortkompass.regiondata.models import Region, RegionLevel
 
 
 def public_processes() -> QuerySet[StrategyProcess]:
@@ -82,3 +85,53 @@ def sponsors(*, process: StrategyProcess) -> QuerySet[Organisation]:
 def public_boards(*, process: StrategyProcess) -> QuerySet[Board]:
     members = BoardMember.objects.select_related("organisation").order_by("order", "name")
     return process.boards.filter(is_public=True).prefetch_related(Prefetch("members", queryset=members))
+
+
+# Organisations and municipalities ------------------------------------------------------------
+
+
+def process_municipalities(*, process: StrategyProcess) -> QuerySet[Region]:
+    """The Gemeinden in the region of the process (its AGS is their key's prefix), by name."""
+    return Region.objects.filter(level=RegionLevel.MUNICIPALITY, code__startswith=process.region.code).order_by(
+        "name", "code"
+    )
+
+
+def organisation_search(
+    *,
+    process: StrategyProcess,
+    text: str = "",
+    organisation_type: str = "",
+    municipality: Region | None = None,
+    sector_section: str = "",
+    size_class: str = "",
+) -> QuerySet[Organisation]:
+    """The organisations of the process whose name, town or external ID contains ``text``, filtered."""
+    organisations = Organisation.objects.filter(process=process).select_related("municipality")
+    if text:
+        organisations = organisations.filter(
+            Q(name__icontains=text) | Q(city__icontains=text) | Q(external_id__icontains=text)
+        )
+    if organisation_type:
+        organisations = organisations.filter(type=organisation_type)
+    if municipality is not None:
+        organisations = organisations.filter(municipality=municipality)
+    if sector_section:
+        organisations = organisations.filter(sector_section=sector_section)
+    if size_class:
+        organisations = organisations.filter(size_class=size_class)
+    return organisations.order_by("name", "pk")
+
+
+# Site pages ----------------------------------------------------------------------------------
+
+
+def site_page_for(slug: str) -> SitePage:
+    """The stored page, or an unsaved one with the default title and text (not edited yet)."""
+    if slug not in SitePage.SLUGS:
+        raise ValueError(f"{slug!r} is not a site page")
+    page = SitePage.objects.filter(slug=slug).first()
+    if page is None:
+        default = next(default for default in DEFAULT_PAGES if default.slug == slug)
+        page = SitePage(slug=slug, title=default.title, body=default.body)
+    return page

@@ -15,12 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from standortkompass.core.forms import KernForm, KernModelForm
 from standortkompass.processes.importers.organisations import ALLOWED_SUFFIXES, ImportFileError, read_table
 from standortkompass.processes.models import ContactPerson, Organisation, OrganisationType, SizeClass, StrategyProcess
+from standortkompass.processes.selectors import process_municipalities
 from standortkompass.processes.services.organisations import (
     CONTACT_FIELDS,
     ORGANISATION_FIELDS,
     ContactData,
     OrganisationData,
-    process_municipalities,
 )
 from standortkompass.regiondata.models import Region
 from standortkompass.regiondata.wz2008 import section_choices

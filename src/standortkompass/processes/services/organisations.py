@@ -15,7 +15,6 @@ from typing import TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,6 +33,7 @@ from standortkompass.processes.importers.checking import (
 )
 from standortkompass.processes.importers.report import ImportPreview, PreviewRow, RowIssue, RowStatus
 from standortkompass.processes.models import ContactPerson, Organisation, StrategyProcess
+from standortkompass.processes.selectors import process_municipalities
 from standortkompass.regiondata.models import Region, RegionLevel
 
 __all__ = [
@@ -56,9 +56,7 @@ __all__ = [
     "organisation_import_apply",
     "organisation_import_example",
     "organisation_import_preview",
-    "organisation_search",
     "organisation_update",
-    "process_municipalities",
 ]
 
 
@@ -88,42 +86,6 @@ class ContactData(TypedDict, total=False):
     consent_scope: str
     consent_given_at: dt.datetime | None
     consent_method: str
-
-
-# Reading -------------------------------------------------------------------------------------
-
-
-def process_municipalities(*, process: StrategyProcess) -> QuerySet[Region]:
-    """The Gemeinden in the region of the process (its AGS is their key's prefix), by name."""
-    return Region.objects.filter(level=RegionLevel.MUNICIPALITY, code__startswith=process.region.code).order_by(
-        "name", "code"
-    )
-
-
-def organisation_search(
-    *,
-    process: StrategyProcess,
-    text: str = "",
-    organisation_type: str = "",
-    municipality: Region | None = None,
-    sector_section: str = "",
-    size_class: str = "",
-) -> QuerySet[Organisation]:
-    """The organisations of the process whose name, town or external ID contains ``text``, filtered."""
-    organisations = Organisation.objects.filter(process=process).select_related("municipality")
-    if text:
-        organisations = organisations.filter(
-            Q(name__icontains=text) | Q(city__icontains=text) | Q(external_id__icontains=text)
-        )
-    if organisation_type:
-        organisations = organisations.filter(type=organisation_type)
-    if municipality is not None:
-        organisations = organisations.filter(municipality=municipality)
-    if sector_section:
-        organisations = organisations.filter(sector_section=sector_section)
-    if size_class:
-        organisations = organisations.filter(size_class=size_class)
-    return organisations.order_by("name", "pk")
 
 
 # Organisations -------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from standortkompass.accounts.models import User
 from standortkompass.audit.services import audit_record
 from standortkompass.processes.models import AccessibilityFeedback, FeedbackStatus, SitePage
+from standortkompass.processes.selectors import site_page_for
 from standortkompass.processes.services.process import create_audited, update_audited
 from standortkompass.processes.site_texts import DEFAULT_PAGES
 
@@ -59,17 +60,6 @@ def validate_video_upload(upload: UploadedFile[bytes]) -> None:
             % {"limit": limit_mb},
             code="size",
         )
-
-
-def site_page_for(slug: str) -> SitePage:
-    """The stored page, or an unsaved one with the default title and text (not edited yet)."""
-    if slug not in SitePage.SLUGS:
-        raise ValueError(f"{slug!r} is not a site page")
-    page = SitePage.objects.filter(slug=slug).first()
-    if page is None:
-        default = next(default for default in DEFAULT_PAGES if default.slug == slug)
-        page = SitePage(slug=slug, title=default.title, body=default.body)
-    return page
 
 
 def site_page_update(

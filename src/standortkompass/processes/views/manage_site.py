@@ -13,7 +13,8 @@ from standortkompass.accounts.access import installation_permission_required
 from standortkompass.accounts.http import UserRequest
 from standortkompass.processes.forms.manage import FeedbackStatusForm, SitePageForm
 from standortkompass.processes.models import AccessibilityFeedback, FeedbackStatus, SitePage
-from standortkompass.processes.services.pages import feedback_set_status, site_page_for, site_page_update
+from standortkompass.processes.selectors import site_page_for
+from standortkompass.processes.services.pages import feedback_set_status, site_page_update
 from standortkompass.processes.views.kit import paginate, query_string, render_form, save_form
 
 

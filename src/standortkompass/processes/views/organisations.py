@@ -31,6 +31,7 @@ from standortkompass.processes.models import (
     OrganisationType,
     SizeClass,
 )
+from standortkompass.processes.selectors import organisation_search
 from standortkompass.processes.services import organisations as services
 from standortkompass.processes.views.imports import (
     ImportDone,
@@ -62,7 +63,7 @@ def _require_contacts(request: ProcessRequest) -> None:
 def organisation_list(request: ProcessRequest, process_pk: int) -> HttpResponse:
     process = request.process
     form = OrganisationFilterForm(request.GET, process=process)
-    organisations = services.organisation_search(process=process, **form.filters())
+    organisations = organisation_search(process=process, **form.filters())
     page = paginate(request, organisations)
     return render(
         request,

@@ -12,7 +12,7 @@ from standortkompass.processes import selectors
 from standortkompass.processes.calls_to_action import calls_to_action
 from standortkompass.processes.forms.public import FeedbackForm
 from standortkompass.processes.models import EventKind, OrganisationType, SitePage, StrategyProcess
-from standortkompass.processes.services.pages import site_page_for
+from standortkompass.processes.selectors import site_page_for
 from standortkompass.processes.services.site import feedback_submit
 from standortkompass.processes.views.kit import paginate
 
