@@ -324,3 +324,32 @@ def test_columns_without_any_value_are_written_as_empty_in_every_format(tmp_path
     for frame in (sav, dta):
         assert frame["s"].tolist() == ["", ""]
         assert frame[["n", "c"]].isna().all().all()
+
+
+def test_stata_names_of_labelled_variables_leave_room_for_the_number_of_their_value_labels() -> None:
+    names = [f"frage_{number:02}_" + "x" * 30 for number in range(12)]
+    result = stata_names(names, labelled=set(names[1:]))
+    assert result[names[0]] == names[0][:32]  # unlabelled: all 32 characters
+    assert result[names[1]] == names[1][:31]  # the 1st labelled variable's value labels are named "…0"
+    assert result[names[11]] == names[11][:30]  # the 11th: "…10"
+    assert stata_names(names, labelled=set(names[1:])) == result  # deterministic
+
+
+def test_stata_names_that_collide_after_shortening_get_a_number() -> None:
+    names = ["standort_wichtigste__kinderbetreuung", "standort_wichtigste__kinderbetreuung_extra", "x"]
+    assert stata_names(names) == {
+        names[0]: "standort_wichtigste__kinderbetre",
+        names[1]: "standort_wichtigste__kinderbet_2",
+        "x": "x",
+    }
+
+
+def test_a_stata_file_with_many_long_labelled_names_is_written_and_read_back(tmp_path: Path) -> None:
+    names = [f"frage_{number:03}_" + "y" * 40 for number in range(120)]
+    variables = [Variable(name, f"Frage {name}", "categorical", value_labels=SIZES) for name in names]
+    table = ExportTable("t", variables, pd.DataFrame({name: [1.0, 2.0] for name in names}))
+    frame, meta = pyreadstat.read_dta(str(on_disk(written(write_dta, table), tmp_path, "many.dta")))
+    assert frame.shape == (2, 120)
+    assert all(len(name) <= 32 for name in meta.column_names)
+    assert meta.column_labels[0] == f"{names[0]}: Frage {names[0]}"[:80]
+    assert meta.variable_value_labels[meta.column_names[119]] == {1: "klein", 2: "mittel", 3: "groß"}

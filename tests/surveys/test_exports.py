@@ -261,3 +261,27 @@ def test_the_sav_export_opens_with_pyreadstat_with_labels_intact(process, users)
     completed = Response.objects.filter(survey=survey, status=ResponseStatus.COMPLETED).count()
     assert (frame["status"] == 1).sum() == completed
     assert set(frame["antwort"]) == set(range(1, job.row_count + 1))
+
+
+@pytest.mark.parametrize("format_name", ["sav", "dta"])
+def test_the_default_questionnaire_exports_to_spss_and_stata_with_long_names_kept_in_the_labels(
+    process, users, format_name
+):
+    survey = survey_demo_load(process=process, responses=12)
+    job = export_request(survey=survey, format=format_name, actor=users["admin"], unsuppressed=True)
+    job.refresh_from_db()
+    assert job.status == ExportStatus.DONE, job.error
+    read = pyreadstat.read_sav if format_name == "sav" else pyreadstat.read_dta
+    frame, meta = read(str(export_path(job)))
+    labels = dict(zip(meta.column_names, meta.column_labels, strict=True))
+    limit = 64 if format_name == "sav" else 32
+    assert len(frame) == job.row_count
+    assert all(len(name.encode("utf-8")) <= limit for name in meta.column_names)
+    assert len(set(meta.column_names)) == len(meta.column_names)
+    long_name = "standort_wichtigste__kinderbetreuung"  # 36 characters: longer than Stata allows
+    if format_name == "dta":
+        short = next(name for name in meta.column_names if labels[name].startswith(f"{long_name}: "))
+        assert long_name.startswith(short)
+        assert meta.variable_value_labels[short][1] == _("chosen")
+    else:
+        assert long_name in meta.column_names

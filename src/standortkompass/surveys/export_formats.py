@@ -39,7 +39,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Literal, NamedTuple
@@ -362,9 +362,17 @@ def write_xlsx(table: ExportTable, target: BinaryIO) -> None:
 
 
 def _safe_names(
-    names: Iterable[str], *, limit: int, reserved: Callable[[str], bool], valid: Callable[[str], bool]
+    names: Iterable[str],
+    *,
+    limit: Callable[[str], int],
+    reserved: Callable[[str], bool],
+    valid: Callable[[str], bool],
 ) -> dict[str, str]:
-    """Map every name to a unique valid one; valid names keep themselves, names compare case-insensitively."""
+    """Map every name to a unique valid one; valid names keep themselves, names compare case-insensitively.
+
+    A changed name is the original transliterated to ASCII, cut to ``limit(name)`` and, where it would collide
+    with a name already taken, ended with ``_2``, ``_3`` …: the result depends only on the names and their order.
+    """
     names = list(names)
     result: dict[str, str] = {}
     taken: set[str] = set()
@@ -381,11 +389,12 @@ def _safe_names(
             base = "v" + base
         if reserved(base):
             base += "_"
-        candidate, number = base[:limit], 1
+        length = limit(name)
+        candidate, number = base[:length], 1
         while candidate.casefold() in taken:
             number += 1
             suffix = f"_{number}"
-            candidate = base[: limit - len(suffix)] + suffix
+            candidate = base[: length - len(suffix)] + suffix
         result[name] = candidate
         taken.add(candidate.casefold())
     return result
@@ -405,7 +414,7 @@ def spss_names(names: Iterable[str]) -> dict[str, str]:
     """SPSS-safe names: ≤ 64 bytes, a letter first, then ASCII letters, digits and ``_``; no reserved word; unique."""
     return _safe_names(
         names,
-        limit=SPSS_NAME_BYTES,
+        limit=lambda name: SPSS_NAME_BYTES,
         reserved=lambda name: name.casefold() in SPSS_RESERVED,
         valid=lambda name: _plain_name(name, SPSS_NAME_BYTES) and name.casefold() not in SPSS_RESERVED,
     )
@@ -415,13 +424,24 @@ def _stata_reserved(name: str) -> bool:
     return name.casefold() in STATA_RESERVED or bool(STATA_STR.match(name))
 
 
-def stata_names(names: Iterable[str]) -> dict[str, str]:
-    """Stata-safe names: ≤ 32 characters, a letter first, then ASCII letters, digits and ``_``; no reserved word."""
+def stata_names(names: Iterable[str], *, labelled: Collection[str] = ()) -> dict[str, str]:
+    """Stata-safe names: ≤ 32 characters, a letter first, then ASCII letters, digits and ``_``; no reserved word.
+
+    pyreadstat names the value labels of the n-th labelled variable (``labelled``, counted from 0 in the order
+    of ``names``) by the variable name followed by n, and Stata allows 32 characters for that name too: a
+    labelled variable's name leaves room for its number.
+    """
+    names = list(names)
+    numbers = {name: number for number, name in enumerate(name for name in names if name in labelled)}
+
+    def limit(name: str) -> int:
+        return STATA_NAME_CHARACTERS - (len(str(numbers[name])) if name in numbers else 0)
+
     return _safe_names(
         names,
-        limit=STATA_NAME_CHARACTERS,
+        limit=limit,
         reserved=_stata_reserved,
-        valid=lambda name: _plain_name(name, STATA_NAME_CHARACTERS) and not _stata_reserved(name),
+        valid=lambda name: _plain_name(name, limit(name)) and not _stata_reserved(name),
     )
 
 
@@ -536,7 +556,10 @@ def write_sav(table: ExportTable, target: BinaryIO) -> None:
 
 def write_dta(table: ExportTable, target: BinaryIO) -> None:
     """Stata ``.dta`` (version 15) with variable labels and value labels; missing codes stay labelled values."""
-    names = stata_names(variable.name for variable in table.variables)
+    names = stata_names(
+        (variable.name for variable in table.variables),
+        labelled={variable.name for variable in table.variables if variable.all_labels},
+    )
     frame = _statistics_frame(table, names)
     labels: dict[str, str | None] = {}
     value_labels: dict[str, dict[int | float, str]] = {}
