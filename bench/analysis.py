@@ -91,7 +91,7 @@ def _employment_import() -> dict[str, Any]:
     call_command("migrate", verbosity=0)
     assert not Observation.objects.exists()
     spec = next(spec for spec in OFFICIAL_FILES if spec.path == EMPLOYMENT_FILE)
-    path = REPOSITORY / "data" / "official" / EMPLOYMENT_FILE
+    path = REPOSITORY / "src" / "standortkompass" / "regiondata" / "official" / EMPLOYMENT_FILE
 
     def operation() -> None:
         parsed = read_official_csv(path.read_bytes(), spec=spec)

@@ -84,7 +84,7 @@ SMALL_REGIONS = {
 
 
 def small_official_folder(target: Path) -> Path:
-    """A copy of data/official restricted to ``SMALL_REGIONS`` (and the Gemeinden of Ludwigsburg)."""
+    """A copy of regiondata/official restricted to ``SMALL_REGIONS`` (and the Gemeinden of Ludwigsburg)."""
     for source in OFFICIAL.rglob("*.csv"):
         relative = source.relative_to(OFFICIAL)
         if relative.parts[0] in {"raw", "reference"}:

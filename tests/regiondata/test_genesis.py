@@ -1,4 +1,4 @@
-"""The Regionaldatenbank/GENESIS CSV importer on excerpts of the real downloads in data/official/raw."""
+"""The Regionaldatenbank/GENESIS CSV importer on excerpts of the real downloads in regiondata/official/raw."""
 
 from __future__ import annotations
 

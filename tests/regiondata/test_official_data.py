@@ -1,4 +1,4 @@
-"""`load_official_data` on a small copy of data/official.
+"""`load_official_data` on a small copy of regiondata/official.
 
 Regions, statistics, territorial changes, BBSR space types and boundaries, loaded once and skipped after.
 """

@@ -14,7 +14,7 @@ from standortkompass.regiondata.models import ImportBatch, Observation, Region
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 EUROSTAT = REPOSITORY / "tests" / "regiondata" / "fixtures" / "eurostat_nama_10r_3empers_synthetic.tsv"
-GENESIS = REPOSITORY / "data" / "official" / "raw" / "13111-07-05-4_2020.csv"
+GENESIS = REPOSITORY / "src" / "standortkompass" / "regiondata" / "official" / "raw" / "13111-07-05-4_2020.csv"
 
 GOOD_CSV = (
     "region_code,region_name,sector_code,sector_name,year,value\n"

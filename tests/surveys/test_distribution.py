@@ -446,7 +446,7 @@ def test_a_template_with_frist_needs_a_closing_date(survey, invited):
 
 
 def _register(regions):
-    """The shipped figures of Landkreis Ludwigsburg 2021 (data/official/companies/…_2021.csv)."""
+    """The shipped figures of Landkreis Ludwigsburg 2021 (regiondata/official/companies/…_2021.csv)."""
     figures = {
         "local_units": 22671,
         "local_units_0_to_10": 19450,

@@ -301,7 +301,7 @@ STORAGES = {
 }
 
 # --- data -------------------------------------------------------------------------------
-OFFICIAL_DATA_DIR = Path(os.environ.get("OFFICIAL_DATA_DIR", PACKAGE_DIR.parent.parent / "data" / "official")).resolve()
+OFFICIAL_DATA_DIR = Path(os.environ.get("OFFICIAL_DATA_DIR", PACKAGE_DIR / "regiondata" / "official")).resolve()
 
 LOGGING = {
     "version": 1,

@@ -409,7 +409,7 @@ GENESIS_TABLES: dict[str, GenesisTable] = {
 }
 
 
-# --- The clean CSV files shipped in data/official --------------------------------------------
+# --- The clean CSV files shipped in regiondata/official --------------------------------------
 
 
 @dataclass(frozen=True)
@@ -421,7 +421,7 @@ class Column:
 
 @dataclass(frozen=True)
 class OfficialFile:
-    """A clean CSV of data/official (see PROVENANCE.md) and how its columns map to indicators."""
+    """A clean CSV of regiondata/official (see PROVENANCE.md) and how its columns map to indicators."""
 
     path: str
     table: str

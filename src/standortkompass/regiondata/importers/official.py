@@ -1,4 +1,4 @@
-"""The clean CSVs shipped in data/official (described in PROVENANCE.md).
+"""The clean CSVs shipped in regiondata/official (described in PROVENANCE.md).
 
 Empty cells are explained by the column ``anmerkung`` (``svb_maennlich=. svb_weiblich=.``):
 the original symbol becomes the status flag. An empty cell without such a note is a problem,

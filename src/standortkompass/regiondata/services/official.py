@@ -1,4 +1,4 @@
-"""Loading everything shipped in data/official, skipping what is already loaded.
+"""Loading everything shipped in regiondata/official, skipping what is already loaded.
 
 Each file (or pair of files) is recorded as an ``ImportBatch`` of format ``official`` with
 its SHA-256 and the version of its reader; a later run skips it while both match. So the

@@ -25,7 +25,7 @@ from standortkompass.regiondata.wz2008 import SECTIONS
 HERE = Path(__file__).resolve().parent
 XLSX_PATH = HERE / "unternehmensbefragung_zukunftsstrategie.xlsx"
 MUNICIPALITIES_CSV = (
-    HERE.parents[3] / "data" / "official" / "municipalities" / "gemeinden_lk_ludwigsburg_2019-12-31.csv"
+    HERE.parents[1] / "regiondata" / "official" / "municipalities" / "gemeinden_lk_ludwigsburg_2019-12-31.csv"
 )
 
 DE = "Deutsch (de)"
