@@ -21,3 +21,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file in WAL mode, as in production, not Django's shared in-memory database: there a thread
+    # that finds the database busy is refused at once ("table is locked") instead of waiting for
+    # the write lock, so the tests of parallel requests could not run against SQLite.
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(os.environ["STANDORTKOMPASS_VAR_DIR"], "test.sqlite3")}  # noqa: F405

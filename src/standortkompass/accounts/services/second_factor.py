@@ -64,7 +64,8 @@ def totp_device_confirm(*, device: Any) -> list[str]:
         device.confirmed = True
         device.name = TOTP_DEVICE_NAME
         device.full_clean()
-        device.save()
+        # Only these fields: a copy read before the code was checked must not undo its spent step.
+        device.save(update_fields=["confirmed", "name"])
         return backup_codes_create(user=device.user)
 
 
@@ -77,7 +78,8 @@ def second_factor_verify(*, user: User, code: str, device: Any = None) -> Second
 
     Six digits are a TOTP code; anything else is tried as a backup code (each works once).
     Wrong codes slow further attempts down (django-otp's throttling: 1, 2, 4, 8 … seconds);
-    while a device is throttled, ``locked_until`` says until when.
+    while a device is throttled, ``locked_until`` says until when. A code is accepted once, even
+    when it arrives several times at once; the accepting device is returned freshly read.
     """
     code = _normalise(code)
     if device is not None:
@@ -88,13 +90,17 @@ def second_factor_verify(*, user: User, code: str, device: Any = None) -> Second
         candidates = list(StaticDevice.objects.filter(user=user, confirmed=True))
     waits: list[dt.datetime] = []
     for candidate in candidates:
-        allowed, details = candidate.verify_is_allowed()
-        if not allowed:
-            waits.append((details or {}).get("locked_until") or timezone.now())
-            continue
+        # The device row as it is now, locked until the check is saved: parallel submissions of
+        # one code wait here (a row lock on PostgreSQL, the IMMEDIATE transaction on SQLite) and
+        # then find the step or backup code spent. A copy read earlier would accept it again.
         with transaction.atomic():
-            if candidate.verify_token(code):
-                return SecondFactorCheck(device=candidate)
+            device = type(candidate).objects.select_for_update().get(pk=candidate.pk)
+            allowed, details = device.verify_is_allowed()
+            if not allowed:
+                waits.append((details or {}).get("locked_until") or timezone.now())
+                continue
+            if device.verify_token(code):
+                return SecondFactorCheck(device=device)
     return SecondFactorCheck(locked_until=max(waits) if waits else None)
 
 

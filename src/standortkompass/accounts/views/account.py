@@ -132,8 +132,8 @@ def _enrol(request: HttpRequest, next_url: str, *, replacing: bool) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         check = services.second_factor_verify(user=user, code=form.cleaned_data["code"], device=device)
         if check.ok:
-            codes = services.totp_device_confirm(device=device)
-            otp_login(request, device)
+            codes = services.totp_device_confirm(device=check.device)
+            otp_login(request, check.device)
             request.session[BACKUP_CODES_SESSION_KEY] = codes
             messages.success(request, _("The second factor is set up."))
             return redirect(with_next("accounts:backup_codes", next_url))
