@@ -12,7 +12,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from standortkompass.regiondata.importers.limits import MAX_LISTED_PROBLEMS, grouped, text_problem
 from standortkompass.regiondata.models import ValueStatus
 
 AGS_KEY = re.compile(r"^(DG|\d{2}|\d{3}|\d{5}|\d{8})$")
@@ -106,26 +108,56 @@ class ParsedFile:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     spreadsheet: bool = False
+    # Problems beyond MAX_LISTED_PROBLEMS are counted, not kept.
+    unlisted_problems: int = 0
 
     def problem(self, line: int | None, column: int | None, message: str) -> None:
+        if len(self.problems) >= MAX_LISTED_PROBLEMS:
+            self.unlisted_problems += 1
+            return
         self.problems.append(Problem(self.file_name, line, column, message, self.spreadsheet))
+
+    def refusal(self) -> StatisticsImportError:
+        """The error that refuses this file: its listed problems and the number of all of them."""
+        problems = list(self.problems)
+        if self.unlisted_problems:
+            problems.append(
+                Problem(
+                    self.file_name,
+                    None,
+                    None,
+                    ngettext(
+                        "… and %(count)s more problem, not listed.",
+                        "… and %(count)s more problems, not listed.",
+                        self.unlisted_problems,
+                    )
+                    % {"count": grouped(self.unlisted_problems)},
+                )
+            )
+        return StatisticsImportError(problems, total=len(self.problems) + self.unlisted_problems)
 
 
 class StatisticsImportError(Exception):
-    """The file was refused; ``problems`` says where and why. Nothing was saved."""
+    """The file was refused; ``problems`` says where and why, ``total`` how many there are. Nothing was saved."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], *, total: int | None = None) -> None:
         super().__init__("\n".join(str(problem) for problem in problems))
         self.problems = problems
+        self.total = len(problems) if total is None else total
 
 
 def decode_text(data: bytes, parsed: ParsedFile, *, latin1: bool) -> str | None:
     """The text of ``data``: UTF-8 (with or without BOM), or Latin-1 where ``latin1`` allows it.
 
-    Refused with a problem at the first offending line and column: NUL bytes (UTF-16 or a
+    Refused, before anything is decoded, when it is over the caps of ``limits``; refused with a
+    problem at the first offending line and column: NUL bytes (UTF-16 or a
     binary file), control characters that no Latin-1 text contains, and the traces of a
     UTF-8 file damaged or re-encoded on the way (``Ã¤`` for ``ä``).
     """
+    too_large = text_problem(data)
+    if too_large:
+        parsed.problem(None, None, too_large)
+        return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

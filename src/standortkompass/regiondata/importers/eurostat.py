@@ -21,7 +21,6 @@ The file may be gzip-compressed (``.tsv.gz``).
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from django.utils.translation import ngettext
 from standortkompass.regiondata.catalogue import TOTAL
 from standortkompass.regiondata.importers.base import IndicatorInfo, ParsedFile, Record, decode_text, slug
 from standortkompass.regiondata.importers.derived import normalise_sectors
+from standortkompass.regiondata.importers.limits import gunzip
 from standortkompass.regiondata.models import ImportFormat, Region, RegionLevel, ValueStatus
 
 # NUTS-1 (2021) code → (AGS of the Land, name); checked against the BKG Länder boundaries in the tests.
@@ -113,9 +113,9 @@ def _text(data: bytes, parsed: ParsedFile) -> str | None:
     """The file's text, unzipped if it is gzip-compressed; None (with a problem) if it cannot be read."""
     if data[:2] == b"\x1f\x8b":
         try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError):
-            parsed.problem(None, None, _("The gzip file is damaged."))
+            data = gunzip(data)
+        except ValueError as error:
+            parsed.problem(None, None, str(error))
             return None
     return decode_text(data, parsed, latin1=False)
 

@@ -2,7 +2,8 @@
 
 Cells are turned into the text the CSV download would hold (decimal comma, dates as
 DD.MM.YYYY) and read by the GENESIS reader; merged header cells count for every column
-they span, as the CSV repeats such headings. Only the first sheet is read.
+they span, as the CSV repeats such headings. Only the first sheet is read, in streaming
+(read-only) mode and within the caps of ``limits``.
 """
 
 from __future__ import annotations
@@ -12,13 +13,21 @@ import io
 import zipfile
 from decimal import Decimal
 
+import defusedxml.ElementTree as SafeElementTree  # type: ignore[import-untyped]
+from defusedxml import DefusedXmlException
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
 
 from standortkompass.regiondata.importers.base import ParsedFile
 from standortkompass.regiondata.importers.genesis import Row, parse_genesis_rows
+from standortkompass.regiondata.importers.limits import MAX_CELLS, MAX_COLUMNS, MAX_LINES, grouped, workbook_problem
 from standortkompass.regiondata.models import ImportFormat
+
+SHEET_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+MAX_MERGED_RANGES = 10_000
 
 
 def cell_text(value: object) -> str:
@@ -39,27 +48,99 @@ def cell_text(value: object) -> str:
 
 def read_genesis_xlsx(data: bytes, *, file_name: str, indicator: str = "") -> ParsedFile:
     parsed = ParsedFile(file_name=file_name, format=ImportFormat.XLSX, spreadsheet=True)
+    too_large = workbook_problem(data)
+    if too_large:
+        parsed.problem(None, None, too_large)
+        return parsed
     try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         parsed.problem(None, None, _("The file is not an XLSX workbook (Excel 2007 or later) or it is damaged."))
         return parsed
-    sheet = workbook.worksheets[0]
-    if len(workbook.worksheets) > 1:
-        parsed.notes.append(_("Only the first sheet, %(sheet)s, was read.") % {"sheet": repr(sheet.title)})
-    merged: dict[tuple[int, int], object] = {}
-    for cell_range in sheet.merged_cells.ranges:
-        top_left = sheet.cell(cell_range.min_row, cell_range.min_col).value
-        for row in range(cell_range.min_row, cell_range.max_row + 1):
-            for column in range(cell_range.min_col, cell_range.max_col + 1):
-                merged[(row, column)] = top_left
-    rows: list[Row] = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = [cell_text(merged.get((number, column), value)) for column, value in enumerate(values, start=1)]
-        while cells and not cells[-1].strip():
-            cells.pop()
-        rows.append((number, cells))
+    try:
+        if not workbook.worksheets:
+            parsed.problem(None, None, _("The workbook has no sheet."))
+            return parsed
+        sheet = workbook.worksheets[0]
+        if len(workbook.worksheets) > 1:
+            parsed.notes.append(_("Only the first sheet, %(sheet)s, was read.") % {"sheet": repr(sheet.title)})
+        rows = _sheet_rows(sheet, workbook, parsed)
+    finally:
+        workbook.close()
+    if rows is None:
+        return parsed
     width = max((len(cells) for _number, cells in rows), default=0)
     # A sheet has no ragged rows: pad to the widest row so that an empty value cell is reported as such.
     padded: list[Row] = [(number, cells + [""] * (width - len(cells)) if cells else cells) for number, cells in rows]
     return parse_genesis_rows(padded, parsed, indicator=indicator)
+
+
+def _sheet_rows(sheet: Worksheet, workbook: Workbook, parsed: ParsedFile) -> list[Row] | None:
+    """The rows of the sheet as CSV-like text cells, read in streaming mode within the caps; None if refused."""
+    try:
+        merged = _merged_cells(workbook, sheet)
+    except (KeyError, OSError, ValueError, SafeElementTree.ParseError, DefusedXmlException):
+        parsed.problem(None, None, _("The file is not an XLSX workbook (Excel 2007 or later) or it is damaged."))
+        return None
+    rows: list[Row] = []
+    cells_read = 0
+    # One column beyond the cap is read to tell a too-wide sheet from one that fits exactly; a
+    # sheet whose stated dimension is the whole grid is not padded to it.
+    for number, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True), start=1):
+        if number > MAX_LINES:
+            parsed.problem(None, None, _("The sheet has more than %(rows)s rows.") % {"rows": grouped(MAX_LINES)})
+            return None
+        cells = [cell_text(merged.get((number, column), value)) for column, value in enumerate(values, start=1)]
+        while cells and not cells[-1].strip():
+            cells.pop()
+        if len(cells) > MAX_COLUMNS:
+            parsed.problem(
+                number, None, _("The row has more than %(columns)s columns.") % {"columns": grouped(MAX_COLUMNS)}
+            )
+            return None
+        cells_read += len(cells)
+        if cells_read > MAX_CELLS:
+            parsed.problem(None, None, _("The sheet has more than %(cells)s cells.") % {"cells": grouped(MAX_CELLS)})
+            return None
+        rows.append((number, cells))
+    return rows
+
+
+def _merged_cells(workbook: Workbook, sheet: Worksheet) -> dict[tuple[int, int], object]:
+    """The value of the top-left cell for every cell of a merged range (GENESIS merges header cells).
+
+    The streaming reader does not keep merged ranges, so they are read from the sheet's XML as it
+    streams past; the values of their top-left cells come from a second streaming read of the
+    header rows they span.
+    """
+    ranges: list[tuple[int, int, int, int]] = []
+    # openpyxl's read-only sheets keep no merged ranges: read them from the sheet's part of the archive.
+    archive: zipfile.ZipFile = getattr(workbook, "_archive")  # noqa: B009
+    with archive.open(str(getattr(sheet, "_worksheet_path"))) as source:  # noqa: B009
+        for _event, element in SafeElementTree.iterparse(source, events=("end",)):
+            if element.tag == f"{{{SHEET_MAIN}}}mergeCell":
+                min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
+                ranges.append((min_row or 1, min_col or 1, max_row or 1, max_col or 1))
+                if len(ranges) > MAX_MERGED_RANGES:
+                    raise ValueError("too many merged ranges")
+            element.clear()
+    if not ranges:
+        return {}
+    last_row = max(min_row for min_row, _min_col, _max_row, _max_col in ranges)
+    top_left: dict[tuple[int, int], object] = {}
+    wanted = {(min_row, min_col) for min_row, min_col, _max_row, _max_col in ranges}
+    for number, values in enumerate(sheet.iter_rows(max_row=last_row, max_col=MAX_COLUMNS, values_only=True), start=1):
+        for column, value in enumerate(values, start=1):
+            if (number, column) in wanted:
+                top_left[(number, column)] = value
+    merged: dict[tuple[int, int], object] = {}
+    for min_row, min_col, max_row, max_col in ranges:
+        if (max_row - min_row + 1) * (max_col - min_col + 1) > MAX_CELLS:
+            raise ValueError("merged range too large")
+        first = top_left.get((min_row, min_col))
+        for row in range(min_row, max_row + 1):
+            for column in range(min_col, min(max_col, MAX_COLUMNS) + 1):
+                merged[(row, column)] = first
+        if len(merged) > MAX_CELLS:
+            raise ValueError("merged ranges too large")
+    return merged

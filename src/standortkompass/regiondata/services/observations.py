@@ -151,7 +151,7 @@ def observations_import(
     Raises ``StatisticsImportError`` with every problem when the file cannot be imported.
     """
     if parsed.problems:
-        raise StatisticsImportError(parsed.problems)
+        raise parsed.refusal()
     records, city_note = _with_city_state_districts(parsed.records)
     duplicates = _duplicates(records, parsed)
     if duplicates:

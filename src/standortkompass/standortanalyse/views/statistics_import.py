@@ -35,7 +35,7 @@ def _arguments(upload: StoredUpload) -> dict[str, Any]:
 
 def _problems(request: ProcessRequest, error: StatisticsImportError) -> dict[str, Any]:
     problems = paginate(request, error.problems)
-    return {"problems": problems, "problem_count": len(error.problems), "page": problems}
+    return {"problems": problems, "problem_count": error.total, "page": problems}
 
 
 def _check(request: ProcessRequest, upload: StoredUpload) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from standortkompass.regiondata.importers import FORMATS, StatisticsImportError
+from standortkompass.regiondata.importers.limits import MAX_TEXT_BYTES
 from standortkompass.regiondata.services import statistics_import
 
 
@@ -26,6 +27,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, file: Path, format: str | None, indicator: str, dry_run: bool, **options: Any) -> None:
         try:
+            if file.stat().st_size > MAX_TEXT_BYTES:
+                raise CommandError(
+                    f"{file}: the file is larger than {MAX_TEXT_BYTES // 2**20} MB; split it into several files.",
+                    returncode=2,
+                )
             data = file.read_bytes()
         except OSError as error:
             raise CommandError(f"{file}: {error.strerror}", returncode=2) from error
@@ -37,7 +43,7 @@ class Command(BaseCommand):
             for problem in error.problems:
                 self.stderr.write(str(problem))
             raise CommandError(
-                f"{file.name}: {len(error.problems)} problem(s) found; nothing was imported.", returncode=2
+                f"{file.name}: {error.total} problem(s) found; nothing was imported.", returncode=2
             ) from error
         for line in report.lines():
             self.stdout.write(line)
