@@ -1,10 +1,27 @@
+import signal
 import subprocess
 import sys
-from typing import Any
+from types import FrameType
+from typing import Any, NoReturn
 
 import uvicorn
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
+
+
+def _stop(signum: int, frame: FrameType | None) -> NoReturn:
+    """SIGTERM or SIGINT outside uvicorn's own handling (before or after serving): leave through ``finally``."""
+    raise SystemExit(0)
+
+
+def _stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    """Ask the worker to finish its current task and stop; kill it if it has not after 10 seconds."""
+    worker.terminate()
+    try:
+        worker.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
 
 
 class Command(BaseCommand):
@@ -18,13 +35,18 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, host: str, port: int, workers: int, reload: bool, **options: Any) -> None:
         self.stdout.write(f"Standortkompass on http://{host}:{port}/ (DEBUG={settings.DEBUG})")
-        worker = self._start_task_worker()
+        # uvicorn shuts down on SIGTERM/SIGINT and then raises the signal again with the handler it found;
+        # with Python's defaults SIGTERM would end this process at once and leave the task worker running.
+        previous = {stop: signal.signal(stop, _stop) for stop in (signal.SIGTERM, signal.SIGINT)}
+        worker = None
         try:
+            worker = self._start_task_worker()
             self._serve(host=host, port=port, workers=workers, reload=reload)
         finally:
+            for stop, handler in previous.items():
+                signal.signal(stop, handler)
             if worker is not None:
-                worker.terminate()
-                worker.wait(timeout=10)
+                _stop_worker(worker)
 
     def _start_task_worker(self) -> subprocess.Popen[bytes] | None:
         """A worker for background tasks (mail waves, exports) beside the web server, unless TASKS_WORKER=false
