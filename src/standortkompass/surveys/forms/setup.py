@@ -18,7 +18,7 @@ from standortkompass.surveys.selectors.surveys import questionnaire_latest_versi
 from standortkompass.surveys.services.surveys import EDITABLE_FIELDS
 from standortkompass.surveys.texts import default_text
 
-QUESTIONNAIRE_SUFFIXES = (".xlsx", ".csv", ".lss")
+QUESTIONNAIRE_SUFFIXES = (".xlsx", ".xls", ".csv", ".lss")
 QUESTIONNAIRE_MAX_MB = 5
 
 ANONYMITY_EXPLANATIONS = {
@@ -46,8 +46,8 @@ class QuestionnaireUploadForm(KernForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = _(
-            "XLSForm as Excel workbook (.xlsx) or CSV file (.csv), or a LimeSurvey survey structure file (.lss), "
-            "at most %(size)s MB."
+            "XLSForm as Excel workbook (.xlsx or .xls) or CSV file (.csv), or a LimeSurvey survey structure file "
+            "(.lss), at most %(size)s MB."
         ) % {"size": QUESTIONNAIRE_MAX_MB}
         self.fields["file"].widget.attrs["aria-describedby"] = "id_file-hint"
 
@@ -57,7 +57,7 @@ class QuestionnaireUploadForm(KernForm):
         if PurePath(name).suffix.lower() not in QUESTIONNAIRE_SUFFIXES:
             raise forms.ValidationError(
                 _(
-                    "“%(name)s” is not a questionnaire file: choose an XLSForm (.xlsx or .csv) "
+                    "“%(name)s” is not a questionnaire file: choose an XLSForm (.xlsx, .xls or .csv) "
                     "or a LimeSurvey structure file (.lss)."
                 ),
                 params={"name": name},

@@ -1,4 +1,4 @@
-"""XLSForm (xlsx and csv) to the project's schema and back.
+"""XLSForm (xlsx, xls and csv) to the project's schema and back.
 
 ``parse_xlsform`` reads the survey, choices and settings sheets (``sheets``), builds the schema while
 collecting every problem with sheet, row and column (``parsing``, ``validation``) and then runs pyxform's

@@ -1,5 +1,5 @@
-"""The sheets of an XLSForm file (xlsx, or pyxform's csv layout) as rows of named cells, and the
-errors found in them, each with sheet, row and column."""
+"""The sheets of an XLSForm file (xlsx, Excel 97–2003 xls, or pyxform's csv layout) as rows of named cells,
+and the errors found in them, each with sheet, row and column."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import io
 from dataclasses import dataclass, field
 
 import openpyxl
+import xlrd  # type: ignore[import-untyped]
 from django.utils.translation import gettext as _
 
 # Columns of the survey sheet that the schema keeps: per language, and as written.
@@ -109,6 +110,32 @@ def _read_xlsx(data: bytes) -> Sheets:
     return sheets
 
 
+def _read_xls(data: bytes) -> Sheets:
+    """An Excel 97–2003 workbook (xlrd, which pyxform uses for the same files)."""
+    book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    sheets = Sheets()
+    for worksheet in book.sheets():
+        raw = [
+            (number + 1, [_cell_text(_xls_value(cell, book.datemode)) for cell in worksheet.row(number)])
+            for number in range(worksheet.nrows)
+        ]
+        while raw and not any(raw[0][1]):
+            raw.pop(0)
+        sheets.rows[worksheet.name.strip().lower()] = _table(raw)
+    book.release_resources()
+    return sheets
+
+
+def _xls_value(cell: xlrd.sheet.Cell, datemode: int) -> object:
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        return xlrd.xldate.xldate_as_datetime(cell.value, datemode)
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(cell.value)
+    if cell.ctype in {xlrd.XL_CELL_ERROR, xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK}:
+        return None
+    return cell.value
+
+
 def _read_csv(data: bytes) -> Sheets:
     """The pyxform CSV layout: a row naming a sheet in the first column, its header row, its rows."""
     text = data.decode("utf-8-sig")
@@ -125,7 +152,24 @@ def _read_csv(data: bytes) -> Sheets:
     return Sheets(rows={name: _table(rows) for name, rows in raw.items()})
 
 
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of Excel 97–2003 workbooks
+ZIP_SIGNATURE = b"PK\x03\x04"  # the container of xlsx workbooks
+
+
+def workbook_type(data: bytes, filename: str) -> str:
+    """``.xls``, ``.xlsx`` or ``.csv``: by the file's content where it tells, else by its name."""
+    if data.startswith(OLE2_SIGNATURE):
+        return ".xls"
+    if data.startswith(ZIP_SIGNATURE):
+        return ".xlsx"
+    suffix = filename.lower().rsplit(".", 1)[-1]
+    return ".csv" if suffix == "csv" else ".xls" if suffix == "xls" else ".xlsx"
+
+
 def read_sheets(data: bytes, filename: str) -> Sheets:
-    if filename.lower().endswith(".csv"):
+    file_type = workbook_type(data, filename)
+    if file_type == ".csv":
         return _read_csv(data)
+    if file_type == ".xls":
+        return _read_xls(data)
     return _read_xlsx(data)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from pyxform.errors import PyXFormError  # type: ignore[import-untyped]
 from pyxform.xls2xform import convert  # type: ignore[import-untyped]
 
-from standortkompass.surveys.xlsform.sheets import FormError, Sheets
+from standortkompass.surveys.xlsform.sheets import FormError, Sheets, workbook_type
 
 EXPRESSION_COLUMNS = ("relevant", "constraint", "choice_filter", "calculation", "default", "required")
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
@@ -97,9 +97,8 @@ def _balanced(expression: str) -> bool:
 
 
 def pyxform_errors(data: bytes, filename: str, sheets: Sheets) -> list[FormError]:
-    file_type = ".csv" if filename.lower().endswith(".csv") else ".xlsx"
     try:
-        convert(xlsform=data, file_type=file_type, warnings=[])
+        convert(xlsform=data, file_type=workbook_type(data, filename), warnings=[])
     except PyXFormError as error:
         message = str(error)
         match = PYXFORM_ROW.match(message)

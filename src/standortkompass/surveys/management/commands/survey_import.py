@@ -8,7 +8,7 @@ from standortkompass.surveys.schema import all_questions
 from standortkompass.surveys.services import questionnaire_import
 from standortkompass.surveys.xlsform import XLSFormError
 
-FORMATS = (".xlsx", ".csv", ".lss")
+FORMATS = (".xlsx", ".xls", ".csv", ".lss")
 
 
 def choose_process(process_id: int | None) -> StrategyProcess:
@@ -29,8 +29,8 @@ def choose_process(process_id: int | None) -> StrategyProcess:
 
 class Command(BaseCommand):
     help = (
-        "Import an XLSForm questionnaire (.xlsx or .csv with survey, choices and settings sheets) or a LimeSurvey "
-        "structure file (.lss) as a new questionnaire with a draft version, and print the validation report "
+        "Import an XLSForm questionnaire (.xlsx, .xls or .csv with survey, choices and settings sheets) or a "
+        "LimeSurvey structure file (.lss) as a new questionnaire with a draft version, and print the validation report "
         "(for .lss also what could not be mapped). Exit status 2 with every problem "
         "(sheet, row, column) listed and nothing saved on errors."
     )
@@ -44,7 +44,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, file: Path, process_id: int | None, **options: Any) -> None:
         if file.suffix.lower() not in FORMATS:
             raise CommandError(
-                f"{file.name}: the file must be an XLSForm (.xlsx or .csv) or a LimeSurvey structure file (.lss).",
+                f"{file.name}: the file must be an XLSForm (.xlsx, .xls or .csv) "
+                "or a LimeSurvey structure file (.lss).",
                 returncode=2,
             )
         process = choose_process(process_id)
