@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SK := $(BIN)/standortkompass
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: run install demo-data test check lint format typecheck bench bench-load vendor clean
+.PHONY: run install local-settings demo-data test check lint format typecheck bench bench-load vendor clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -16,16 +16,23 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The local demo's settings, kept in var/local.env: a standortkompass command in a new shell reads them.
+local-settings: export DEBUG ?= true
+local-settings:
+	mkdir -p "$${STANDORTKOMPASS_VAR_DIR:-var}"
+	printf '# written by make local-settings (make run, make demo-data)\nDEBUG=%s\n' "$$DEBUG" \
+		> "$${STANDORTKOMPASS_VAR_DIR:-var}/local.env"
+
 # Local demo: SQLite under var/, debug on, the shipped official data and the demo process.
 run: export DEBUG ?= true
-run: install
+run: install local-settings
 	$(SK) migrate --no-input
 	$(SK) load_official_data
 	$(SK) demo
 	$(SK) serve --host 127.0.0.1 --port 8000
 
 demo-data: export DEBUG ?= true
-demo-data: install
+demo-data: install local-settings
 	$(SK) migrate --no-input
 	$(SK) load_official_data
 	$(SK) demo

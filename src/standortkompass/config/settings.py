@@ -53,6 +53,27 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def load_local_settings(path: Path) -> None:
+    """Fill in what the environment leaves unset from ``NAME=value`` lines in ``path``.
+
+    ``make run`` and ``make demo-data`` write the settings they used to ``var/local.env``, so a
+    ``standortkompass`` command in a new shell works on the same local installation. A variable
+    set in the environment always wins; without the file nothing changes.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return
+    for number, line in enumerate(lines, start=1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        name, equals, value = text.partition("=")
+        if not equals or not name.strip().isidentifier():
+            raise ImproperlyConfigured(f"{path}, line {number}: {text!r} is not NAME=value.")
+        os.environ.setdefault(name.strip(), value.strip())
+
+
 def _secret_key(debug: bool) -> str:
     key = os.environ.get("SECRET_KEY", "").strip()
     if key:
@@ -60,7 +81,10 @@ def _secret_key(debug: bool) -> str:
             raise ImproperlyConfigured("SECRET_KEY must be at least 32 characters long.")
         return key
     if not debug:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (a local installation: run make demo-data, "
+            "which keeps DEBUG=true in var/local.env)."
+        )
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():
         VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -101,6 +125,7 @@ def _database(url: str) -> dict[str, object]:
     return config
 
 
+load_local_settings(VAR_DIR / "local.env")
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = _secret_key(DEBUG)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
@@ -135,6 +160,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "standortkompass.core.middleware.HeadAsGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "standortkompass.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -145,6 +171,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "standortkompass.accounts.middleware.SessionTimeoutMiddleware",
+    "standortkompass.core.middleware.NoStoreForLoggedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -231,6 +258,15 @@ CSRF_COOKIE_SAMESITE = "Lax"
 USE_HTTPS = env_bool("USE_HTTPS", not DEBUG)
 SESSION_COOKIE_SECURE = USE_HTTPS
 CSRF_COOKIE_SECURE = USE_HTTPS
+# With HTTPS every cookie carries the __Host- prefix: the browser then accepts it only over
+# HTTPS, for the whole site and this host alone (no Domain attribute, Path=/).
+_COOKIE_PREFIX = "__Host-" if USE_HTTPS else ""
+SESSION_COOKIE_NAME = f"{_COOKIE_PREFIX}sessionid"
+CSRF_COOKIE_NAME = f"{_COOKIE_PREFIX}csrftoken"
+MESSAGES_COOKIE_NAME = f"{_COOKIE_PREFIX}messages"
+MESSAGE_STORAGE = "standortkompass.core.messages.MessageStorage"
+# The CSRF cookie lives no longer than the session: both end when the browser closes.
+CSRF_COOKIE_AGE = None
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", USE_HTTPS)
 SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31536000 if USE_HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = USE_HTTPS
@@ -241,7 +277,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SILENCED_SYSTEM_CHECKS: list[str] = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
@@ -280,7 +317,7 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-LANGUAGE_COOKIE_NAME = "sk_language"
+LANGUAGE_COOKIE_NAME = f"{_COOKIE_PREFIX}sk_language"
 LANGUAGE_COOKIE_SECURE = USE_HTTPS
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
