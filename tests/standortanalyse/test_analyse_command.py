@@ -20,7 +20,17 @@ VALUES = {
     "08118": {2019: (10, 50, 40, 90, 105), 2021: (15, 60, 45, 105, 125)},
     "08111": {2019: (5, 100, 20, 120, 130), 2021: (6, 120, 25, 145, 155)},
 }
-KEYS = ["region", "reference", "start", "end", "location_quotients", "specialisation", "shift_share", "excluded"]
+KEYS = [
+    "region",
+    "reference",
+    "start",
+    "end",
+    "location_quotient_denominator",
+    "location_quotients",
+    "specialisation",
+    "shift_share",
+    "excluded",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -55,14 +65,19 @@ def test_the_json_output_has_the_documented_structure(data_file):
     data = json.loads(output)
     assert list(data) == KEYS
     assert (data["region"], data["reference"], data["start"], data["end"]) == ("08118", "DG", 2019, 2021)
-    assert data["location_quotients"] == {"A": 1.15, "B-E": 1.5333, "F": 0.6273}
+    assert data["location_quotient_denominator"] == "official_total"
+    assert data["location_quotients"] == {
+        "A": (15 / 125) / (120 / 1150),
+        "B-E": (60 / 125) / (360 / 1150),
+        "F": (45 / 125) / (660 / 1150),
+    }
     assert data["shift_share"]["dunn"]["actual_change"] == 20.0
-    assert data["shift_share"]["gerfin"]["locational_factor"] == round(120 / 116, 4)
+    assert data["shift_share"]["gerfin"]["locational_factor"] == 120 / 116
     assert list(data["shift_share"]) == ["dunn", "esteban_marquillas", "gerfin", "dynamic"]
     assert {"measure": "sectors", "region": None, "sector": "B-F", "year": None}.items() <= data["excluded"][0].items()
 
 
-def test_the_csv_output_is_a_tidy_table(data_file):
+def test_the_csv_output_is_a_tidy_table_of_the_unrounded_values(data_file):
     output = run(
         "--region", "08118", "--reference", "08", "--start", "2019", "--end", "2021", "--data", str(data_file),
         "--format", "csv",
@@ -71,9 +86,18 @@ def test_the_csv_output_is_a_tidy_table(data_file):
     rows = list(csv.DictReader(io.StringIO(output)))  # LQ of A: (15 / 125) / (21 / 280) = 1.6
     assert list(rows[0]) == ["measure", "component", "sector", "value"]
     assert {"measure": "location_quotient", "component": "", "sector": "A", "value": "1.6"} in rows
+    b_to_e = (60 / 125) / (180 / 280)  # 0.74666…, not cut to 4 decimals
+    assert {"measure": "location_quotient", "component": "", "sector": "B-E", "value": repr(b_to_e)} in rows
     assert {"measure": "shift_share_dunn", "component": "actual_change", "sector": "", "value": "20.0"} in rows
+    assert {
+        "measure": "location_quotient_denominator",
+        "component": "official_total",
+        "sector": "",
+        "value": "",
+    } in rows
     assert {row["measure"] for row in rows} == {
         "location_quotient",
+        "location_quotient_denominator",
         "specialisation",
         "shift_share_dunn",
         "shift_share_esteban_marquillas",
@@ -143,7 +167,7 @@ def test_without_data_the_command_reads_the_database(stored, data_file):
     from_database = json.loads(run(*arguments))
 
     assert from_database == json.loads(run(*arguments, "--data", str(data_file)))
-    assert from_database["shift_share"]["dunn"]["regional"] == 4.0
+    assert from_database["shift_share"]["dunn"]["regional"] == pytest.approx(4.0)
 
 
 def test_a_region_missing_from_the_database_ends_with_exit_status_2(stored):

@@ -113,31 +113,49 @@ def test_specialisation_is_computed_on_the_end_year_shares():
     assert indices.theil == pytest.approx(sum(s * math.log(s / r) for s, r in zip(shares, reference, strict=True)))
 
 
-def test_the_json_has_exactly_the_documented_keys_and_rounded_numbers():
-    data = analyse().as_json()
+def test_the_json_has_exactly_the_documented_keys_and_the_computed_numbers_unrounded():
+    result = analyse()
+
+    data = result.as_json()
 
     assert list(data) == [
         "region",
         "reference",
         "start",
         "end",
+        "location_quotient_denominator",
         "location_quotients",
         "specialisation",
         "shift_share",
         "excluded",
     ]
-    assert data["location_quotients"] == {"A": 1.15, "B-E": 1.5333, "F": 0.6273}
+    assert data["location_quotients"] == result.location_quotients
+    assert data["location_quotients"]["B-E"] == pytest.approx((60 / 125) / (360 / 1150), rel=1e-15)
+    assert data["location_quotients"]["B-E"] != round(data["location_quotients"]["B-E"], 4)
+    assert data["specialisation"] == {
+        "krugman": result.specialisation.krugman,
+        "hachman": result.specialisation.hachman,
+        "herfindahl": result.specialisation.herfindahl,
+        "theil": result.specialisation.theil,
+    }
     assert list(data["specialisation"]) == ["krugman", "hachman", "herfindahl", "theil"]
     assert data["shift_share"]["dunn"] == {
-        "actual_change": 20.0,
-        "national": 14.0,
-        "industry_mix": 2.0,
-        "regional": 4.0,
-        "net_total_shift": 6.0,
+        "actual_change": result.dunn.actual_change,
+        "national": result.dunn.national,
+        "industry_mix": result.dunn.industry_mix,
+        "regional": result.dunn.regional,
+        "net_total_shift": result.dunn.net_total_shift,
     }
+    assert data["shift_share"]["dunn"]["national"] == pytest.approx(14.0)
+    assert data["shift_share"]["gerfin"]["locational_factor"] == result.gerfin.locational_factor
+    assert data["shift_share"]["dynamic"]["national"] == result.dynamic.national
     assert list(data["shift_share"]["esteban_marquillas"]) == ["competitive", "allocation"]
     assert list(data["shift_share"]["gerfin"]) == ["regional_factor", "structural_factor", "locational_factor"]
     assert list(data["shift_share"]["dynamic"]) == ["national", "industry_mix", "regional", "net_total_shift"]
+
+
+def test_the_json_says_the_location_quotients_divide_by_the_official_total():
+    assert analyse().as_json()["location_quotient_denominator"] == "official_total"
 
 
 def test_the_overlapping_aggregate_and_the_total_are_reported_as_left_out():

@@ -411,3 +411,51 @@ def test_cached_figures_keep_the_language_of_each_request(published, client):
     assert "Employees at the workplace" in english
     assert label in german
     assert german.splitlines()[0].count(";") == 7
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def test_the_csv_carries_the_location_quotients_unrounded(published, client):
+    page = client.get(reverse("standortanalyse:structure"))
+    chart = next(chart for chart in page.context["charts"] if chart.id == "standortquotienten")
+    expected = {row["name"]: row["lq_bund"] for row in chart.rows}
+
+    rows = _csv(client.get(reverse("standortanalyse:chart_csv", args=["standortquotienten"])))
+
+    downloaded = {row[0]: _number(row[2]) for row in rows[1:] if len(row) == 3 and row[2]}
+    assert downloaded == {name: value for name, value in expected.items() if value is not None}
+    assert any(value != round(value, 4) for value in downloaded.values())
+
+
+def test_the_csv_carries_the_shift_share_persons_unrounded(published, client):
+    page = client.get(reverse("standortanalyse:dynamics"))
+    chart = next(chart for chart in page.context["charts"] if chart.id == "shift-share")
+
+    rows = _csv(client.get(reverse("standortanalyse:chart_csv", args=["shift-share"])))
+
+    downloaded = [_number(row[1]) for row in rows[1:] if len(row) == 2]
+    assert downloaded == [row["value"] for row in chart.rows]
+    assert any(not value.is_integer() for value in downloaded)
+
+
+def test_the_job_centrality_is_the_unrounded_ratio(published, client):
+    page = client.get(reverse("standortanalyse:labour"))
+    chart = next(chart for chart in page.context["charts"] if chart.id == "pendler")
+
+    assert all(row["value"] == row["workplace"] / row["residence"] for row in chart.rows)
+
+
+def test_the_page_and_the_csv_say_the_quotients_divide_by_the_official_total(published, client):
+    with translation.override("en"):
+        note = translation.gettext(
+            "LQ = share of the sector in the district ÷ share of the sector in the reference region. The shares are "
+            "taken of the official total of employees, which includes employees without a sector assignment, not of "
+            "the sum of the sectors shown."
+        )
+        page = client.get(reverse("standortanalyse:structure"), HTTP_ACCEPT_LANGUAGE="en")
+        download = client.get(reverse("standortanalyse:chart_csv", args=["standortquotienten"]))
+
+    assert note in page.content.decode()
+    assert note in download.content.decode()

@@ -97,7 +97,21 @@ def _quotients_chart(scope: Scope, data: Structure) -> Chart:
             x_format=".2f",
             rule_at=1.0,
         ),
-        note=_("LQ = share of the sector in the district ÷ share of the sector in the reference region."),
+        note=_quotients_note(data),
+    )
+
+
+def _quotients_note(data: Structure) -> str:
+    """How the quotients are computed, and which total the shares are taken of (the totals convention)."""
+    if data.official_totals:
+        return _(
+            "LQ = share of the sector in the district ÷ share of the sector in the reference region. The shares are "
+            "taken of the official total of employees, which includes employees without a sector assignment, not of "
+            "the sum of the sectors shown."
+        )
+    return _(
+        "LQ = share of the sector in the district ÷ share of the sector in the reference region. The data has no "
+        "official total, so the shares are taken of the sum of the sectors shown."
     )
 
 

@@ -101,7 +101,7 @@ def commuting_lines(scope: Scope) -> list[dict[str, Any]]:
                     {
                         "year": year,
                         "series": name,
-                        "value": round(at_work / at_home, 4),
+                        "value": at_work / at_home,
                         "workplace": at_work,
                         "residence": at_home,
                         "balance": at_work - at_home,

@@ -150,7 +150,7 @@ def index_lines(scope: Scope, code: str, *, sector: str = "") -> tuple[list[dict
         for year in years:
             value = series.value(region, year)
             if start and value is not None:
-                rows.append({"year": year, "series": name, "value": round(value / start * 100, 2)})
+                rows.append({"year": year, "series": name, "value": value / start * 100})
     if scope.peers:
         for year in years:
             ratios = [
@@ -163,7 +163,7 @@ def index_lines(scope: Scope, code: str, *, sector: str = "") -> tuple[list[dict
                     {
                         "year": year,
                         "series": _("Comparison districts (median)"),
-                        "value": round(statistics.median(ratios) * 100, 2),
+                        "value": statistics.median(ratios) * 100,
                     }
                 )
     return rows, base

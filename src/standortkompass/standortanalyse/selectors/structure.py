@@ -53,6 +53,9 @@ class Structure:
     portfolio: list[dict[str, Any]]
     indices: list[IndexRow]
     source: str
+    # The location quotients and shares divide by the official totals (which include employees
+    # without a sector) when the data has them, else by the sum of the sectors (analysis.totals).
+    official_totals: bool = True
 
 
 INDEX_TEXTS = {
@@ -100,6 +103,7 @@ def structure(scope: Scope) -> Structure | None:
             portfolio=_portfolio(scope, data, start, end),
             indices=_index_rows(scope, data, end),
             source=data.source,
+            official_totals=_official_totals(scope, data, end),
         )
 
     return cached("structure", [scope.region, scope.reference], compute, version=version)
@@ -130,6 +134,15 @@ def _sector_rows(scope: Scope, data: SectorData, end: int) -> list[SectorRow]:
         )
         for code in shown
     ]
+
+
+def _official_totals(scope: Scope, data: SectorData, end: int) -> bool:
+    """Whether the location quotients against the Land and the Bund both divide by official totals."""
+    region = data.vector(scope.region, end)
+    return all(
+        analysis.location_quotients(region, data.vector(reference, end)).official_totals
+        for reference in (scope.land, BUND)
+    )
 
 
 def _portfolio(scope: Scope, data: SectorData, start: int, end: int) -> list[dict[str, Any]]:

@@ -198,14 +198,13 @@ def _chart(request: HttpRequest, chart_id: str) -> tuple[Scope, Chart]:
 
 
 def _csv_value(value: Any, kind: str, decimal_comma: bool) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """The value as computed, unrounded (the column's kind rounds only on the page); whole numbers without ``.0``."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
     if kind == "text" or isinstance(value, str):
         return str(value)
-    if kind == "int":
-        text = str(round(value))
-    else:
-        text = repr(float(value)) if not float(value).is_integer() else str(float(value))
+    number = float(value)
+    text = str(int(number)) if number.is_integer() else repr(number)
     return text.replace(".", ",") if decimal_comma else text
 
 
@@ -220,6 +219,8 @@ def chart_csv(request: HttpRequest, chart_id: str) -> HttpResponse:
     for row in chart.rows:
         writer.writerow([_csv_value(row.get(column.key), column.kind_for(row), german) for column in chart.columns])
     writer.writerow([])
+    if chart.note:
+        writer.writerow([chart.note])
     for source in chart.sources:
         writer.writerow([source])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")

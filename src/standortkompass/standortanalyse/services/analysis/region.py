@@ -46,10 +46,9 @@ from standortkompass.standortanalyse.services.analysis.errors import (
 # The partition's own drops are reported once, under the measure "sectors".
 _PARTITION_REASONS = frozenset({Reason.AGGREGATE, Reason.PART_OF_AGGREGATE, Reason.TOTAL})
 
-# Decimal places in the output: persons to one decimal, ratios and factors to four, indices to five.
-PERSONS_DIGITS = 1
-RATIO_DIGITS = 4
-INDEX_DIGITS = 5
+# Which denominator the location quotients use (the totals convention of analysis.totals).
+OFFICIAL_TOTAL = "official_total"
+SUM_OF_SECTORS = "sum_of_sectors"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,45 +91,51 @@ class RegionAnalysis:
     dynamic: DynamicShiftShare
     excluded: tuple[ExcludedItem, ...]
 
+    @property
+    def location_quotient_denominator(self) -> str:
+        return OFFICIAL_TOTAL if self.official_totals else SUM_OF_SECTORS
+
     def as_json(self) -> dict[str, Any]:
-        """The result in the structure of ``standortkompass analyse`` (floats rounded; NaN is null)."""
-        persons = PERSONS_DIGITS
+        """The result in the structure of ``standortkompass analyse``: the computed floats unrounded, NaN as null.
+
+        ``location_quotient_denominator`` says which total the quotients divide by: the official
+        total (which includes employees without a sector) or the sum of the sectors.
+        """
         return {
             "region": self.region,
             "reference": self.reference,
             "start": self.start,
             "end": self.end,
-            "location_quotients": {
-                sector: _rounded(value, RATIO_DIGITS) for sector, value in self.location_quotients.items()
-            },
+            "location_quotient_denominator": self.location_quotient_denominator,
+            "location_quotients": {sector: _number(value) for sector, value in self.location_quotients.items()},
             "specialisation": {
-                "krugman": _rounded(self.specialisation.krugman, INDEX_DIGITS),
-                "hachman": _rounded(self.specialisation.hachman, INDEX_DIGITS),
-                "herfindahl": _rounded(self.specialisation.herfindahl, INDEX_DIGITS),
-                "theil": _rounded(self.specialisation.theil, INDEX_DIGITS),
+                "krugman": _number(self.specialisation.krugman),
+                "hachman": _number(self.specialisation.hachman),
+                "herfindahl": _number(self.specialisation.herfindahl),
+                "theil": _number(self.specialisation.theil),
             },
             "shift_share": {
                 "dunn": {
-                    "actual_change": _rounded(self.dunn.actual_change, persons),
-                    "national": _rounded(self.dunn.national, persons),
-                    "industry_mix": _rounded(self.dunn.industry_mix, persons),
-                    "regional": _rounded(self.dunn.regional, persons),
-                    "net_total_shift": _rounded(self.dunn.net_total_shift, persons),
+                    "actual_change": _number(self.dunn.actual_change),
+                    "national": _number(self.dunn.national),
+                    "industry_mix": _number(self.dunn.industry_mix),
+                    "regional": _number(self.dunn.regional),
+                    "net_total_shift": _number(self.dunn.net_total_shift),
                 },
                 "esteban_marquillas": {
-                    "competitive": _rounded(self.esteban_marquillas.competitive, persons),
-                    "allocation": _rounded(self.esteban_marquillas.allocation, persons),
+                    "competitive": _number(self.esteban_marquillas.competitive),
+                    "allocation": _number(self.esteban_marquillas.allocation),
                 },
                 "gerfin": {
-                    "regional_factor": _rounded(self.gerfin.regional_factor, RATIO_DIGITS),
-                    "structural_factor": _rounded(self.gerfin.structural_factor, RATIO_DIGITS),
-                    "locational_factor": _rounded(self.gerfin.locational_factor, RATIO_DIGITS),
+                    "regional_factor": _number(self.gerfin.regional_factor),
+                    "structural_factor": _number(self.gerfin.structural_factor),
+                    "locational_factor": _number(self.gerfin.locational_factor),
                 },
                 "dynamic": {
-                    "national": _rounded(self.dynamic.national, persons),
-                    "industry_mix": _rounded(self.dynamic.industry_mix, persons),
-                    "regional": _rounded(self.dynamic.regional, persons),
-                    "net_total_shift": _rounded(self.dynamic.net_total_shift, persons),
+                    "national": _number(self.dynamic.national),
+                    "industry_mix": _number(self.dynamic.industry_mix),
+                    "regional": _number(self.dynamic.regional),
+                    "net_total_shift": _number(self.dynamic.net_total_shift),
                 },
             },
             "excluded": [item.as_json() for item in self.excluded],
@@ -142,6 +147,8 @@ class RegionAnalysis:
         rows: list[tuple[str, str, str, float | None]] = [
             ("location_quotient", "", sector, value) for sector, value in result["location_quotients"].items()
         ]
+        # The convention as a row of its own: the component names the total, the value stays empty.
+        rows.append(("location_quotient_denominator", self.location_quotient_denominator, "", None))
         rows += [("specialisation", name, "", value) for name, value in result["specialisation"].items()]
         for form, components in result["shift_share"].items():
             rows += [(f"shift_share_{form}", name, "", value) for name, value in components.items()]
@@ -293,8 +300,8 @@ def _items(measure: str, exclusions: Iterable[Exclusion], *, year: int | None = 
     return [ExcludedItem(measure, item) for item in sorted_exclusions(kept)]
 
 
-def _rounded(value: float, digits: int) -> float | None:
+def _number(value: float) -> float | None:
+    """The value as computed, as a JSON number; NaN and infinities (undefined) become None."""
     if value is None or math.isnan(value) or math.isinf(value):
         return None
-    result = round(float(value), digits)
-    return 0.0 if result == 0 else result
+    return float(value)
