@@ -450,12 +450,24 @@ def test_the_job_centrality_is_the_unrounded_ratio(published, client):
 def test_the_page_and_the_csv_say_the_quotients_divide_by_the_official_total(published, client):
     with translation.override("en"):
         note = translation.gettext(
-            "LQ = share of the sector in the district ÷ share of the sector in the reference region. The shares are "
-            "taken of the official total of employees, which includes employees without a sector assignment, not of "
-            "the sum of the sectors shown."
+            "Shares and location quotients are taken of the official total of employees, which includes employees "
+            "without a sector assignment, not of the sum of the sectors shown."
         )
         page = client.get(reverse("standortanalyse:structure"), HTTP_ACCEPT_LANGUAGE="en")
-        download = client.get(reverse("standortanalyse:chart_csv", args=["standortquotienten"]))
+        downloads = [
+            client.get(reverse("standortanalyse:chart_csv", args=[chart_id])).content.decode()
+            for chart_id in ("standortquotienten", "branchenstruktur", "portfolio")
+        ]
 
-    assert note in page.content.decode()
-    assert note in download.content.decode()
+    assert page.content.decode().count(note) == 3
+    assert all(note in download for download in downloads)
+
+
+def test_without_an_official_total_the_note_names_the_sum_of_the_sectors():
+    from standortkompass.standortanalyse.pages.structure import _quotients_note
+    from standortkompass.standortanalyse.selectors.structure import Structure
+
+    data = Structure(year=2021, start_year=2015, sectors=[], portfolio=[], indices=[], source="", official_totals=False)
+
+    with translation.override("en"):
+        assert "The data has no official total" in _quotients_note(data)

@@ -56,7 +56,7 @@ def _shares_chart(scope: Scope, data: Structure) -> Chart:
             x_title=_("Share of employees"),
             x_format=".1%",
         ),
-        note=_("Manufacturing (C) is part of section B-E and is shown for information."),
+        note=f"{_('Manufacturing (C) is part of section B-E and is shown for information.')} {_totals_note(data)}",
     )
 
 
@@ -102,17 +102,18 @@ def _quotients_chart(scope: Scope, data: Structure) -> Chart:
 
 
 def _quotients_note(data: Structure) -> str:
-    """How the quotients are computed, and which total the shares are taken of (the totals convention)."""
+    formula = _("LQ = share of the sector in the district ÷ share of the sector in the reference region.")
+    return f"{formula} {_totals_note(data)}"
+
+
+def _totals_note(data: Structure) -> str:
+    """Which total the shares and location quotients are taken of (the totals convention of analysis.totals)."""
     if data.official_totals:
         return _(
-            "LQ = share of the sector in the district ÷ share of the sector in the reference region. The shares are "
-            "taken of the official total of employees, which includes employees without a sector assignment, not of "
-            "the sum of the sectors shown."
+            "Shares and location quotients are taken of the official total of employees, which includes employees "
+            "without a sector assignment, not of the sum of the sectors shown."
         )
-    return _(
-        "LQ = share of the sector in the district ÷ share of the sector in the reference region. The data has no "
-        "official total, so the shares are taken of the sum of the sectors shown."
-    )
+    return _("The data has no official total: shares and location quotients are taken of the sum of the sectors shown.")
 
 
 def _portfolio_chart(scope: Scope, data: Structure) -> Chart:
@@ -152,9 +153,14 @@ def _portfolio_chart(scope: Scope, data: Structure) -> Chart:
             y_title=_("Growth difference to the reference"),
             size_title=_("Employees"),
         ),
-        note=_(
-            "Top right: specialised and growing faster than the reference; bottom right: specialised but "
-            "falling behind; top left: catching up; bottom left: under-represented and falling behind."
+        note=" ".join(
+            [
+                _(
+                    "Top right: specialised and growing faster than the reference; bottom right: specialised but "
+                    "falling behind; top left: catching up; bottom left: under-represented and falling behind."
+                ),
+                _totals_note(data),
+            ]
         ),
     )
 
