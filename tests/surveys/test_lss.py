@@ -135,10 +135,10 @@ def test_the_service_keeps_the_source_format_and_the_notes(process: StrategyProc
     assert len(version.import_notes) == 2
 
 
-def test_the_command_prints_what_was_not_mapped(process: StrategyProcess) -> None:
+def test_the_command_prints_what_was_not_mapped_as_warnings_and_imports(process: StrategyProcess) -> None:
     output = io.StringIO()
     call_command("survey_import", str(LS6), stdout=output)
-    assert "Not mapped (2):" in output.getvalue()
+    assert "limesurvey6.lss: 2 warning(s):" in output.getvalue()
     assert Questionnaire.objects.get().title == "Befragung aus LimeSurvey"
 
 

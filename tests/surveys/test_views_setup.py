@@ -126,9 +126,13 @@ def test_a_malformed_xlsform_lists_every_error_and_saves_nothing(process, client
     assert all(row[3] for row in shown)
 
 
-def test_a_limesurvey_file_is_imported_and_what_was_not_mapped_is_shown(process, client_for):
+def test_a_limesurvey_file_is_imported_after_confirming_what_was_not_mapped(process, client_for):
     client = client_for("editor")
-    answer = client.post(url("questionnaire_upload", process), upload("umfrage.lss", LSS.read_bytes()), follow=True)
+    report = client.post(url("questionnaire_upload", process), upload("umfrage.lss", LSS.read_bytes()))
+    assert report.status_code == 200
+    assert report.context["file_warnings"] == parse_lss(LSS.read_bytes()).not_mapped
+    assert not QuestionnaireVersion.objects.exists()
+    answer = client.post(url("questionnaire_upload", process), {"bestaetigen": "1"}, follow=True)
     version = QuestionnaireVersion.objects.get(questionnaire__process=process)
     assert version.source_format == SourceFormat.LSS
     assert version.import_notes

@@ -10,7 +10,9 @@ dates and texts as they are. Special missing codes:
 * ``-9`` don't know: the "weiß nicht" choice of a scale (choice name ``weiss_nicht`` or ``dont_know``).
 
 Questions marked ``personal_data = yes`` are never exported. The response column is a running number in
-anonymous surveys and the response's number in the database otherwise.
+anonymous surveys and the response's number in the database otherwise. The XLSForm metadata ``start``,
+``end`` and ``today`` (see ``schema``) are columns from the server's clock (started, completed, the day
+started; Europe/Berlin), except in anonymous surveys, which record no times.
 
 **Suppression** (everyone below Administration; see :func:`suppress_frame`). Microdata have no cells to hide,
 so a suppressed export (a) replaces every value of a categorical, 0/1, rank or number column that fewer than
@@ -29,10 +31,12 @@ The files are written by ``services.export_files``; ``services.exports`` queues 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from standortkompass.surveys.dataset import Dataset, survey_dataset, survey_version
@@ -223,6 +227,34 @@ def _response_column(survey: Survey, ids: list[int]) -> tuple[Variable, object]:
     return Variable(RESPONSE_COLUMN, label, "integer", question=""), numbers
 
 
+def _timestamp_columns(survey: Survey, metadata: dict[str, str], ids: list[int]) -> list[tuple[Variable, object]]:
+    if survey.anonymity == Anonymity.ANONYMOUS or not metadata:
+        return []
+    times = {pk: (started, completed) for pk, started, completed in _times(ids)}
+
+    def local(value: dt.datetime | None) -> dt.datetime | None:
+        return timezone.localtime(value) if value is not None else None
+
+    columns: list[tuple[Variable, object]] = []
+    for row_type, name in metadata.items():
+        if row_type == "today":
+            days = [local(times[pk][0]) for pk in ids]
+            label = _("Day the response was started (server clock)")
+            values: list[object] = [day.date() if day is not None else None for day in days]
+            columns.append((Variable(name, label, "date"), pd.Series(values, dtype=object)))
+            continue
+        index = 0 if row_type == "start" else 1
+        label = _("Response started (server clock)") if index == 0 else _("Response completed (server clock)")
+        stamps = [local(times[pk][index]) for pk in ids]
+        texts = [stamp.strftime("%Y-%m-%d %H:%M:%S") if stamp is not None else None for stamp in stamps]
+        columns.append((Variable(name, label, "string"), pd.Series(texts, dtype=object)))
+    return columns
+
+
+def _times(ids: list[int]) -> list[tuple[int, dt.datetime | None, dt.datetime | None]]:
+    return list(Response.objects.filter(pk__in=ids).values_list("id", "started_at", "completed_at"))
+
+
 def _status_column(ids: list[int], statuses: dict[int, str]) -> tuple[Variable, object]:
     labels = {code: str(ResponseStatus(status).label) for status, code in STATUS_CODES.items()}
     values = np.array([float(STATUS_CODES[ResponseStatus(statuses[pk])]) for pk in ids])
@@ -243,6 +275,8 @@ def export_table(*, survey: Survey, suppressed: bool, include_partial: bool = Fa
     if include_partial:
         statuses = dict(Response.objects.filter(survey=survey).values_list("id", "status"))
         columns.append(_status_column(ids, statuses))
+    if version is not None:
+        columns.extend(_timestamp_columns(survey, version.schema["settings"].get("metadata", {}), ids))
     for variable in wanted:
         if variable.name.removesuffix(OTHER_SUFFIX) not in personal:
             columns.extend(_question_columns(runtime, rows, dataset, variable))

@@ -3,7 +3,8 @@
 Shape (``schema_version`` 1)::
 
     {"schema_version": 1,
-     "settings": {"title", "form_id", "version", "default_language", "languages": [{"name", "code"}], "extra"},
+     "settings": {"title", "form_id", "version", "default_language", "languages": [{"name", "code"}], "extra",
+                  "metadata" (optional): {"start" | "end" | "today": the XLSForm row's name}},
      "pages": [{"name", "label", "hint", "relevant", "appearance", "implicit", "extra", "questions": [...]}],
      "choice_lists": {"list_name": [{"name", "label", "extra"}]}}
 
@@ -14,11 +15,13 @@ A page is an XLSForm group on the top level; questions outside any group form an
 A Likert matrix (a group with the ``table-list`` appearance, or whose items all use ``likert``,
 all answered on one choice list) is one question of kind ``matrix`` with its ``items``.
 ``extra`` keeps every further XLSForm column so that an export loses nothing.
+``metadata`` names the XLSForm rows ``start``, ``end`` and ``today``: they are no questions; the export takes
+their values from the server's clock per response (``started_at``, ``completed_at``; not in anonymous surveys).
 """
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import Literal, NotRequired, TypedDict
 
 SCHEMA_VERSION = 1
 DEFAULT_LANGUAGE = "default"
@@ -66,6 +69,7 @@ class Settings(TypedDict):
     default_language: str
     languages: list[Language]
     extra: dict[str, str]
+    metadata: NotRequired[dict[str, str]]
 
 
 class Choice(TypedDict):

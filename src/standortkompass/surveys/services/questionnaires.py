@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
@@ -17,7 +18,7 @@ from standortkompass.processes.services.process import german_slug, numbered_slu
 from standortkompass.surveys.lss import parse_lss
 from standortkompass.surveys.models import Questionnaire, QuestionnaireVersion, SourceFormat, VersionStatus
 from standortkompass.surveys.schema import Schema
-from standortkompass.surveys.xlsform import parse_xlsform
+from standortkompass.surveys.xlsform import read_xlsform
 
 
 class QuestionnaireFrozenError(ValidationError):
@@ -39,21 +40,39 @@ def questionnaire_slug(*, process: StrategyProcess, title: str) -> str:
     return numbered_slug(base, taken=taken, max_length=max_length)
 
 
+@dataclass(frozen=True)
+class QuestionnaireFile:
+    """A readable questionnaire file: its schema and the warnings (what was left out or changed, and why)."""
+
+    schema: Schema
+    source_format: str
+    warnings: list[str]
+
+
+def questionnaire_file_read(*, data: bytes, filename: str) -> QuestionnaireFile:
+    """The schema of an XLSForm (xlsx, xls, csv) or LimeSurvey (lss) file with its warnings; nothing is saved.
+
+    Raises ``XLSFormError`` listing every error (then the file cannot be imported at all).
+    """
+    if filename.lower().endswith(".lss"):
+        lss = parse_lss(data)
+        return QuestionnaireFile(schema=lss.schema, source_format=SourceFormat.LSS, warnings=lss.not_mapped)
+    read = read_xlsform(data, filename)
+    return QuestionnaireFile(
+        schema=read.schema, source_format=SourceFormat.XLSFORM, warnings=[str(warning) for warning in read.warnings]
+    )
+
+
 def questionnaire_import(
     *, process: StrategyProcess, data: bytes, filename: str, actor: User | None = None
 ) -> QuestionnaireVersion:
-    """A new questionnaire with a first draft version from an XLSForm file (xlsx or csv) or a
-    LimeSurvey structure file (lss; what could not be mapped is kept in ``import_notes``).
+    """A new questionnaire with a first draft version from an XLSForm file (xlsx, xls or csv) or a
+    LimeSurvey structure file (lss); the warnings (what was left out or changed) are kept in ``import_notes``.
 
-    Raises ``XLSFormError`` listing every problem; then nothing is saved.
+    Raises ``XLSFormError`` listing every error; then nothing is saved.
     """
-    notes: list[str] = []
-    source_format = SourceFormat.XLSFORM
-    if filename.lower().endswith(".lss"):
-        lss = parse_lss(data)
-        schema, notes, source_format = lss.schema, lss.not_mapped, SourceFormat.LSS
-    else:
-        schema = parse_xlsform(data, filename)
+    read = questionnaire_file_read(data=data, filename=filename)
+    schema, notes, source_format = read.schema, read.warnings, read.source_format
     title = schema["settings"]["title"] or PurePath(filename).stem
     with transaction.atomic():
         questionnaire = Questionnaire(process=process, title=title[:200])

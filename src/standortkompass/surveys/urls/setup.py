@@ -2,16 +2,16 @@
 
 from django.urls import path
 
-from standortkompass.surveys.views import setup
+from standortkompass.surveys.views import questionnaire_upload, setup
 
 urlpatterns = [
     path("", setup.survey_list, name="list"),
-    path("fragebogen/hochladen/", setup.questionnaire_upload, name="questionnaire_upload"),
+    path("fragebogen/hochladen/", questionnaire_upload.questionnaire_upload, name="questionnaire_upload"),
     path("fragebogen/standard/", setup.questionnaire_default, name="questionnaire_default"),
     path("fragebogen/<int:questionnaire_pk>/", setup.questionnaire_detail, name="questionnaire"),
     path(
         "fragebogen/<int:questionnaire_pk>/neue-version/",
-        setup.questionnaire_version_upload,
+        questionnaire_upload.questionnaire_version_upload,
         name="questionnaire_version_upload",
     ),
     path(

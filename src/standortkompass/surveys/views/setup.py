@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.accounts.http import ProcessRequest
 from standortkompass.processes.views.kit import paginate, render_form, save_form
-from standortkompass.surveys.forms.setup import ANONYMITY_EXPLANATIONS, QuestionnaireUploadForm, SurveyForm
+from standortkompass.surveys.forms.setup import ANONYMITY_EXPLANATIONS, SurveyForm
 from standortkompass.surveys.models import (
     Anonymity,
     ContactRequest,
@@ -33,14 +33,12 @@ from standortkompass.surveys.models import (
 )
 from standortkompass.surveys.schema import Page, Question, Schema
 from standortkompass.surveys.selectors.surveys import questionnaire_published_version, questionnaires_for_process
-from standortkompass.surveys.services.questionnaire_files import (
-    questionnaire_import_default,
-    questionnaire_version_replace_from_file,
-)
-from standortkompass.surveys.services.questionnaires import questionnaire_import, questionnaire_publish
+from standortkompass.surveys.services.questionnaire_files import questionnaire_import_default
+from standortkompass.surveys.services.questionnaires import questionnaire_publish
 from standortkompass.surveys.services.surveys import survey_close, survey_create, survey_open, survey_update
 from standortkompass.surveys.views.common import request_survey
-from standortkompass.surveys.xlsform import FormError, XLSFormError, export_xlsform
+from standortkompass.surveys.views.questionnaire_upload import imported_message, version_url
+from standortkompass.surveys.xlsform import export_xlsform
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -248,106 +246,13 @@ def survey_list(request: ProcessRequest, process_pk: int) -> HttpResponse:
 # Questionnaires ------------------------------------------------------------------------------
 
 
-def _render_upload(
-    request: ProcessRequest,
-    *,
-    form: QuestionnaireUploadForm,
-    questionnaire: Questionnaire | None,
-    errors: list[FormError] | None = None,
-    filename: str = "",
-) -> HttpResponse:
-    process = request.process
-    cancel_url = (
-        reverse("surveys_manage:questionnaire", args=[process.pk, questionnaire.pk])
-        if questionnaire is not None
-        else reverse("surveys_manage:list", args=[process.pk])
-    )
-    return render(
-        request,
-        "surveys/manage/questionnaire_upload.html",
-        {
-            "process": process,
-            "form": form,
-            "questionnaire": questionnaire,
-            "file_errors": errors or [],
-            "filename": filename,
-            "cancel_url": cancel_url,
-        },
-        status=422 if errors else 200,
-    )
-
-
-def _imported_message(request: ProcessRequest, version: QuestionnaireVersion) -> None:
-    if version.import_notes:
-        messages.warning(
-            request,
-            _(
-                "Version %(number)d of “%(title)s” has been saved as a draft. Some parts of the file could not be "
-                "taken over; they are listed under “Not taken over”."
-            )
-            % {"number": version.number, "title": version.questionnaire.title},
-        )
-    else:
-        messages.success(
-            request,
-            _("Version %(number)d of “%(title)s” has been saved as a draft.")
-            % {"number": version.number, "title": version.questionnaire.title},
-        )
-
-
-def _version_url(version: QuestionnaireVersion) -> str:
-    questionnaire = version.questionnaire
-    url = reverse("surveys_manage:questionnaire", args=[questionnaire.process_id, questionnaire.pk])
-    return f"{url}?version={version.number}"
-
-
-@process_permission_required("surveys.manage")
-@require_http_methods(["GET", "POST"])
-def questionnaire_upload(request: ProcessRequest, process_pk: int) -> HttpResponse:
-    """A new questionnaire from an XLSForm or LimeSurvey file; on errors every problem is listed, nothing saved."""
-    form = QuestionnaireUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = questionnaire_import(
-                process=request.process,
-                data=form.data_bytes,
-                filename=form.filename,
-                actor=request.user,
-            )
-        except XLSFormError as error:
-            return _render_upload(request, form=form, questionnaire=None, errors=error.errors, filename=form.filename)
-        _imported_message(request, version)
-        return redirect(_version_url(version))
-    return _render_upload(request, form=form, questionnaire=None)
-
-
-@process_permission_required("surveys.manage")
-@require_http_methods(["GET", "POST"])
-def questionnaire_version_upload(request: ProcessRequest, process_pk: int, questionnaire_pk: int) -> HttpResponse:
-    """A new draft version of a questionnaire from a file (an existing draft is replaced)."""
-    questionnaire = _questionnaire(request, questionnaire_pk)
-    form = QuestionnaireUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = questionnaire_version_replace_from_file(
-                questionnaire=questionnaire, data=form.data_bytes, filename=form.filename, actor=request.user
-            )
-        except XLSFormError as error:
-            return _render_upload(
-                request, form=form, questionnaire=questionnaire, errors=error.errors, filename=form.filename
-            )
-        _imported_message(request, version)
-        return redirect(_version_url(version))
-    return _render_upload(request, form=form, questionnaire=questionnaire)
-
-
 @process_permission_required("surveys.manage")
 @require_POST
 def questionnaire_default(request: ProcessRequest, process_pk: int) -> HttpResponse:
     """Take over the shipped questionnaire "Unternehmensbefragung Zukunftsstrategie" as a new draft."""
     version = questionnaire_import_default(process=request.process, actor=request.user)
-    _imported_message(request, version)
-    return redirect(_version_url(version))
+    imported_message(request, version)
+    return redirect(version_url(version))
 
 
 @process_permission_required("surveys.manage")
@@ -386,7 +291,7 @@ def questionnaire_publish_view(
         messages.error(
             request, _("Please confirm that you have checked the questionnaire before you publish the version.")
         )
-        return redirect(_version_url(version))
+        return redirect(version_url(version))
     try:
         version = questionnaire_publish(version=version, actor=request.user)
     except ValidationError as error:
@@ -397,7 +302,7 @@ def questionnaire_publish_view(
             _("Version %(number)d of “%(title)s” has been published and can no longer be changed.")
             % {"number": version.number, "title": version.questionnaire.title},
         )
-    return redirect(_version_url(version))
+    return redirect(version_url(version))
 
 
 @process_permission_required("surveys.manage")

@@ -6,8 +6,8 @@ conversion in memory (no external validator). ``export_xlsform`` (``writing``) w
 that imports to the identical schema.
 """
 
-from standortkompass.surveys.xlsform.parsing import parse_xlsform
+from standortkompass.surveys.xlsform.parsing import XLSFormRead, parse_xlsform, read_xlsform
 from standortkompass.surveys.xlsform.sheets import FormError, XLSFormError
 from standortkompass.surveys.xlsform.writing import export_xlsform
 
-__all__ = ["FormError", "XLSFormError", "export_xlsform", "parse_xlsform"]
+__all__ = ["FormError", "XLSFormError", "XLSFormRead", "export_xlsform", "parse_xlsform", "read_xlsform"]

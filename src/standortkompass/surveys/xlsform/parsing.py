@@ -1,9 +1,16 @@
 """Reading an XLSForm into the project's schema: settings, choice lists, pages (groups), questions and
-Likert matrices; every problem is collected with sheet, row and column before anything is refused."""
+Likert matrices; every problem is collected with sheet, row and column before anything is refused.
+
+Errors (broken references, missing choice lists, expressions that do not parse) refuse the form.
+Warnings say what was left out or changed and why (locations, media, device metadata, repeats); the form
+is imported with them once the user confirms. A group inside a page becomes a headed section of the page
+(or a Likert matrix); deeper groups are flattened into it, their conditions joined to their questions'.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
@@ -11,7 +18,6 @@ from standortkompass.surveys.schema import (
     DEFAULT_LANGUAGE,
     SCHEMA_VERSION,
     TYPES_WITH_CHOICES,
-    XLSFORM_TYPES,
     Choice,
     Language,
     Page,
@@ -31,9 +37,12 @@ from standortkompass.surveys.xlsform.sheets import (
     XLSFormError,
     read_sheets,
 )
-from standortkompass.surveys.xlsform.validation import name_errors, pyxform_errors
+from standortkompass.surveys.xlsform.types import classify
+from standortkompass.surveys.xlsform.validation import expression_errors, name_errors, pyxform_errors
 
 YES = {"yes", "true", "true()", "1"}
+EXPRESSIONS = ("relevant", "constraint", "choice_filter", "calculation")
+REFERENCE = re.compile(r"\$\{([^}]*)\}")
 NO = {"", "no", "false", "false()", "0"}
 OTHER_RELEVANT = re.compile(r"^\s*(?:selected\(\s*\$\{(\w+)\}\s*,\s*'other'\s*\)|\$\{(\w+)\}\s*=\s*'other')\s*$")
 
@@ -42,17 +51,24 @@ class _Parser:
     def __init__(self, sheets: Sheets) -> None:
         self.sheets = sheets
         self.errors: list[FormError] = []
+        self.warnings: list[FormError] = []
         self.settings = self._settings()
         self.languages: list[str] = []
+        self.metadata: dict[str, str] = {}
+        self.left_out: set[str] = set()
+        self.row_of: dict[str, int] = {}
 
     def error(self, sheet: str, row: int | None, column: str, message: str) -> None:
         self.errors.append(FormError(sheet, row, column, message))
+
+    def warning(self, row: Row, message: str) -> None:
+        self.warnings.append(FormError("survey", row.number, "type", message))
 
     def _settings(self) -> Settings:
         rows = self.sheets.rows.get("settings", [])
         values = dict(rows[0].values) if rows else {}
         settings: Settings = {
-            "title": values.pop("form_title", ""),
+            "title": values.pop("form_title", "") or values.pop("title", ""),
             "form_id": values.pop("form_id", ""),
             "version": values.pop("version", ""),
             "default_language": values.pop("default_language", ""),
@@ -107,7 +123,15 @@ class _Parser:
                 continue
             label = self._texts(row, "label")
             if not label:
-                self.error("choices", row.number, "label", _("The choice “%(name)s” has no label.") % {"name": name})
+                label = {self.settings["default_language"] or DEFAULT_LANGUAGE: name}
+                self.warnings.append(
+                    FormError(
+                        "choices",
+                        row.number,
+                        "label",
+                        _("The choice “%(name)s” has no label; its name is shown instead.") % {"name": name},
+                    )
+                )
             choices.append(
                 {"name": name, "label": label, "extra": self._extra(row, {"list_name", "list name", "name"})}
             )
@@ -117,30 +141,45 @@ class _Parser:
 
     def question_type(self, row: Row, lists: dict[str, list[Choice]]) -> tuple[QuestionKind, str, str, bool] | None:
         """The kind, the XLSForm type, the choice list and ``or_other`` of the row's ``type`` column;
-        None when the type cannot be used."""
-        parts = row.values.get("type", "").split()
-        base = parts[0] if parts else ""
-        kind = XLSFORM_TYPES.get(base)
-        if kind is None:
-            self.error(
-                "survey", row.number, "type", _("The question type “%(type)s” is not supported.") % {"type": base}
+        None when the row is no question (an error, a warning or a server timestamp says why)."""
+        row_type = classify(row.values.get("type", ""))
+        name = row.values.get("name", "")
+        if row_type.role in {"timestamp", "left_out"}:
+            self.left_out.add(name)
+        if row_type.role == "timestamp":
+            self.metadata[row_type.base] = name
+            return None
+        if row_type.role == "left_out":
+            self.warning(
+                row,
+                _("The question “%(name)s” (type “%(type)s”) was left out: %(reason)s.")
+                % {"name": name, "type": row_type.base, "reason": row_type.reason},
             )
             return None
+        if row_type.kind is None:
+            self.error(
+                "survey",
+                row.number,
+                "type",
+                _("The question type “%(type)s” is not supported.") % {"type": row_type.base},
+            )
+            return None
+        kind, base, parts = row_type.kind, row_type.base, list(row_type.words)
         list_name, or_other = "", False
         if base in TYPES_WITH_CHOICES:
-            if len(parts) < 2:
+            if not parts:
                 self.error(
                     "survey", row.number, "type", _("The type “%(type)s” needs a choice list name.") % {"type": base}
                 )
                 return None
-            list_name = parts[1]
-            or_other = parts[2:] == ["or_other"]
-            if len(parts) > 2 and not or_other:
+            list_name = parts[0]
+            or_other = [part.lower() for part in parts[1:]] in (["or_other"], ["or", "specify", "other"])
+            if len(parts) > 1 and not or_other:
                 self.error(
                     "survey",
                     row.number,
                     "type",
-                    _("Unexpected words after the list name: %(words)s") % {"words": " ".join(parts[2:])},
+                    _("Unexpected words after the list name: %(words)s") % {"words": " ".join(parts[1:])},
                 )
             if list_name not in lists:
                 self.error(
@@ -149,7 +188,7 @@ class _Parser:
                     "type",
                     _("The choice list “%(list)s” does not exist on the choices sheet.") % {"list": list_name},
                 )
-        elif len(parts) > 1:
+        elif parts:
             self.error("survey", row.number, "type", _("The type “%(type)s” takes no list name.") % {"type": base})
         return kind, base, list_name, or_other
 
@@ -160,6 +199,7 @@ class _Parser:
         kind, base, list_name, or_other = question_type
         values = row.values
         name = values.get("name", "")
+        self.row_of[name] = row.number
         appearance = values.get("appearance", "")
         if kind == "text" and "multiline" in appearance.split():
             kind = "long_text"
@@ -258,52 +298,55 @@ class _Parser:
             "extra": self._extra(group, {"type", "name", "relevant", "appearance"}),
         }
 
+    def section(self, group: Row, questions: list[Question]) -> list[Question]:
+        """A group inside a page: its label as a heading (a note), its condition joined to its questions'."""
+        relevant = group.values.get("relevant", "")
+        for question in questions:
+            question["relevant"] = _joined(relevant, question["relevant"])
+        texts = {key: value for key, value in group.values.items() if key.split("::", 1)[0] in {"label", "hint"}}
+        if not texts:
+            return questions
+        values = {**texts, "type": "note", "name": group.values.get("name", ""), "relevant": relevant}
+        heading = self.question(Row(group.number, {**values, "appearance": "section"}), {})
+        if heading is None:  # pragma: no cover - a note with a label is always a question
+            return questions
+        return [heading, *questions]
+
     def pages(self, lists: dict[str, list[Choice]]) -> list[Page]:
         rows = self.sheets.rows.get("survey", [])
         pages: list[Page] = []
         loose: list[Question] = []
-        # stack of (begin row, questions collected inside)
-        stack: list[tuple[Row, list[Question]]] = []
+        # stack of (begin row, questions collected inside, is a repeat)
+        stack: list[tuple[Row, list[Question], bool]] = []
         for row in rows:
             kind = " ".join(row.values.get("type", "").replace("_", " ", 1).split()[:2]).lower()
-            if kind in {"begin group", "begin repeat"}:
-                if kind == "begin repeat":
-                    self.error("survey", row.number, "type", _("Repeats are not supported."))
-                if len(stack) >= 2:
-                    self.error(
-                        "survey",
-                        row.number,
-                        "type",
-                        _("Groups can be nested only one level deep (a Likert matrix on a page)."),
-                    )
+            if kind in {"begin group", "begin repeat", "begin loop"}:
                 if not stack and loose:
                     pages.append(self.page(None, loose))
                     loose = []
-                stack.append((row, []))
+                stack.append((row, [], kind != "begin group"))
                 continue
-            if kind in {"end group", "end repeat"}:
+            if kind in {"end group", "end repeat", "end loop"}:
                 if not stack:
                     self.error("survey", row.number, "type", _("“end group” without a matching “begin group”."))
                     continue
-                begin, questions = stack.pop()
+                begin, questions, repeat = stack.pop()
+                if repeat:
+                    self.left_out.update(question["name"] for question in all_of(questions))
+                    self.warning(
+                        begin,
+                        _(
+                            "The repeat “%(name)s” was left out with its %(count)d question(s): questions asked "
+                            "once for each of several things (such as sites) are not supported."
+                        )
+                        % {"name": begin.values.get("name", ""), "count": len(all_of(questions))},
+                    )
+                    continue
                 matrix = self.matrix(begin, questions)
                 if stack:
-                    if matrix is None:
-                        self.error(
-                            "survey",
-                            begin.number,
-                            "type",
-                            _(
-                                "A group inside a page must be a Likert matrix: select questions on one choice list "
-                                "with the appearance “table-list” or “likert”."
-                            ),
-                        )
-                        stack[-1][1].extend(questions)
-                    else:
-                        stack[-1][1].append(matrix)
+                    stack[-1][1].extend([matrix] if matrix is not None else self.section(begin, questions))
                 elif matrix is not None:
-                    page = self.page(None, [matrix])
-                    pages.append(page)
+                    pages.append(self.page(None, [matrix]))
                 else:
                     pages.append(self.page(begin, questions))
                 continue
@@ -311,11 +354,41 @@ class _Parser:
             if question is None:
                 continue
             (stack[-1][1] if stack else loose).append(question)
-        for begin, _questions in stack:
+        for begin, _questions, _repeat in stack:
             self.error("survey", begin.number, "type", _("This group is never closed with “end group”."))
         if loose:
             pages.append(self.page(None, loose))
         return pages
+
+    def drop_references(self, pages: list[Page]) -> None:
+        """References to questions that were left out become ``''`` (unanswered), each with a warning."""
+        if not self.left_out:
+            return
+
+        def replace(question: Question | Page, column: str, text: str) -> str:
+            found = [name for name in REFERENCE.findall(text) if name in self.left_out]
+            for name in dict.fromkeys(found):
+                text = text.replace("${" + name + "}", "''" if column in EXPRESSIONS else "")
+                self.warnings.append(
+                    FormError(
+                        "survey",
+                        self.row_of.get(question["name"]),
+                        column,
+                        _("“%(question)s” referred to “%(name)s”, which was left out; it now counts as unanswered.")
+                        % {"question": question["name"], "name": name},
+                    )
+                )
+            return text
+
+        for page in pages:
+            page["relevant"] = replace(page, "relevant", page["relevant"])
+            for question in all_of(page["questions"]) + [q for q in page["questions"] if q["items"]]:
+                for column in EXPRESSIONS:
+                    question[column] = replace(question, column, question[column])  # type: ignore[literal-required]
+                for column in TRANSLATABLE:
+                    texts: Texts = question[column]  # type: ignore[literal-required]
+                    for language, text in texts.items():
+                        texts[language] = replace(question, column, text)
 
     def schema(self) -> Schema:
         if "survey" not in self.sheets.rows:
@@ -323,16 +396,39 @@ class _Parser:
         lists = self.choice_lists()
         self.errors.extend(name_errors(self.sheets))
         pages = self.pages(lists)
+        self.drop_references(pages)
+        if "survey" in self.sheets.rows and not any(page["questions"] for page in pages):
+            self.error("survey", None, "", _("The form has no question that can be asked in a company survey."))
         default = self.settings["default_language"]
         if default and default not in self.languages:
             self.languages.insert(0, default)
         languages: list[Language] = [{"name": name, "code": language_code(name)} for name in self.languages]
         self.settings["languages"] = languages
+        if self.metadata:
+            self.settings["metadata"] = self.metadata
         return {"schema_version": SCHEMA_VERSION, "settings": self.settings, "pages": pages, "choice_lists": lists}
 
 
-def parse_xlsform(data: bytes, filename: str) -> Schema:
-    """The schema of an XLSForm file, or ``XLSFormError`` listing every problem found."""
+def _joined(first: str, second: str) -> str:
+    if first.strip() and second.strip():
+        return f"({first}) and ({second})"
+    return first or second
+
+
+def all_of(questions: list[Question]) -> list[Question]:
+    return [entry for question in questions for entry in (question["items"] or [question])]
+
+
+@dataclass(frozen=True)
+class XLSFormRead:
+    """A readable XLSForm: its schema and the warnings (what was left out or changed, and why)."""
+
+    schema: Schema
+    warnings: list[FormError]
+
+
+def read_xlsform(data: bytes, filename: str) -> XLSFormRead:
+    """The schema of an XLSForm file with its warnings, or ``XLSFormError`` listing every error found."""
     try:
         sheets = read_sheets(data, filename)
     except Exception as error:  # openpyxl raises zipfile.BadZipFile and others for files that are no workbook
@@ -341,10 +437,20 @@ def parse_xlsform(data: bytes, filename: str) -> Schema:
         ) from error
     parser = _Parser(sheets)
     schema = parser.schema()
+    parser.errors.extend(expression_errors(sheets, kept={question["name"] for question in all_of_schema(schema)}))
     if parser.errors:
         order = {"": 0, "survey": 1, "choices": 2, "settings": 3}
         raise XLSFormError(sorted(parser.errors, key=lambda e: (order.get(e.sheet, 4), e.row or 0)))
     errors = pyxform_errors(data, filename, sheets)
     if errors:
         raise XLSFormError(errors)
-    return schema
+    return XLSFormRead(schema, parser.warnings)
+
+
+def all_of_schema(schema: Schema) -> list[Question]:
+    return [entry for page in schema["pages"] for entry in all_of(page["questions"])]
+
+
+def parse_xlsform(data: bytes, filename: str) -> Schema:
+    """The schema of an XLSForm file (its warnings left aside), or ``XLSFormError`` listing every error."""
+    return read_xlsform(data, filename).schema

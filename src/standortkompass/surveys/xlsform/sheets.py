@@ -80,6 +80,9 @@ def _header(value: str) -> str:
     if "::" in value:
         base, language = value.split("::", 1)
         return f"{base.strip().lower()}::{language.strip()}"
+    base, colon, language = value.partition(":")
+    if colon and base.strip().lower() in TRANSLATABLE:  # the older spelling "label:English"
+        return f"{base.strip().lower()}::{language.strip()}"
     return value.strip().lower()
 
 

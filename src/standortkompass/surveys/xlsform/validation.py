@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from pyxform.errors import PyXFormError  # type: ignore[import-untyped]
 from pyxform.xls2xform import convert  # type: ignore[import-untyped]
 
+from standortkompass.surveys.expressions import ExpressionError, parse
 from standortkompass.surveys.xlsform.sheets import FormError, Sheets, workbook_type
 
 EXPRESSION_COLUMNS = ("relevant", "constraint", "choice_filter", "calculation", "default", "required")
@@ -75,6 +76,37 @@ def name_errors(sheets: Sheets) -> list[FormError]:
                     row.number,
                     column,
                     _("The expression has unbalanced brackets or quotes: %(expression)s") % {"expression": value},
+                )
+    return errors
+
+
+PARSED_COLUMNS = ("relevant", "constraint", "choice_filter", "calculation", "required")
+FIXED_REQUIRED = {"", "yes", "no", "true", "false", "true()", "false()", "1", "0"}
+
+
+def expression_errors(sheets: Sheets, *, kept: set[str]) -> list[FormError]:
+    """Expressions of the groups and of the questions kept (``kept``: their names) that do not parse."""
+    errors: list[FormError] = []
+    for row in sheets.rows.get("survey", []):
+        type_text = row.values.get("type", "").replace("_", " ", 1).lower()
+        if not type_text.startswith("begin group") and row.values.get("name", "") not in kept:
+            continue
+        for column in PARSED_COLUMNS:
+            expression = row.values.get(column, "")
+            if column == "required" and expression.strip().lower() in FIXED_REQUIRED:
+                continue
+            if not expression.strip() or not _balanced(expression):  # unbalanced: reported by name_errors
+                continue
+            try:
+                parse(expression)
+            except ExpressionError as error:
+                errors.append(
+                    FormError(
+                        "survey",
+                        row.number,
+                        column,
+                        _("The expression cannot be read: %(problem)s") % {"problem": error},
+                    )
                 )
     return errors
 

@@ -69,7 +69,9 @@ def export_xlsform(schema: Schema) -> bytes:
     """The questionnaire as an XLSForm workbook (survey, choices and settings sheets)."""
     languages = [language["name"] for language in schema["settings"]["languages"]]
     text_columns = [_text_column(c, lang) for c in ("label", "hint") for lang in languages]
-    survey: list[dict[str, str]] = []
+    survey: list[dict[str, str]] = [
+        {"type": row_type, "name": name} for row_type, name in schema["settings"].get("metadata", {}).items()
+    ]
     for page in schema["pages"]:
         if not page["implicit"]:
             survey.append(_page_row(page))

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.surveys.schema import all_questions
-from standortkompass.surveys.services import questionnaire_import
+from standortkompass.surveys.services.questionnaires import questionnaire_file_read, questionnaire_import
 from standortkompass.surveys.xlsform import XLSFormError
 
 FORMATS = (".xlsx", ".xls", ".csv", ".lss")
@@ -31,8 +31,8 @@ class Command(BaseCommand):
     help = (
         "Import an XLSForm questionnaire (.xlsx, .xls or .csv with survey, choices and settings sheets) or a "
         "LimeSurvey structure file (.lss) as a new questionnaire with a draft version, and print the validation report "
-        "(for .lss also what could not be mapped). Exit status 2 with every problem "
-        "(sheet, row, column) listed and nothing saved on errors."
+        "with its warnings (what was left out or changed, and why). Exit status 2 with every error "
+        "(sheet, row, column) listed and nothing saved on errors, or on warnings with --strict."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -40,8 +40,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--process", type=int, dest="process_id", help="ID of the process; may be left out if there is only one."
         )
+        parser.add_argument(
+            "--strict", action="store_true", help="Refuse the file (exit status 2) if it has warnings, too."
+        )
 
-    def handle(self, *args: Any, file: Path, process_id: int | None, **options: Any) -> None:
+    def handle(self, *args: Any, file: Path, process_id: int | None, strict: bool = False, **options: Any) -> None:
         if file.suffix.lower() not in FORMATS:
             raise CommandError(
                 f"{file.name}: the file must be an XLSForm (.xlsx, .xls or .csv) "
@@ -54,16 +57,26 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"{file}: {error.strerror}", returncode=2) from error
         try:
-            version = questionnaire_import(process=process, data=data, filename=file.name)
+            read = questionnaire_file_read(data=data, filename=file.name)
         except XLSFormError as error:
             for problem in error.errors:
                 self.stderr.write(str(problem))
             raise CommandError(
                 f"{file.name}: {len(error.errors)} problem(s) found; nothing was imported.", returncode=2
             ) from error
+        if read.warnings:
+            self.stdout.write(f"{file.name}: {len(read.warnings)} warning(s):")
+            for warning in read.warnings:
+                self.stdout.write(f"- {warning}")
+            if strict:
+                raise CommandError(
+                    f"{file.name}: {len(read.warnings)} warning(s) and --strict; nothing was imported.", returncode=2
+                )
+        else:
+            self.stdout.write(f"{file.name}: no problems found.")
+        version = questionnaire_import(process=process, data=data, filename=file.name)
         schema = version.schema
         languages = ", ".join(language["name"] for language in schema["settings"]["languages"]) or "-"
-        self.stdout.write(f"{file.name}: no problems found.")
         self.stdout.write(
             f"Imported questionnaire “{version.questionnaire.title}” (ID {version.questionnaire.pk}) "
             f"into process {process.pk} ({process.title}) as version {version.number} (draft)."
@@ -72,7 +85,3 @@ class Command(BaseCommand):
             f"{len(schema['pages'])} page(s), {len(all_questions(schema))} question(s), "
             f"{len(schema['choice_lists'])} choice list(s); languages: {languages}."
         )
-        if version.import_notes:
-            self.stdout.write(f"Not mapped ({len(version.import_notes)}):")
-            for note in version.import_notes:
-                self.stdout.write(f"- {note}")
