@@ -182,3 +182,22 @@ def test_the_xlsx_template_has_the_headings_an_example_and_a_notes_sheet():
     assert workbook["Hinweise"]["A2"].value == "Name"
     rows = _read(data, "vorlage.xlsx")
     assert rows == [{**dict.fromkeys(HEADERS, ""), "Name": "Muster GmbH", "PLZ": "01067"}]
+
+
+def test_a_workbook_that_unpacks_beyond_the_cap_is_refused_before_it_is_opened(monkeypatch):
+    from standortkompass.processes.importers import organisations
+
+    monkeypatch.setattr(organisations, "MAX_WORKBOOK_BYTES", 20_000)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(["Name", "Typ"])
+    for row in range(2_000):
+        sheet.append([f"Firma {row}", "Unternehmen"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+
+    with translation.override("en"), pytest.raises(ImportFileError) as refused:
+        read_table(buffer, "organisationen.xlsx")
+
+    assert str(refused.value) == "The workbook unpacks to more than 0 MB; split it into several files."

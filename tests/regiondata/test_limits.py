@@ -102,7 +102,7 @@ def _workbook(rows: int, columns: int = 3) -> bytes:
 
 
 def test_a_workbook_that_unpacks_beyond_the_cap_is_refused_from_its_table_of_contents(monkeypatch) -> None:
-    monkeypatch.setattr(limits, "MAX_TEXT_BYTES", 20_000)
+    monkeypatch.setattr(limits, "MAX_WORKBOOK_BYTES", 20_000)
 
     parsed = read_statistics_file(_workbook(2000), file_name="tabelle.xlsx")
 
@@ -110,7 +110,7 @@ def test_a_workbook_that_unpacks_beyond_the_cap_is_refused_from_its_table_of_con
 
 
 def test_a_sheet_with_more_rows_than_the_cap_is_refused(monkeypatch) -> None:
-    monkeypatch.setattr(xlsx, "MAX_LINES", 50)
+    monkeypatch.setattr(xlsx, "MAX_SHEET_ROWS", 50)
 
     parsed = read_statistics_file(_workbook(100), file_name="tabelle.xlsx")
 
@@ -135,3 +135,12 @@ def test_the_command_refuses_a_file_over_the_cap_before_reading_it(tmp_path: Pat
 
     assert refused.value.returncode == 2
     assert str(refused.value) == f"{big}: the file is larger than 64 MB; split it into several files."
+
+
+def test_the_sheet_scan_counts_rows_and_merged_ranges_across_its_pieces() -> None:
+    rows = b"".join(b'<x:row r="%d"><x:c r="A%d"><x:v>1</x:v></x:c></x:row>' % (row, row) for row in range(1, 60_001))
+    merges = b'<x:mergeCells count="2"><x:mergeCell ref="A1:C1"/><x:mergeCell ref="B2:B3"/></x:mergeCells>'
+    sheet = b"<x:worksheet><x:sheetData>" + rows + b"</x:sheetData>" + merges + b"<x:rowBreaks/></x:worksheet>"
+    assert len(sheet) > 2 * 2**20  # read in several pieces
+
+    assert xlsx._scan_sheet(io.BytesIO(sheet)) == (60_000, [(1, 1, 1, 3), (2, 2, 3, 2)])

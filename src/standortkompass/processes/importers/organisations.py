@@ -26,9 +26,13 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from standortkompass.core.archives import unpacked_size
+
 ALLOWED_SUFFIXES = (".csv", ".xlsx")
 MAX_ROWS = 5000
 MAX_COLUMNS = 100
+# A workbook of MAX_ROWS rows of 30 filled columns unpacks to a few megabytes; more is not an organisation list.
+MAX_WORKBOOK_BYTES = 16 * 1024 * 1024
 XLSX_DATA_SHEET = "Organisationen"
 XLSX_NOTES_SHEET = "Hinweise"
 
@@ -265,6 +269,12 @@ def _xlsx_lines(data: bytes) -> Iterator[list[str]]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     unreadable = _("The file could not be read as an Excel workbook (.xlsx). Save it in Excel as .xlsx or as CSV.")
+    size = unpacked_size(data)
+    if size is not None and size > MAX_WORKBOOK_BYTES:
+        raise ImportFileError(
+            _("The workbook unpacks to more than %(size)s MB; split it into several files.")
+            % {"size": MAX_WORKBOOK_BYTES // 2**20}
+        )
     try:
         with warnings.catch_warnings():
             # openpyxl warns about Excel features it skips (data validation, styles); they do not matter here.
@@ -276,6 +286,8 @@ def _xlsx_lines(data: bytes) -> Iterator[list[str]]:
         if not workbook.worksheets:
             raise ImportFileError(unreadable)
         sheet = workbook[XLSX_DATA_SHEET] if XLSX_DATA_SHEET in workbook.sheetnames else workbook.worksheets[0]
+        # Rows as stored, not padded to the sheet's stated dimension (which may claim the whole grid).
+        getattr(sheet, "reset_dimensions", lambda: None)()
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

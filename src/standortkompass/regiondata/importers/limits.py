@@ -10,16 +10,22 @@ to ``standortkompass import-statistics`` alike.
 
 from __future__ import annotations
 
-import io
-import zipfile
 import zlib
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-# Unpacked text of a CSV/TSV file, or the unpacked parts of an XLSX workbook.
+from standortkompass.core.archives import unpacked_sizes
+
+# Unpacked text of a CSV/TSV file; the unpacked parts of an XLSX workbook (its XML is ~10 times
+# the text of the same table, and reading it is slower).
 MAX_TEXT_BYTES = 64 * 1024 * 1024
+MAX_WORKBOOK_BYTES = 32 * 1024 * 1024
+# The workbook's table of texts, which openpyxl reads whole before the first row (a GENESIS
+# download holds some hundred kilobytes of it).
+MAX_SHARED_STRINGS_BYTES = 4 * 1024 * 1024
 MAX_LINES = 500_000
+MAX_SHEET_ROWS = 100_000
 MAX_COLUMNS = 1_000
 MAX_CELLS = 5_000_000
 # Problems listed one by one; the rest are counted ("and 399,950 more").
@@ -90,18 +96,21 @@ def gunzip(data: bytes) -> bytes:
 
 
 def workbook_problem(data: bytes) -> str | None:
-    """Why an XLSX workbook is too large to open (its unpacked parts over the text cap), or None.
+    """Why an XLSX workbook is too large to open, or None: its unpacked parts over ``MAX_WORKBOOK_BYTES``,
+    or a table of shared texts over ``MAX_SHARED_STRINGS_BYTES`` (openpyxl reads it whole before any row).
 
     Reads only the zip's table of contents. A damaged archive is left to the workbook reader,
     which names it.
     """
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    sizes = unpacked_sizes(data)
+    if sizes is None:
         return None
-    if unpacked > MAX_TEXT_BYTES:
+    if sum(sizes.values()) > MAX_WORKBOOK_BYTES:
         return _("The workbook unpacks to more than %(size)s MB; split it into several files.") % {
-            "size": _megabytes(MAX_TEXT_BYTES)
+            "size": _megabytes(MAX_WORKBOOK_BYTES)
+        }
+    if sizes.get("xl/sharedStrings.xml", 0) > MAX_SHARED_STRINGS_BYTES:
+        return _("The workbook holds more than %(size)s MB of text; split it into several files.") % {
+            "size": _megabytes(MAX_SHARED_STRINGS_BYTES)
         }
     return None

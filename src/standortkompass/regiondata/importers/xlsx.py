@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from decimal import Decimal
+from typing import IO
 
-import defusedxml.ElementTree as SafeElementTree  # type: ignore[import-untyped]
-from defusedxml import DefusedXmlException
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.cell import range_boundaries
@@ -23,10 +23,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from standortkompass.regiondata.importers.base import ParsedFile
 from standortkompass.regiondata.importers.genesis import Row, parse_genesis_rows
-from standortkompass.regiondata.importers.limits import MAX_CELLS, MAX_COLUMNS, MAX_LINES, grouped, workbook_problem
+from standortkompass.regiondata.importers.limits import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_SHEET_ROWS,
+    grouped,
+    workbook_problem,
+)
 from standortkompass.regiondata.models import ImportFormat
 
-SHEET_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 MAX_MERGED_RANGES = 10_000
 
 
@@ -48,7 +53,7 @@ def cell_text(value: object) -> str:
 
 def read_genesis_xlsx(data: bytes, *, file_name: str, indicator: str = "") -> ParsedFile:
     parsed = ParsedFile(file_name=file_name, format=ImportFormat.XLSX, spreadsheet=True)
-    too_large = workbook_problem(data)
+    too_large = workbook_problem(data) or _sheet_problem(data)
     if too_large:
         parsed.problem(None, None, too_large)
         return parsed
@@ -75,61 +80,117 @@ def read_genesis_xlsx(data: bytes, *, file_name: str, indicator: str = "") -> Pa
     return parse_genesis_rows(padded, parsed, indicator=indicator)
 
 
+def _sheet_problem(data: bytes) -> str | None:
+    """Why a sheet of the workbook is too large to read (its rows or merged ranges over the caps), or None.
+
+    Runs before the workbook is opened: opening it already reads a sheet without a stated
+    dimension to its end.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with archive.open(name) as source:
+                        rows, _ranges = _scan_sheet(source)
+                    if rows > MAX_SHEET_ROWS:
+                        return _("The sheet has more than %(rows)s rows.") % {"rows": grouped(MAX_SHEET_ROWS)}
+    except SheetTooLargeError as error:
+        return str(error)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # the workbook reader names the damage
+    return None
+
+
 def _sheet_rows(sheet: Worksheet, workbook: Workbook, parsed: ParsedFile) -> list[Row] | None:
     """The rows of the sheet as CSV-like text cells, read in streaming mode within the caps; None if refused."""
+    # The sheet's stated dimension is not trusted: rows come as stored, not padded to it (a
+    # dimension of the whole grid would make every row 16,384 cells wide). The method is the
+    # read-only sheet's, which openpyxl's type stubs do not describe.
+    getattr(sheet, "reset_dimensions")()  # noqa: B009
     try:
         merged = _merged_cells(workbook, sheet)
-    except (KeyError, OSError, ValueError, SafeElementTree.ParseError, DefusedXmlException):
+    except SheetTooLargeError as error:
+        parsed.problem(None, None, str(error))
+        return None
+    except (KeyError, OSError, ValueError):
         parsed.problem(None, None, _("The file is not an XLSX workbook (Excel 2007 or later) or it is damaged."))
         return None
     rows: list[Row] = []
     cells_read = 0
-    # One column beyond the cap is read to tell a too-wide sheet from one that fits exactly; a
-    # sheet whose stated dimension is the whole grid is not padded to it.
-    for number, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True), start=1):
-        if number > MAX_LINES:
-            parsed.problem(None, None, _("The sheet has more than %(rows)s rows.") % {"rows": grouped(MAX_LINES)})
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if number > MAX_SHEET_ROWS:
+            parsed.problem(None, None, _("The sheet has more than %(rows)s rows.") % {"rows": grouped(MAX_SHEET_ROWS)})
+            return None
+        cells_read += len(values)
+        if cells_read > MAX_CELLS:
+            parsed.problem(None, None, _("The sheet has more than %(cells)s cells.") % {"cells": grouped(MAX_CELLS)})
             return None
         cells = [cell_text(merged.get((number, column), value)) for column, value in enumerate(values, start=1)]
         while cells and not cells[-1].strip():
             cells.pop()
         if len(cells) > MAX_COLUMNS:
-            parsed.problem(
-                number, None, _("The row has more than %(columns)s columns.") % {"columns": grouped(MAX_COLUMNS)}
-            )
-            return None
-        cells_read += len(cells)
-        if cells_read > MAX_CELLS:
-            parsed.problem(None, None, _("The sheet has more than %(cells)s cells.") % {"cells": grouped(MAX_CELLS)})
+            message = _("The row has more than %(columns)s columns.") % {"columns": grouped(MAX_COLUMNS)}
+            parsed.problem(number, None, message)
             return None
         rows.append((number, cells))
     return rows
 
 
+class SheetTooLargeError(ValueError):
+    """The sheet is over a cap; the message says which."""
+
+
+ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+MERGE_TAG = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}\d{1,7})?)"')
+_TAIL = 256  # bytes kept from one piece to the next, so that no tag is cut in two
+
+
+def _scan_sheet(source: IO[bytes]) -> tuple[int, list[tuple[int, int, int, int]]]:
+    """The number of rows and the merged ranges (min_row, min_col, max_row, max_col) of a sheet's XML.
+
+    A byte scan in pieces of a megabyte: it parses no XML (so no entity can expand) and costs
+    milliseconds where the streaming reader takes seconds, so a sheet over the row cap is refused
+    before any row is read.
+    """
+    rows = 0
+    ranges: list[tuple[int, int, int, int]] = []
+    tail = b""
+    while piece := source.read(2**20):
+        text = tail + piece
+        # A tag that ends within the tail was counted with the previous piece.
+        rows += sum(1 for match in ROW_TAG.finditer(text) if match.end() > len(tail))
+        for match in MERGE_TAG.finditer(text):
+            if match.end() > len(tail):
+                min_col, min_row, max_col, max_row = range_boundaries(match.group(1).decode("ascii"))
+                ranges.append((min_row or 1, min_col or 1, max_row or 1, max_col or 1))
+                if len(ranges) > MAX_MERGED_RANGES:
+                    message = _("The sheet has more than %(count)s merged cell ranges.")
+                    raise SheetTooLargeError(message % {"count": grouped(MAX_MERGED_RANGES)})
+        tail = text[-_TAIL:]
+    return rows, ranges
+
+
 def _merged_cells(workbook: Workbook, sheet: Worksheet) -> dict[tuple[int, int], object]:
     """The value of the top-left cell for every cell of a merged range (GENESIS merges header cells).
 
-    The streaming reader does not keep merged ranges, so they are read from the sheet's XML as it
-    streams past; the values of their top-left cells come from a second streaming read of the
-    header rows they span.
+    The streaming reader does not keep merged ranges, so they are found in the sheet's XML by
+    :func:`_scan_sheet`, which also counts the rows before any is read; the values of their
+    top-left cells come from a streaming read of the header rows they span.
     """
-    ranges: list[tuple[int, int, int, int]] = []
     # openpyxl's read-only sheets keep no merged ranges: read them from the sheet's part of the archive.
     archive: zipfile.ZipFile = getattr(workbook, "_archive")  # noqa: B009
     with archive.open(str(getattr(sheet, "_worksheet_path"))) as source:  # noqa: B009
-        for _event, element in SafeElementTree.iterparse(source, events=("end",)):
-            if element.tag == f"{{{SHEET_MAIN}}}mergeCell":
-                min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
-                ranges.append((min_row or 1, min_col or 1, max_row or 1, max_col or 1))
-                if len(ranges) > MAX_MERGED_RANGES:
-                    raise ValueError("too many merged ranges")
-            element.clear()
+        row_count, ranges = _scan_sheet(source)
+    if row_count > MAX_SHEET_ROWS:
+        raise SheetTooLargeError(_("The sheet has more than %(rows)s rows.") % {"rows": grouped(MAX_SHEET_ROWS)})
     if not ranges:
         return {}
     last_row = max(min_row for min_row, _min_col, _max_row, _max_col in ranges)
+    if last_row > MAX_SHEET_ROWS:
+        raise ValueError("merged range beyond the rows read")
     top_left: dict[tuple[int, int], object] = {}
     wanted = {(min_row, min_col) for min_row, min_col, _max_row, _max_col in ranges}
-    for number, values in enumerate(sheet.iter_rows(max_row=last_row, max_col=MAX_COLUMNS, values_only=True), start=1):
+    for number, values in enumerate(sheet.iter_rows(max_row=last_row, values_only=True), start=1):
         for column, value in enumerate(values, start=1):
             if (number, column) in wanted:
                 top_left[(number, column)] = value
