@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from io import StringIO
 from zoneinfo import ZoneInfo
@@ -10,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import override_settings
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -66,9 +68,19 @@ def official_regions(db: None) -> None:
     _loaded_regions.extend(Region.objects.order_by("pk").values())
 
 
-def run_demo() -> str:
+def run_demo(*args: str) -> str:
+    """``standortkompass demo`` on a local installation (DEBUG on), where the published log-ins belong."""
     out = StringIO()
-    call_command("demo", stdout=out)
+    with override_settings(DEBUG=True):
+        call_command("demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def run_demo_on_a_real_installation(*args: str) -> str:
+    """``standortkompass demo`` with DEBUG off, as the test settings have it."""
+    assert not settings.DEBUG
+    out = StringIO()
+    call_command("demo", *args, stdout=out)
     return out.getvalue()
 
 
@@ -307,3 +319,96 @@ def test_the_apps_on_top_contribute_their_demo_steps_in_the_order_they_are_insta
     from standortkompass.surveys.demo import survey_demo_load
 
     assert demo_steps() == (analysis_demo_load, survey_demo_load)
+
+
+def test_the_demo_refuses_to_run_on_a_real_installation_without_force(official_regions: None) -> None:
+    with pytest.raises(CommandError, match="--force") as error:
+        run_demo_on_a_real_installation()
+
+    assert error.value.returncode == 2
+    assert StrategyProcess.objects.count() == 0
+    assert User.objects.count() == 0
+
+
+def test_the_service_never_gives_the_published_passwords_with_debug_off(official_regions: None) -> None:
+    from standortkompass.processes.services.demo import DemoPublishedCredentialsError, demo_load
+
+    with pytest.raises(DemoPublishedCredentialsError):
+        demo_load()
+
+    assert User.objects.count() == 0
+
+
+def test_the_forced_demo_gives_random_passwords_and_totp_secrets_and_prints_them(official_regions: None) -> None:
+    output = run_demo_on_a_real_installation("--force")
+
+    printed = {
+        words[0]: words[1]
+        for words in (line.split() for line in output.splitlines())
+        if len(words) > 2 and "@demo." in words[0]
+    }
+    assert set(printed) == {user_data.email for user_data in data.USERS}
+    for user_data in data.USERS:
+        user = User.objects.get(email=user_data.email)
+        assert printed[user.email] != user_data.password
+        assert not user.check_password(user_data.password)
+        assert user.check_password(printed[user.email])
+    for user_data in data.USERS:
+        if user_data.totp_key:
+            device = TOTPDevice.objects.get(user__email=user_data.email, confirmed=True)
+            assert device.key != user_data.totp_key
+            assert f"secret: {base64.b32encode(bytes.fromhex(device.key)).decode()}" in output
+    assert "shown only this once" in output
+
+
+def test_running_the_forced_demo_again_replaces_the_random_passwords(official_regions: None) -> None:
+    run_demo_on_a_real_installation("--force")
+    first = dict(User.objects.values_list("email", "password"))
+    first_keys = set(TOTPDevice.objects.values_list("key", flat=True))
+
+    run_demo_on_a_real_installation("--force")
+
+    assert all(password != first[email] for email, password in User.objects.values_list("email", "password"))
+    assert set(TOTPDevice.objects.values_list("key", flat=True)).isdisjoint(first_keys)
+
+
+def test_demo_accounts_are_never_superusers_or_staff(official_regions: None) -> None:
+    run_demo_on_a_real_installation("--force")
+    User.objects.filter(email=data.USERS[0].email).update(is_superuser=True, is_staff=True)
+
+    run_demo_on_a_real_installation("--force")
+
+    assert not User.objects.filter(email__endswith="@demo.standortkompass.de", is_superuser=True).exists()
+    assert not User.objects.filter(email__endswith="@demo.standortkompass.de", is_staff=True).exists()
+
+
+INSTALLATION_WIDE = ("processes.create_process", "processes.edit_site_pages", "processes.view_feedback")
+
+
+def test_the_demo_administration_has_no_installation_wide_rights_on_a_real_installation(
+    official_regions: None,
+) -> None:
+    run_demo_on_a_real_installation("--force")
+    admin = User.objects.get(email="admin@demo.standortkompass.de")
+
+    assert Membership.objects.get(user=admin).role == Role.ADMIN
+    assert [perm for perm in INSTALLATION_WIDE if admin.has_perm(perm)] == []
+
+
+def test_the_demo_administration_has_installation_wide_rights_on_a_local_installation(demo: StrategyProcess) -> None:
+    with override_settings(DEBUG=True):
+        admin = User.objects.get(email="admin@demo.standortkompass.de")
+
+        assert all(admin.has_perm(perm) for perm in INSTALLATION_WIDE)
+
+
+def test_accessibility_feedback_is_not_mailed_to_the_demo_administration_on_a_real_installation(
+    official_regions: None, mailoutbox, django_capture_on_commit_callbacks
+) -> None:
+    from standortkompass.processes.services.site import feedback_submit
+
+    run_demo_on_a_real_installation("--force")
+    with django_capture_on_commit_callbacks(execute=True):
+        feedback_submit(message="Der Kontrast ist zu schwach.")
+
+    assert all("admin@demo.standortkompass.de" not in mail.to for mail in mailoutbox)

@@ -11,6 +11,7 @@ from typing import Any
 import rules
 
 from standortkompass.accounts.models import Membership, Role
+from standortkompass.accounts.selectors import installation_admin_memberships
 
 
 def process_of(obj: Any) -> Any:
@@ -67,7 +68,14 @@ has_any_role = _has_role(*Role)
 
 @rules.predicate
 def is_admin_somewhere(user: Any) -> bool:
-    return Role.ADMIN in roles_of(user).values()
+    """Administration in a process that grants installation-wide rights (``installation_admin_memberships``)."""
+    if Role.ADMIN not in roles_of(user).values():
+        return False
+    cached = getattr(user, "_standortkompass_installation_admin", None)
+    if cached is None:
+        cached = installation_admin_memberships().filter(user=user).exists()
+        user._standortkompass_installation_admin = cached
+    return bool(cached)
 
 
 @rules.predicate

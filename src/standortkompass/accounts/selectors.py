@@ -6,13 +6,25 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from standortkompass.accounts.models import Invitation, Membership, User
+from standortkompass.accounts.models import Invitation, Membership, Role, User
 from standortkompass.processes.models import StrategyProcess
+
+
+def installation_admin_memberships() -> QuerySet[Membership]:
+    """The Administration memberships that carry installation-wide rights and the feedback mails.
+
+    Administration of a demo process counts only on a local installation (``DEBUG`` on): the demo
+    log-ins are published or printed, so on a real installation they must never reach the site
+    pages, the accessibility feedback of real visitors or the creation of processes.
+    """
+    memberships = Membership.objects.filter(role=Role.ADMIN, user__is_active=True)
+    return memberships if settings.DEBUG else memberships.exclude(process__is_demo=True)
 
 
 def process_memberships(*, process: StrategyProcess, query: str = "") -> QuerySet[Membership]:

@@ -7,15 +7,21 @@ content that was edited in the meantime. The apps on top add their parts (the an
 the demo survey) through the steps they register in ``processes.demo.steps``.
 ``site_pages_ensure_defaults`` creates the site pages that do not exist yet and never touches
 pages that do.
+
+The demo log-ins have published passwords and second-factor keys (``processes.demo.data``); on a
+real installation (``DEBUG`` off) ``demo_load`` gives them random ones instead, which the caller
+shows once. Demo accounts are never superusers or staff.
 """
 
 from __future__ import annotations
 
 import base64
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.db import models, transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -43,6 +49,10 @@ ModelT = TypeVar("ModelT", bound=models.Model)
 
 class DemoRegionsMissingError(Exception):
     """The official regions (the district and its municipalities) have not been loaded."""
+
+
+class DemoPublishedCredentialsError(Exception):
+    """The published demo passwords were asked for on a real installation (``DEBUG`` off)."""
 
 
 @dataclass(frozen=True)
@@ -125,9 +135,11 @@ def _demo_user(user_data: data.UserData, *, process: StrategyProcess, report: De
         user = User.objects.create_user(user_data.email, user_data.password, full_name=user_data.full_name)
         report.count("created")
     else:
-        changed = user.full_name != user_data.full_name or not user.is_active
+        changed = user.full_name != user_data.full_name or not user.is_active or user.is_superuser or user.is_staff
         user.full_name = user_data.full_name
         user.is_active = True
+        user.is_superuser = False
+        user.is_staff = False
         if not user.check_password(user_data.password):
             user.set_password(user_data.password)
             changed = True
@@ -163,11 +175,26 @@ def _login(user_data: data.UserData, user: User) -> DemoLogin:
     )
 
 
-def demo_load() -> DemoReport:
+def _with_random_credentials(user_data: data.UserData) -> data.UserData:
+    """The log-in with a random password and, where it has one, a random TOTP key (20 bytes, as the published ones)."""
+    return user_data._replace(
+        password=secrets.token_urlsafe(18), totp_key=secrets.token_hex(20) if user_data.totp_key else ""
+    )
+
+
+def demo_load(*, random_credentials: bool = False) -> DemoReport:
     """Load (or restore) the demo process "Zukunftsstrategie Landkreis Ludwigsburg" and the site pages.
 
-    Raises ``DemoRegionsMissingError`` when the official regions have not been loaded.
+    With ``random_credentials`` the demo log-ins get new random passwords and TOTP keys on every run
+    (only the report holds them); without it they get the published ones, which only a local
+    installation (``DEBUG`` on) may use. Raises ``DemoPublishedCredentialsError`` when the published
+    ones are asked for with ``DEBUG`` off and ``DemoRegionsMissingError`` when the official regions
+    have not been loaded.
     """
+    if not random_credentials and not settings.DEBUG:
+        raise DemoPublishedCredentialsError(
+            "The demo log-ins have published passwords; with DEBUG off they get random ones only."
+        )
     report = DemoReport()
     district, municipalities = _district_and_municipalities()
     regions_by_code = {region.code: region for region in municipalities}
@@ -201,7 +228,8 @@ def demo_load() -> DemoReport:
             _upsert(Event, spec=spec, report=report)
 
         author: User | None = None
-        for user_data in data.USERS:
+        for published in data.USERS:
+            user_data = _with_random_credentials(published) if random_credentials else published
             user = _demo_user(user_data, process=process, report=report)
             report.logins.append(_login(user_data, user))
             if user_data.email == data.NEWS_AUTHOR_EMAIL:

@@ -5,7 +5,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from standortkompass.accounts.models import Membership, Role
+from standortkompass.accounts.selectors import installation_admin_memberships
 from standortkompass.processes.models import AccessibilityFeedback
 
 
@@ -16,7 +16,7 @@ def feedback_submit(*, message: str, page_url: str = "", name: str = "", email: 
     with transaction.atomic():
         feedback.save()
         recipients = sorted(
-            set(Membership.objects.filter(role=Role.ADMIN, user__is_active=True).values_list("user__email", flat=True))
+            set(installation_admin_memberships().values_list("user__email", flat=True))
             | ({settings.FEEDBACK_EMAIL} if settings.FEEDBACK_EMAIL else set())
         )
         if recipients:

@@ -1,20 +1,39 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from standortkompass.processes.services.demo import DemoRegionsMissingError, demo_load
+
+REFUSED = 2
 
 
 class Command(BaseCommand):
     help = (
         'Load the demo process "Zukunftsstrategie Landkreis Ludwigsburg" with one log-in per role. '
         "Idempotent: running it again creates nothing twice and restores edited demo content. "
-        "Needs the official regions (standortkompass load_official_data)."
+        "Needs the official regions (standortkompass load_official_data). With DEBUG off (a real installation) "
+        "it runs only with --force, and then the log-ins get random passwords and second-factor secrets."
     )
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo although DEBUG is off; the log-ins get random passwords and TOTP secrets, "
+            "printed once.",
+        )
+
+    def handle(self, *args: Any, force: bool, **options: Any) -> None:
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "DEBUG is off, so this is a real installation: the demo is for local installations. "
+                "To load it here anyway, run `standortkompass demo --force`; the demo log-ins then get "
+                "random passwords and second-factor secrets, printed once.",
+                returncode=REFUSED,
+            )
         try:
-            report = demo_load()
+            report = demo_load(random_credentials=not settings.DEBUG)
         except DemoRegionsMissingError as error:
             raise CommandError(str(error)) from error
         assert report.process is not None
@@ -30,7 +49,13 @@ class Command(BaseCommand):
         if report.site_pages_created:
             self.stdout.write(f"Site pages created with default texts: {', '.join(report.site_pages_created)}.")
         self.stdout.write("")
-        self.stdout.write("Demo log-ins (demo only - never use these accounts on a real installation):")
+        if settings.DEBUG:
+            self.stdout.write("Demo log-ins (demo only - never use these accounts on a real installation):")
+        else:
+            self.stdout.write(
+                "Demo log-ins with random passwords and second-factor secrets, shown only this once (running the "
+                "demo again replaces them). Demo accounts have no rights beyond the demo process:"
+            )
         rows = [("E-mail", "Password", "Role", "Second factor")] + [
             (login.email, login.password, login.role, "TOTP" if login.totp_key_hex else "-") for login in report.logins
         ]
