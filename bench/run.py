@@ -91,7 +91,7 @@ def build_data() -> None:
 
     call_command("migrate", verbosity=0)
     call_command("load_official_data", verbosity=0)
-    call_command("demo", verbosity=0)
+    call_command("demo", "--force", verbosity=0)  # DEBUG is off here, as in production
     process = StrategyProcess.objects.get(slug="zukunftsstrategie-landkreis-ludwigsburg")
     start = timezone.make_aware(dt.datetime(2024, 1, 8, 10, 0))
     Event.objects.bulk_create(
