@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -144,3 +145,15 @@ def test_the_sheet_scan_counts_rows_and_merged_ranges_across_its_pieces() -> Non
     assert len(sheet) > 2 * 2**20  # read in several pieces
 
     assert xlsx._scan_sheet(io.BytesIO(sheet)) == (60_000, [(1, 1, 1, 3), (2, 2, 3, 2)])
+
+
+def test_a_workbook_with_too_much_shared_text_is_refused_before_it_is_opened(monkeypatch) -> None:
+    monkeypatch.setattr(limits, "MAX_SHARED_STRINGS_BYTES", 1_000)
+    buffer = io.BytesIO(_workbook(3))
+    # Excel keeps the texts of a workbook in one shared table, which openpyxl reads whole on opening.
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr("xl/sharedStrings.xml", "<sst>" + "<si><t>Text</t></si>" * 200 + "</sst>")
+
+    parsed = read_statistics_file(buffer.getvalue(), file_name="tabelle.xlsx")
+
+    assert _problems(parsed) == "tabelle.xlsx: The workbook holds more than 0 MB of text; split it into several files."
