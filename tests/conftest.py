@@ -8,6 +8,7 @@ in this process) and ``anonymous`` (no account).
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -18,6 +19,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from standortkompass.accounts.models import Membership, Role, User
+from standortkompass.core import ratelimit
 from standortkompass.processes.models import Phase, PhaseState, StrategyProcess
 from standortkompass.regiondata.models import Region, RegionLevel
 
@@ -30,6 +32,12 @@ def default_language() -> Iterator[None]:
     """Each test starts in the site's default language; a request to /en/ does not leak into the next test."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test counts its own attempts: the cache (Redis in the PostgreSQL pass) outlives tests."""
+    monkeypatch.setattr(ratelimit, "KEY_PREFIX", f"ratelimit-test-{uuid.uuid4().hex}")
 
 
 @pytest.fixture

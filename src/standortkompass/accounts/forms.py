@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from standortkompass.accounts.models import Invitation, Role, User
 from standortkompass.core.forms import KernForm, KernFormMixin
+from standortkompass.core.ratelimit import rate_limit_count, rate_limit_reached
 
 
 def _cooloff_minutes() -> int:
@@ -46,6 +47,30 @@ class LoginForm(KernFormMixin, AuthenticationForm):
     def clean_username(self) -> str:
         # One spelling per address, so that the failure count cannot be dodged by changing case.
         return str(self.cleaned_data["username"]).strip().lower()
+
+    def clean(self) -> dict[str, Any]:
+        """Failed log-ins also count per account from every address (LOGIN_LIMIT_PER_ACCOUNT per window).
+
+        django-axes locks an account and address pair; this stops guessing one account's password
+        from many addresses. Once the limit is reached the password is not even checked.
+        """
+        username = self.cleaned_data.get("username")
+        key = f"account:{username}"
+        if username and rate_limit_reached(scope="login", key=key, limit=settings.LOGIN_LIMIT_PER_ACCOUNT):
+            raise forms.ValidationError(
+                _(
+                    "There have been too many failed log-ins to this account. Please try again in %(minutes)s "
+                    "minutes or reset your password."
+                )
+                % {"minutes": settings.RATE_LIMIT_WINDOW_MINUTES},
+                code="account_limited",
+            )
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            if username and error.code == "invalid_login":
+                rate_limit_count(scope="login", key=key)
+            raise
 
 
 class SecondFactorForm(KernForm):

@@ -242,6 +242,17 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
+# Anti-automation (core/ratelimit.py): attempts per window, counted in the cache per client
+# address and per target; beyond a limit the form answers 429 with a message.
+RATE_LIMIT_WINDOW_MINUTES = env_int("RATE_LIMIT_WINDOW_MINUTES", 60, minimum=1)
+# Failed log-ins per account from all addresses together (axes counts per account and address).
+LOGIN_LIMIT_PER_ACCOUNT = env_int("LOGIN_LIMIT_PER_ACCOUNT", 20, minimum=1)
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 10, minimum=1)
+PASSWORD_RESET_LIMIT_PER_ACCOUNT = env_int("PASSWORD_RESET_LIMIT_PER_ACCOUNT", 3, minimum=1)
+FEEDBACK_LIMIT_PER_ADDRESS = env_int("FEEDBACK_LIMIT_PER_ADDRESS", 5, minimum=1)
+# All accessibility feedback together: the mails to Administration per window.
+FEEDBACK_LIMIT_TOTAL = env_int("FEEDBACK_LIMIT_TOTAL", 50, minimum=1)
+
 OTP_TOTP_ISSUER = os.environ.get("OTP_ISSUER", "Standortkompass")
 # Set to false only for a local demo: staff then log in without a second factor.
 REQUIRE_SECOND_FACTOR = env_bool("REQUIRE_SECOND_FACTOR", True)

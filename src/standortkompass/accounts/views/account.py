@@ -10,6 +10,7 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse, reverse_lazy
@@ -38,6 +39,7 @@ from standortkompass.accounts.forms import (
 from standortkompass.accounts.http import UserRequest
 from standortkompass.accounts.middleware import TIMEOUT_NOTICE_KEY
 from standortkompass.accounts.models import User
+from standortkompass.core.ratelimit import client_address, rate_limit_exceeded
 
 BACKUP_CODES_SESSION_KEY = "_standortkompass_backup_codes"
 
@@ -86,9 +88,10 @@ def login(request: HttpRequest) -> HttpResponse:
             if needs_second_factor(user):
                 return redirect(with_next("accounts:second_factor", next_url))
             return redirect(next_url)
-    else:
-        _timeout_notice(request)
-        form = LoginForm(request)
+        status = 429 if form.has_error(NON_FIELD_ERRORS, "account_limited") else 200
+        return render(request, "accounts/login.html", {"form": form, "next": next_url}, status=status)
+    _timeout_notice(request)
+    form = LoginForm(request)
     return render(request, "accounts/login.html", {"form": form, "next": next_url})
 
 
@@ -261,13 +264,40 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 password_change = login_and_second_factor_required(PasswordChangeView.as_view())
 
-password_reset = auth_views.PasswordResetView.as_view(
-    form_class=KernPasswordResetForm,
-    template_name="accounts/password_reset_form.html",
-    email_template_name="accounts/email/password_reset.txt",
-    subject_template_name="accounts/email/password_reset_subject.txt",
-    success_url=reverse_lazy("accounts:password_reset_done"),
-)
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Reset mails, per window at most PASSWORD_RESET_LIMIT_PER_ADDRESS from one client address and
+    PASSWORD_RESET_LIMIT_PER_ACCOUNT to one e-mail address.
+
+    Counted for every address asked for, known or not, so the answer still tells nothing about
+    which addresses have an account.
+    """
+
+    form_class = KernPasswordResetForm
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        limited = rate_limit_exceeded(
+            scope="password-reset",
+            keys={
+                f"address:{client_address(self.request)}": settings.PASSWORD_RESET_LIMIT_PER_ADDRESS,
+                f"account:{form.cleaned_data['email']}": settings.PASSWORD_RESET_LIMIT_PER_ACCOUNT,
+            },
+        )
+        if limited:
+            form.add_error(
+                "email",
+                _("Too many requests to reset a password in a short time. Please try again in %(minutes)s minutes.")
+                % {"minutes": settings.RATE_LIMIT_WINDOW_MINUTES},
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
+
+
+password_reset = PasswordResetView.as_view()
 password_reset_done = auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from standortkompass.core.ratelimit import client_address, rate_limit_exceeded
 from standortkompass.processes import selectors
 from standortkompass.processes.calls_to_action import calls_to_action
 from standortkompass.processes.forms.public import FeedbackForm
@@ -129,8 +131,23 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def feedback(request: HttpRequest) -> HttpResponse:
+    """The accessibility report: per window FEEDBACK_LIMIT_PER_ADDRESS per client, FEEDBACK_LIMIT_TOTAL in all."""
     if request.method == "POST":
         form = FeedbackForm(request.POST)
+        limited = rate_limit_exceeded(
+            scope="feedback",
+            keys={
+                f"address:{client_address(request)}": settings.FEEDBACK_LIMIT_PER_ADDRESS,
+                "target:administration": settings.FEEDBACK_LIMIT_TOTAL,
+            },
+        )
+        if form.is_valid() and limited:
+            form.add_error(
+                None,
+                _("Too many messages have been sent in a short time. Please try again in %(minutes)s minutes.")
+                % {"minutes": settings.RATE_LIMIT_WINDOW_MINUTES},
+            )
+            return render(request, "processes/public/feedback.html", {"form": form}, status=429)
         if form.is_valid():
             if not form.cleaned_data["website"]:
                 feedback_submit(
