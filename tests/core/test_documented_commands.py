@@ -137,16 +137,25 @@ def _make_local_settings(var: Path) -> None:
     assert made.returncode == 0, made.stderr
 
 
+@dataclass(frozen=True)
+class Checkout:
+    directory: Path
+    # The runs of the set-up, by their arguments: a documented command that is one of them is not run twice.
+    set_up: dict[tuple[str, ...], subprocess.CompletedProcess]
+
+
 @pytest.fixture(scope="module")
-def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def checkout(tmp_path_factory: pytest.TempPathFactory) -> Checkout:
     """A working directory like the checkout after ``make demo-data``: ``var/`` with its local settings and data."""
     directory = tmp_path_factory.mktemp("checkout")
     _make_local_settings(directory / "var")
-    for arguments in (["migrate", "--no-input"], ["load-official-data"], ["demo"]):
+    set_up = {}
+    for arguments in (["migrate", "--no-input"], ["load_official_data"], ["demo"]):
         result = _run(arguments, cwd=directory)
         assert result.returncode == 0, f"standortkompass {' '.join(arguments)}: {result.stderr}"
+        set_up[tuple(arguments)] = result
     (directory / "my-table.csv").write_text(MY_TABLE)
-    return directory
+    return Checkout(directory, set_up)
 
 
 def test_the_documentation_shows_the_commands_this_test_runs():
@@ -165,9 +174,12 @@ def test_make_local_settings_keeps_debug_on_in_var(tmp_path):
 
 @pytest.mark.parametrize("command", [command for command in COMMANDS if command.runs], ids=lambda command: command.line)
 def test_a_documented_command_runs_as_printed_in_a_new_shell(command, checkout):
-    environment = PRODUCTION if command.document in PRODUCTION_DOCUMENTS else None
+    production = command.document in PRODUCTION_DOCUMENTS
+    ran_in_set_up = None if production else checkout.set_up.get(tuple(command.arguments))
 
-    result = _run(command.arguments, cwd=checkout, environment=environment)
+    result = ran_in_set_up or _run(
+        command.arguments, cwd=checkout.directory, environment=PRODUCTION if production else None
+    )
 
     assert result.returncode == 0, f"{command.document}: {command.line}\n{result.stderr}"
     assert "Traceback" not in result.stderr
