@@ -208,6 +208,7 @@ def test_a_documented_command_that_is_not_run_exists_with_the_options_shown(comm
         ({"DEBUG": "false"}, "SECRET_KEY"),
         ({"DEBUG": "maybe"}, "DEBUG"),
         ({"DEBUG": "true", "DATABASE_URL": "mysql://localhost/db"}, "DATABASE_URL"),
+        ({"DEBUG": "true", "DATABASE_URL": "postgres://user:secret@host:port/db"}, "DATABASE_URL"),
     ],
 )
 def test_a_configuration_error_is_one_line_naming_the_variable_with_exit_status_2(tmp_path, environment, variable):
@@ -221,6 +222,7 @@ def test_a_configuration_error_is_one_line_naming_the_variable_with_exit_status_
     assert len(result.stderr.strip().splitlines()) == 1
     assert variable in result.stderr
     assert "Konfigurationsfehler" in result.stderr
+    assert "secret" not in result.stderr
 
 
 def test_without_local_settings_a_command_names_the_missing_secret_key(tmp_path):

@@ -107,7 +107,12 @@ def _database(url: str) -> dict[str, object]:
     if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
         raise ImproperlyConfigured(f"DATABASE_URL scheme {scheme!r} is not supported; use sqlite:/// or postgres://.")
     # Under ASGI, Django's persistent connections are not safe: each request opens its own.
-    config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=0))
+    try:
+        config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=0))
+    except ValueError:  # the URL may hold a password: name the variable, not its value
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not a valid URL (a port that is not a number, or a password that is not URL-encoded)."
+        ) from None
     if scheme == "sqlite":
         # WAL lets readers and one writer work side by side; the timeout waits out short locks.
         config["OPTIONS"] = {
