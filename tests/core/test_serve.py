@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import socket
@@ -105,3 +106,18 @@ def test_stopping_serve_also_stops_the_task_worker_it_started(migrated, stop):
         for child in workers:
             if _running(child):
                 os.kill(child, signal.SIGKILL)
+
+
+@pytest.mark.parametrize(("arguments", "access_log"), [((), True), (("--no-access-log",), False)])
+def test_serve_writes_an_access_log_unless_told_not_to(monkeypatch, settings, arguments, access_log):
+    from django.core.management import call_command
+
+    import standortkompass.core.management.commands.serve as serve
+
+    settings.TASKS_WORKER = False
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr(serve.uvicorn, "run", lambda app, **options: calls.append(options))
+
+    call_command("serve", *arguments, stdout=io.StringIO())
+
+    assert [call["access_log"] for call in calls] == [access_log]

@@ -32,8 +32,15 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=1, help="Number of app processes.")
         parser.add_argument("--reload", action="store_true", help="Restart on code changes (development).")
+        parser.add_argument(
+            "--no-access-log",
+            action="store_true",
+            help="Write no access log line per request (when nginx keeps the access log, with tokens masked).",
+        )
 
-    def handle(self, *args: Any, host: str, port: int, workers: int, reload: bool, **options: Any) -> None:
+    def handle(
+        self, *args: Any, host: str, port: int, workers: int, reload: bool, no_access_log: bool, **options: Any
+    ) -> None:
         self.stdout.write(f"Standortkompass on http://{host}:{port}/ (DEBUG={settings.DEBUG})")
         # uvicorn shuts down on SIGTERM/SIGINT and then raises the signal again with the handler it found;
         # with Python's defaults SIGTERM would end this process at once and leave the task worker running.
@@ -41,7 +48,7 @@ class Command(BaseCommand):
         worker = None
         try:
             worker = self._start_task_worker()
-            self._serve(host=host, port=port, workers=workers, reload=reload)
+            self._serve(host=host, port=port, workers=workers, reload=reload, access_log=not no_access_log)
         finally:
             for stop, handler in previous.items():
                 signal.signal(stop, handler)
@@ -57,7 +64,7 @@ class Command(BaseCommand):
         self.stdout.write("Background task worker started (standortkompass db_worker).")
         return subprocess.Popen([sys.executable, "-m", "standortkompass", "db_worker", "--interval", "2"])
 
-    def _serve(self, *, host: str, port: int, workers: int, reload: bool) -> None:
+    def _serve(self, *, host: str, port: int, workers: int, reload: bool, access_log: bool) -> None:
         uvicorn.run(
             "standortkompass.config.asgi:application",
             host=host,
@@ -67,5 +74,6 @@ class Command(BaseCommand):
             proxy_headers=True,
             forwarded_allow_ips="127.0.0.1",
             server_header=False,
+            access_log=access_log,
             log_level="info",
         )
