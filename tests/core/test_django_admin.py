@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from conftest import PASSWORD
 from standortkompass.accounts.models import User
 
 
@@ -44,3 +45,28 @@ def test_a_superuser_with_second_factor_sees_the_admin(db):
     response = _verified(superuser).get("/django-admin/")
 
     assert response.status_code == 200
+
+
+def test_the_admin_log_in_form_is_not_a_second_way_in_it_sends_to_the_site_log_in(users):
+    response = Client().get("/django-admin/login/?next=/django-admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/konto/anmelden/?next=/django-admin/"
+
+    # Password and code posted to the admin's own form log nobody in (no limits, no locked device there).
+    response = Client().post("/django-admin/login/", {"username": "admin@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+    assert "_auth_user_id" not in response.client.session
+
+
+def test_a_superuser_logged_in_without_the_second_factor_is_sent_to_it_from_the_admin(db):
+    superuser = User.objects.create_superuser("root@example.org", "Ein-sehr-langes-Passwort-1")
+    client = Client()
+    client.force_login(superuser)
+
+    response = client.get("/django-admin/", follow=True)
+
+    assert response.redirect_chain[-1][0].startswith("/konto/zweiter-faktor/?next=")
+
+
+def test_a_verified_member_without_the_staff_flag_is_refused_by_the_admin_login(client_for):
+    assert client_for("admin").get("/django-admin/login/").status_code == 403

@@ -1,14 +1,38 @@
+from typing import Any
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path, reverse
 from django.views.static import serve
 from django_otp.admin import OTPAdminSite
 
 from standortkompass.core import views as core_views
 
-# The Django admin (for technical operators) also asks for the second factor.
-admin.site.__class__ = OTPAdminSite
+
+class AdminSite(OTPAdminSite):  # type: ignore[misc]  # django-otp ships no types
+    """The Django admin (for technical operators) also asks for the second factor.
+
+    Its own log-in form is not used: operators log in through the site's log-in, which holds the
+    rate limits and checks the second factor against the locked device row (a TOTP code is
+    accepted once, also under concurrency). A second form would bypass both.
+    """
+
+    def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        next_url = request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index", current_app=self.name)
+        user: Any = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(next_url, login_url=reverse("accounts:login"))
+        if not user.is_verified():
+            return redirect_to_login(next_url, login_url=reverse("accounts:second_factor"))
+        raise PermissionDenied  # logged in with the second factor, but no operator (is_staff)
+
+
+admin.site.__class__ = AdminSite
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
