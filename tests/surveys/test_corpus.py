@@ -1,0 +1,99 @@
+"""Real questionnaires from public repositories (tests/surveys/fixtures/SOURCES.md) import with the expected
+questions, warnings and logic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from standortkompass.surveys.schema import Question, all_questions
+from standortkompass.surveys.services.questionnaires import QuestionnaireFile, questionnaire_file_read
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# file: (pages, questions, warnings)
+CORPUS = {
+    "xlsform/correlaid_all_types_survey.xlsx": (7, 31, 6),
+    "xlsform/correlaid_mitwirken_umfrage.xlsx": (9, 42, 0),
+    "xlsform/correlaid_testA.xlsx": (7, 23, 1),
+    "xlsform/pyxform_calculate.xls": (1, 4, 0),
+    "xlsform/pyxform_cascading_select.xls": (1, 9, 0),
+    "xlsform/pyxform_case_insensitivity.xlsx": (1, 1, 2),
+    "xlsform/pyxform_loop.xlsx": (1, 1, 1),
+    "xlsform/pyxform_or_other.xlsx": (1, 2, 0),
+    "xlsform/pyxform_sms_info.xls": (4, 6, 4),
+    "xlsform/pyxform_specify_other.xls": (1, 1, 0),
+    "xlsform/pyxform_table-list.xls": (3, 5, 4),
+    "xlsform/pyxform_text_and_integer.xls": (1, 2, 0),
+    "xlsform/pyxform_widgets.xls": (5, 23, 12),
+    "xlsform/pyxform_xml_escaping.xls": (1, 3, 4),
+    "xlsform/pyxform_yes_or_no_question.xls": (1, 1, 0),
+    "lss/collab_ls_survey_981966.lss": (3, 25, 1),
+    "lss/imex_blank_survey.lss": (1, 1, 0),
+    "lss/imex_one_question_two_languages.lss": (1, 1, 0),
+    "lss/rc2api_rather_interesting_questionnaire.lss": (1, 3, 0),
+}
+
+
+def read(name: str) -> QuestionnaireFile:
+    return questionnaire_file_read(data=(FIXTURES / name).read_bytes(), filename=Path(name).name)
+
+
+def questions(name: str) -> dict[str, Question]:
+    return {question["name"]: question for question in all_questions(read(name).schema)}
+
+
+def test_every_fixture_has_its_source_noted() -> None:
+    sources = (FIXTURES / "SOURCES.md").read_text(encoding="utf-8")
+    for name in CORPUS:
+        assert f"`{name}`" in sources
+
+
+@pytest.mark.parametrize(("name", "expected"), CORPUS.items(), ids=list(CORPUS))
+def test_a_real_questionnaire_imports_with_its_pages_questions_and_warnings(
+    name: str, expected: tuple[int, int, int]
+) -> None:
+    file = read(name)
+    assert (len(file.schema["pages"]), len(all_questions(file.schema)), len(file.warnings)) == expected
+
+
+def test_the_kobo_style_form_keeps_its_logic_and_takes_its_timestamps_from_the_server() -> None:
+    file = read("xlsform/correlaid_all_types_survey.xlsx")
+    assert file.schema["settings"]["metadata"] == {"start": "start", "end": "end", "today": "today"}
+    found = {question["name"]: question for question in all_questions(file.schema)}
+    assert found["q_constraint"]["constraint"] == ". >= 18 and . <= 120"
+    assert found["q_relevant"]["relevant"] == "${q_mandatory} != ''"
+    assert found["calc1"]["calculation"] == "1+1"
+    assert "deviceid" in file.warnings[0]
+
+
+def test_the_german_participation_survey_keeps_its_filters() -> None:
+    found = questions("xlsform/correlaid_mitwirken_umfrage.xlsx")
+    assert found["themenfelder_other"]["relevant"] == "selected(${themenfelder}, 'other')"
+    assert found["zusammenarbeit_stadt_einschaetzung"]["relevant"] == "${zusammenarbeit_stadt} = 'ja'"
+
+
+def test_the_range_question_of_a_form_is_left_out_with_its_row() -> None:
+    [warning] = read("xlsform/correlaid_testA.xlsx").warnings
+    assert "attribution_beruf" in warning
+    assert "22" in warning
+
+
+def test_old_xls_widgets_keep_their_constraints() -> None:
+    found = questions("xlsform/pyxform_widgets.xls")
+    assert found["my_int"]["constraint"] == ". < 10"
+    assert found["my_date"]["constraint"] == ". >= today()"
+
+
+def test_a_limesurvey_workflow_survey_keeps_its_conditions_and_lists_its_equation() -> None:
+    file = read("lss/collab_ls_survey_981966.lss")
+    found = {question["name"]: question for question in all_questions(file.schema)}
+    assert found["q1statusreviewer"]["relevant"] == "(${user} = '2')"
+    assert found["q1statussupervisor"]["relevant"] == "(${user} = '3')"
+    assert file.warnings == [next(warning for warning in file.warnings if "notanswered" in warning)]
+
+
+def test_a_two_language_limesurvey_file_keeps_both_languages() -> None:
+    languages = read("lss/imex_one_question_two_languages.lss").schema["settings"]["languages"]
+    assert [language["code"] for language in languages] == ["en", "et"]
