@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.surveys.lss import convert_expression, parse_lss
 from standortkompass.surveys.models import Questionnaire, SourceFormat
+from standortkompass.surveys.schema import all_questions
 from standortkompass.surveys.services import questionnaire_import
 from standortkompass.surveys.xlsform import XLSFormError, export_xlsform, parse_xlsform
 
@@ -149,3 +150,21 @@ def test_the_command_refuses_a_broken_lss_file(process: StrategyProcess, tmp_pat
         call_command("survey_import", str(path), stderr=io.StringIO())
     assert refused.value.returncode == 2
     assert not Questionnaire.objects.exists()
+
+
+def test_errors_of_a_limesurvey_file_name_group_question_code_and_type_not_sheet_rows() -> None:
+    data = LS6.read_bytes().replace(b"<title>Q1</title>", b"<title>Firma</title>")
+    with pytest.raises(XLSFormError) as refused:
+        parse_lss(data)
+    messages = [str(error) for error in refused.value.errors]
+    assert messages
+    assert all("Tabellenblatt" not in message and "Zeile" not in message for message in messages)
+    assert any(message.startswith("Gruppe „Profil“, Frage Firma (Typ „L“): ") for message in messages)
+
+
+def test_a_ranking_of_subquestions_is_imported_with_its_items_as_choices() -> None:
+    data = (Path(__file__).parent / "fixtures" / "lss" / "limesurvey_ranking_native.lss").read_bytes()
+    [question] = all_questions(parse_lss(data).schema)
+    assert question["kind"] == "rank"
+    choices = parse_lss(data).schema["choice_lists"][question["list_name"]]
+    assert [choice["name"] for choice in choices] == ["SQ01", "SQ02", "SQ03", "SQ04"]

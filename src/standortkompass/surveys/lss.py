@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from standortkompass.surveys.schema import SCHEMA_VERSION, Choice, Page, Question, Schema, Texts
 from standortkompass.surveys.xlsform import FormError, XLSFormError, export_xlsform, parse_xlsform
+from standortkompass.surveys.xlsform.sheets import read_sheets
 
 LANGUAGE_NAMES = {"de": "Deutsch (de)", "en": "English (en)", "fr": "Français (fr)", "it": "Italiano (it)"}
 TYPE_NAMES = {
@@ -138,6 +139,7 @@ class _Reader:
     def __init__(self, root: Element) -> None:
         self.root = root
         self.not_mapped: list[str] = []
+        self.origin: dict[str, str] = {}  # question name → how LimeSurvey names it (group, code, type)
         self.codes = [element.text or "" for element in root.findall("./languages/language")]
         surveys = _rows(root, "surveys")
         base = surveys[0].get("language", "") if surveys else ""
@@ -277,6 +279,12 @@ class _Reader:
             question = self.convert(row, subquestions, answers, choice_lists)
             if question is None:
                 continue
+            group_name = next(iter(texts.get("group_name", {}).values()), gid)
+            self.origin[question["name"]] = _("group “%(group)s”, question %(code)s (type “%(type)s”)") % {
+                "group": group_name,
+                "code": row.get("title", ""),
+                "type": row.get("type", ""),
+            }
             relevance = row.get("relevance", "")
             question["relevant"] = self.expression(relevance)
             if relevance not in {"", "1"} and not question["relevant"]:
@@ -325,6 +333,12 @@ class _Reader:
             (s for s in subquestions if s.get("parent_qid") == qid), key=lambda s: _order(s, "question_order")
         )
         choices = self.choices(qid, lstype, own_sub, answers)
+        if not choices:
+            self.not_mapped.append(
+                _("Question %(code)s (LimeSurvey type “%(type)s”) has no answer options and was not imported.")
+                % {"code": code, "type": lstype}
+            )
+            return None
         choice_lists[name] = list({choice["name"]: choice for choice in choices}.values())
         if lstype in {"F", *MATRIX_SCALES}:
             return self.matrix(row, own_sub, name=name, label=label, hint=hint)
@@ -349,12 +363,12 @@ class _Reader:
         if lstype in {"5", *MATRIX_SCALES}:
             size = MATRIX_SCALES.get(lstype, 5)
             return [self.fixed_choice(str(number), str(number), str(number)) for number in range(1, size + 1)]
-        if lstype == "M":
+        own_answers = sorted((a for a in answers if a.get("qid") == qid), key=lambda a: _order(a, "sortorder"))
+        if lstype == "M" or (lstype == "R" and not own_answers):  # a ranking of subquestions (LimeSurvey 6)
             return [
                 self.choice(s.get("title", ""), self.question_texts.get(s.get("qid", ""), {}).get("question", {}))
                 for s in own_sub
             ]
-        own_answers = sorted((a for a in answers if a.get("qid") == qid), key=lambda a: _order(a, "sortorder"))
         return [
             self.choice(a.get("code", ""), self.answer_texts[(qid, a.get("code", ""))]["answer"]) for a in own_answers
         ]
@@ -450,5 +464,32 @@ def parse_lss(data: bytes) -> LssImport:
         raise XLSFormError(
             [FormError("", None, "", _("The LimeSurvey file contains no question that could be imported."))]
         )
-    # Through XLSForm and back: the same checks as every form, and the canonical schema.
-    return LssImport(schema=parse_xlsform(export_xlsform(schema), "limesurvey.xlsx"), not_mapped=reader.not_mapped)
+    # Through XLSForm and back: the same checks as every form, and the canonical schema. Its errors are told in
+    # LimeSurvey's terms (group, question code, type letter), never as rows of a sheet the user has not seen.
+    names = [question["name"] for page in schema["pages"] for question in page["questions"]]
+    if twice := sorted({name for name in names if names.count(name) > 1}):
+        raise XLSFormError(
+            [
+                FormError(
+                    "",
+                    None,
+                    "",
+                    f"{reader.origin.get(name, name)}: "
+                    + _("the question code %(code)s is used by more than one question.") % {"code": name},
+                )
+                for name in twice
+            ]
+        )
+    workbook = export_xlsform(schema)
+    try:
+        return LssImport(schema=parse_xlsform(workbook, "limesurvey.xlsx"), not_mapped=reader.not_mapped)
+    except XLSFormError as error:
+        rows = {row.number: row.values.get("name", "") for row in read_sheets(workbook, "x.xlsx").rows["survey"]}
+        raise XLSFormError(
+            [
+                FormError("", None, "", f"{reader.origin.get(rows.get(problem.row or 0, ''), '')}: {problem.message}")
+                if problem.sheet == "survey" and rows.get(problem.row or 0, "") in reader.origin
+                else FormError("", None, "", problem.message)
+                for problem in error.errors
+            ]
+        ) from error
