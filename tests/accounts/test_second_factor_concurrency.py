@@ -11,9 +11,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connections
+from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.helpers import current_code
+from accounts.helpers import current_code, log_in
 from conftest import PASSWORD
 from standortkompass.accounts.models import User
 from standortkompass.accounts.services import backup_codes_create, second_factor_verify
@@ -69,3 +70,19 @@ def test_a_backup_code_submitted_in_parallel_is_accepted_once(user, device):
     code = backup_codes_create(user=user)[0]
     results = _in_parallel(lambda: second_factor_verify(user=user, code=code).ok)
     assert results.count(True) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_six_sessions_posting_one_code_to_the_second_factor_page_at_once_pass_only_one(user, device):
+    clients = []
+    for _ in range(PARALLEL):
+        client = Client()
+        assert log_in(client, user.email, PASSWORD).status_code == 302
+        clients.append(client)
+    code = current_code(device)
+
+    def post() -> bool:
+        response = clients.pop().post("/konto/zweiter-faktor/", {"code": code, "next": "/konto/"})
+        return response.status_code == 302 and response["Location"] == "/konto/"
+
+    assert _in_parallel(post).count(True) == 1
