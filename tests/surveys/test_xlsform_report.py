@@ -233,3 +233,19 @@ def test_start_end_and_today_are_exported_from_the_server_clock(process: Strateg
 def test_an_anonymous_survey_exports_no_timestamps(process: StrategyProcess) -> None:
     table = export_table(survey=_survey_with_timestamps(process, Anonymity.ANONYMOUS), suppressed=False)
     assert {"beginn", "ende", "tag"}.isdisjoint(variable.name for variable in table.variables)
+
+
+def test_comment_rows_unnamed_notes_media_only_questions_and_unknown_calculations_do_not_refuse_a_form() -> None:
+    survey = [
+        ["type", "name", "label", "media::image", "calculation"],
+        ["", "", "", "", ""],  # a comment row: no type
+        ["note", "", "Willkommen", "", ""],
+        ["note", "bild", "", "logo.png", ""],
+        ["calculate", "daten", "", "", "pulldata('firmen', 'name', 'id', '1')"],
+        ["text", "firma", "Firma ${daten}", "", ""],
+    ]
+    read = read_xlsform(xlsx(survey, CHOICES, SETTINGS), "f.xlsx")
+    found = {question["name"]: question for question in all_questions(read.schema)}
+    assert list(found) == ["note_row_3", "firma"]
+    assert found["firma"]["label"] == {"default": "Firma "}
+    assert [(warning.row, warning.column) for warning in read.warnings] == [(4, "type"), (5, "type"), (6, "label")]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from standortkompass.surveys.expressions import ExpressionError, parse
 from standortkompass.surveys.schema import (
     DEFAULT_LANGUAGE,
     SCHEMA_VERSION,
@@ -38,10 +39,11 @@ from standortkompass.surveys.xlsform.sheets import (
     read_sheets,
 )
 from standortkompass.surveys.xlsform.types import classify
-from standortkompass.surveys.xlsform.validation import expression_errors, name_errors, pyxform_errors
+from standortkompass.surveys.xlsform.validation import balanced, expression_errors, name_errors, pyxform_errors
 
 YES = {"yes", "true", "true()", "1"}
 EXPRESSIONS = ("relevant", "constraint", "choice_filter", "calculation")
+MEDIA_COLUMNS = {"image", "audio", "video", "big-image", "media", "media:image", "media:audio", "media:video"}
 REFERENCE = re.compile(r"\$\{([^}]*)\}")
 NO = {"", "no", "false", "false()", "0"}
 OTHER_RELEVANT = re.compile(r"^\s*(?:selected\(\s*\$\{(\w+)\}\s*,\s*'other'\s*\)|\$\{(\w+)\}\s*=\s*'other')\s*$")
@@ -207,10 +209,29 @@ class _Parser:
         if required_text not in YES | NO:
             self.error("survey", row.number, "required", _("Required must be “yes” or “no”."))
         label = self._texts(row, "label")
+        media = [key for key in values if key.split("::", 1)[0] in MEDIA_COLUMNS]
+        if kind != "calculate" and not label and media:
+            self.left_out.add(name)
+            self.warning(
+                row,
+                _("The question “%(name)s” was left out: it has only a picture, sound or video and no text.")
+                % {"name": name},
+            )
+            return None
         if kind not in {"calculate"} and not label:
             self.error("survey", row.number, "label", _("The question “%(name)s” has no label.") % {"name": name})
         if kind == "calculate" and not values.get("calculation"):
             self.error("survey", row.number, "calculation", _("A calculate row needs a calculation."))
+        if kind == "calculate" and values.get("calculation") and balanced(values["calculation"]):
+            try:
+                parse(values["calculation"])
+            except ExpressionError as problem:
+                self.left_out.add(name)
+                self.warning(
+                    row,
+                    _("The calculation “%(name)s” was left out: %(problem)s") % {"name": name, "problem": problem},
+                )
+                return None
         parameters = values.get("parameters", "")
         randomize = bool(re.search(r"(^|\s)randomize\s*=\s*(true|yes)\b", parameters, re.IGNORECASE))
         other = OTHER_RELEVANT.match(values.get("relevant", "")) if kind in {"text", "long_text"} else None
@@ -319,6 +340,10 @@ class _Parser:
         # stack of (begin row, questions collected inside, is a repeat)
         stack: list[tuple[Row, list[Question], bool]] = []
         for row in rows:
+            if not row.values.get("type", "").strip():
+                continue  # a row without type is a comment, as in pyxform
+            if row.values["type"].strip().lower() == "note" and not row.values.get("name"):
+                row.values["name"] = f"note_row_{row.number}"
             kind = " ".join(row.values.get("type", "").replace("_", " ", 1).split()[:2]).lower()
             if kind in {"begin group", "begin repeat", "begin loop"}:
                 if not stack and loose:

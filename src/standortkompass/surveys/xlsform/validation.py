@@ -30,9 +30,11 @@ def name_errors(sheets: Sheets) -> list[FormError]:
     names: set[str] = set()
     for row in sheets.rows.get("survey", []):
         type_text = row.values.get("type", "").replace("_", " ", 1).lower()
-        if type_text.startswith("end "):
+        if type_text.startswith("end ") or not type_text:  # a row without type is a comment
             continue
         name = row.values.get("name", "")
+        if not name and type_text == "note":  # named after its row (see parsing)
+            continue
         if not name:
             error("survey", row.number, "name", _("The row has no name."))
             continue
@@ -70,7 +72,7 @@ def name_errors(sheets: Sheets) -> list[FormError]:
                         _("The expression refers to “${%(name)s}”, but there is no question with that name.")
                         % {"name": reference},
                     )
-            if column in EXPRESSION_COLUMNS and not _balanced(value):
+            if column in EXPRESSION_COLUMNS and not balanced(value):
                 error(
                     "survey",
                     row.number,
@@ -95,7 +97,7 @@ def expression_errors(sheets: Sheets, *, kept: set[str]) -> list[FormError]:
             expression = row.values.get(column, "")
             if column == "required" and expression.strip().lower() in FIXED_REQUIRED:
                 continue
-            if not expression.strip() or not _balanced(expression):  # unbalanced: reported by name_errors
+            if not expression.strip() or not balanced(expression):  # unbalanced: reported by name_errors
                 continue
             try:
                 parse(expression)
@@ -111,7 +113,7 @@ def expression_errors(sheets: Sheets, *, kept: set[str]) -> list[FormError]:
     return errors
 
 
-def _balanced(expression: str) -> bool:
+def balanced(expression: str) -> bool:
     depth, quote = 0, ""
     for character in expression:
         if quote:
