@@ -82,7 +82,7 @@ def test_a_limesurvey_6_file_maps_groups_questions_answers_and_languages() -> No
 def test_what_xlsform_cannot_express_is_listed() -> None:
     notes = parse_lss(LS6.read_bytes()).not_mapped
     assert notes == [
-        "Die Frage Zahlen (LimeSurvey-Typ „K“, multiple numerical input) wurde nicht importiert.",
+        "Die Frage Zahlen (LimeSurvey-Typ „K“) hat keine Teilfragen und wurde nicht übernommen.",
         "Frage Zufr: Die Relevanzgleichung „!is_empty(Firma)“ wurde nicht übernommen.",
     ]
 
@@ -168,3 +168,76 @@ def test_a_ranking_of_subquestions_is_imported_with_its_items_as_choices() -> No
     assert question["kind"] == "rank"
     choices = parse_lss(data).schema["choice_lists"][question["list_name"]]
     assert [choice["name"] for choice in choices] == ["SQ01", "SQ02", "SQ03", "SQ04"]
+
+
+def _lss(questions: str, subquestions: str = "", answers: str = "") -> bytes:
+    """A LimeSurvey 3 structure file (texts inline, language "de") with one group."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><document><LimeSurveyDocType>Survey</LimeSurveyDocType>'
+        "<DBVersion>359</DBVersion><languages><language>de</language></languages>"
+        "<groups><rows><row><gid>1</gid><group_name>Betrieb</group_name><group_order>1</group_order>"
+        "<language>de</language></row></rows></groups>"
+        f"<questions><rows>{questions}</rows></questions><subquestions><rows>{subquestions}</rows></subquestions>"
+        f"<answers><rows>{answers}</rows></answers>"
+        "<surveys><rows><row><sid>1</sid><language>de</language></row></rows></surveys></document>"
+    ).encode()
+
+
+def _question(qid: int, lstype: str, code: str, text: str, parent: int = 0) -> str:
+    return (
+        f"<row><qid>{qid}</qid><parent_qid>{parent}</parent_qid><gid>1</gid><type>{lstype}</type>"
+        f"<title>{code}</title><question>{text}</question><language>de</language>"
+        f"<question_order>{qid}</question_order><mandatory>N</mandatory><relevance>1</relevance></row>"
+    )
+
+
+def test_the_common_limesurvey_types_are_imported() -> None:
+    questions = "".join(
+        [
+            _question(1, "G", "Geschlecht", "Geschlecht der Leitung"),
+            _question(2, "C", "Plaene", "Planen Sie …"),
+            _question(3, "E", "Entwicklung", "Wie entwickelt sich …"),
+            _question(4, "O", "Lage", "Wie bewerten Sie die Lage?"),
+            _question(5, "P", "Themen", "Welche Themen?"),
+            _question(6, "K", "Zahlen", "Wie viele Beschäftigte?"),
+            _question(7, "Q", "Kontakt", "Kontakt"),
+            _question(8, "*", "Summe", "{Zahlen_voll &gt; 10}"),
+            _question(9, "H", "Spalten", "Nach Spalten"),
+        ]
+    )
+    subquestions = "".join(
+        [
+            _question(21, "C", "erweitern", "Erweiterung", parent=2),
+            _question(31, "E", "umsatz", "Umsatz", parent=3),
+            _question(51, "P", "energie", "Energie", parent=5),
+            _question(52, "P", "digital", "Digitalisierung", parent=5),
+            _question(61, "K", "voll", "Vollzeit", parent=6),
+            _question(62, "K", "teil", "Teilzeit", parent=6),
+            _question(71, "Q", "name", "Name", parent=7),
+            _question(91, "H", "a", "A", parent=9),
+        ]
+    )
+    answers = "".join(
+        f"<row><qid>{qid}</qid><code>{code}</code><answer>{text}</answer><sortorder>{order}</sortorder>"
+        f"<language>de</language><scale_id>0</scale_id></row>"
+        for qid, code, text, order in [(4, "gut", "gut", 1), (4, "schlecht", "schlecht", 2), (9, "x", "X", 1)]
+    )
+    imported = parse_lss(_lss(questions, subquestions, answers))
+    found = {question["name"]: question for question in all_questions(imported.schema)}
+    choice_lists = imported.schema["choice_lists"]
+    assert found["Geschlecht"]["kind"] == "select_one"
+    assert [choice["name"] for choice in choice_lists["Geschlecht"]] == ["F", "M"]
+    assert found["Plaene_erweitern"]["list_name"] == "Plaene"
+    assert [choice["name"] for choice in choice_lists["Plaene"]] == ["Y", "U", "N"]
+    assert [choice["name"] for choice in choice_lists["Entwicklung"]] == ["I", "S", "D"]
+    assert found["Lage"]["kind"] == "select_one"
+    assert found["Lage_comment"]["kind"] == "long_text"
+    assert found["Themen"]["kind"] == "select_multiple"
+    assert [choice["name"] for choice in choice_lists["Themen"]] == ["energie", "digital"]
+    assert found["Zahlen"]["kind"] == "note"
+    assert (found["Zahlen_voll"]["kind"], found["Zahlen_teil"]["kind"]) == ("decimal", "decimal")
+    assert found["Kontakt_name"]["kind"] == "text"
+    assert found["Summe"]["kind"] == "calculate"
+    assert found["Summe"]["calculation"] == "${Zahlen_voll} > 10"
+    assert found["Spalten_a"]["list_name"] == "Spalten"
+    assert len(imported.not_mapped) == 2  # the comments of P, the columns of H

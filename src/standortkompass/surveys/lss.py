@@ -28,20 +28,22 @@ from standortkompass.surveys.xlsform.sheets import read_sheets
 LANGUAGE_NAMES = {"de": "Deutsch (de)", "en": "English (en)", "fr": "Français (fr)", "it": "Italiano (it)"}
 TYPE_NAMES = {
     "1": "array dual scale",
-    "*": "equation",
     "|": "file upload",
     ":": "array of numbers",
     ";": "array of texts",
-    "C": "array yes/uncertain/no",
-    "E": "array increase/same/decrease",
-    "G": "gender",
-    "H": "array by column",
     "I": "language switch",
-    "K": "multiple numerical input",
-    "O": "list with comment",
-    "P": "multiple choice with comments",
-    "Q": "multiple short text",
 }
+# Fixed answer options of LimeSurvey types: code, German, English.
+FIXED_CHOICES = {
+    "Y": (("Y", "Ja", "Yes"), ("N", "Nein", "No")),
+    "G": (("F", "Weiblich", "Female"), ("M", "Männlich", "Male")),
+    "C": (("Y", "Ja", "Yes"), ("U", "Unsicher", "Uncertain"), ("N", "Nein", "No")),
+    "E": (("I", "Zunahme", "Increase"), ("S", "Gleich", "Same"), ("D", "Abnahme", "Decrease")),
+}
+MATRIX_TYPES = {"F", "H", "C", "E"}
+PER_SUBQUESTION = {"K": "decimal", "Q": "text"}  # one question per subquestion, under a heading
+CHOICE_TYPES = {"L": "select_one", "!": "select_one", "Y": "select_one", "5": "select_one", "G": "select_one"}
+CHOICE_TYPES |= {"O": "select_one", "M": "select_multiple", "P": "select_multiple", "R": "rank"}
 SIMPLE = {"S": "text", "T": "text", "U": "text", "N": "decimal", "D": "date", "X": "note"}
 MATRIX_SCALES = {"A": 5, "B": 10}
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
@@ -276,23 +278,25 @@ class _Reader:
             if row.get("qid") in seen:
                 continue
             seen.add(row.get("qid", ""))
-            question = self.convert(row, subquestions, answers, choice_lists)
-            if question is None:
+            converted = self.convert(row, subquestions, answers, choice_lists)
+            if converted is None:
                 continue
             group_name = next(iter(texts.get("group_name", {}).values()), gid)
-            self.origin[question["name"]] = _("group “%(group)s”, question %(code)s (type “%(type)s”)") % {
-                "group": group_name,
-                "code": row.get("title", ""),
-                "type": row.get("type", ""),
-            }
             relevance = row.get("relevance", "")
-            question["relevant"] = self.expression(relevance)
-            if relevance not in {"", "1"} and not question["relevant"]:
+            relevant = self.expression(relevance)
+            if relevance not in {"", "1"} and not relevant:
                 self.not_mapped.append(
                     _("Question %(code)s: the relevance equation “%(equation)s” was not converted.")
                     % {"code": row.get("title", ""), "equation": relevance}
                 )
-            page_questions.append(question)
+            for question in converted if isinstance(converted, list) else [converted]:
+                self.origin[question["name"]] = _("group “%(group)s”, question %(code)s (type “%(type)s”)") % {
+                    "group": group_name,
+                    "code": row.get("title", ""),
+                    "type": row.get("type", ""),
+                }
+                question["relevant"] = relevant
+                page_questions.append(question)
         if not page_questions:
             return None
         return {
@@ -312,14 +316,15 @@ class _Reader:
         subquestions: list[dict[str, str]],
         answers: list[dict[str, str]],
         choice_lists: dict[str, list[Choice]],
-    ) -> Question | None:
-        """The question of a LimeSurvey question row (its choices go to ``choice_lists``); None when its type
+    ) -> Question | list[Question] | None:
+        """The question(s) of a LimeSurvey question row (its choices go to ``choice_lists``); None when its type
         cannot be taken over (then it is listed in ``not_mapped``)."""
         qid, code, lstype = row.get("qid", ""), row.get("title", ""), row.get("type", "")
         texts = self.question_texts.get(qid, {})
         label, hint = texts.get("question", {}), texts.get("help", {})
         name = code if NAME.match(code) else f"q_{code or qid}"
-        if lstype in TYPE_NAMES or lstype not in {*SIMPLE, *MATRIX_SCALES, "L", "!", "M", "F", "R", "Y", "5"}:
+        known = {*SIMPLE, *MATRIX_SCALES, *MATRIX_TYPES, *PER_SUBQUESTION, *CHOICE_TYPES, "*"}
+        if lstype in TYPE_NAMES or lstype not in known:
             self.not_mapped.append(
                 _("Question %(code)s (LimeSurvey type “%(type)s”, %(name)s) was not imported.")
                 % {"code": code, "type": lstype, "name": TYPE_NAMES.get(lstype, _("unknown type"))}
@@ -329,9 +334,13 @@ class _Reader:
             label = {_language_name(self.codes[0]): code}
         if lstype in SIMPLE:
             return self.simple_question(row, lstype, name=name, label=label, hint=hint)
+        if lstype == "*":
+            return self.equation(row, name=name, label=label)
         own_sub = sorted(
             (s for s in subquestions if s.get("parent_qid") == qid), key=lambda s: _order(s, "question_order")
         )
+        if lstype in PER_SUBQUESTION:
+            return self.per_subquestion(row, lstype, own_sub, name=name, label=label, hint=hint)
         choices = self.choices(qid, lstype, own_sub, answers)
         if not choices:
             self.not_mapped.append(
@@ -340,9 +349,25 @@ class _Reader:
             )
             return None
         choice_lists[name] = list({choice["name"]: choice for choice in choices}.values())
-        if lstype in {"F", *MATRIX_SCALES}:
+        if lstype in {*MATRIX_TYPES, *MATRIX_SCALES}:
+            if lstype == "H":
+                self.not_mapped.append(
+                    _("Question %(code)s (LimeSurvey type “H”, array by column) is shown by rows.") % {"code": code}
+                )
             return self.matrix(row, own_sub, name=name, label=label, hint=hint)
-        return self.choice_question(row, lstype, name=name, label=label, hint=hint)
+        question = self.choice_question(row, lstype, name=name, label=label, hint=hint)
+        if lstype == "P":
+            self.not_mapped.append(
+                _("Question %(code)s (LimeSurvey type “P”): the comments on the choices were left out.")
+                % {"code": code}
+            )
+        if lstype == "O":
+            comment = self.question(
+                row, kind="long_text", type_="text", label=self.fixed_label("Kommentar", "Comment"), hint={}
+            )
+            comment.update({"name": f"{name}_comment", "appearance": "multiline", "required": False})
+            return [question, comment]
+        return question
 
     def simple_question(self, row: dict[str, str], lstype: str, *, name: str, label: Texts, hint: Texts) -> Question:
         """A question without choices (text, number, date, display text)."""
@@ -358,13 +383,13 @@ class _Reader:
         self, qid: str, lstype: str, own_sub: list[dict[str, str]], answers: list[dict[str, str]]
     ) -> list[Choice]:
         """The choices of a question: fixed ones (yes/no, scales), its subquestions (multiple choice) or its answers."""
-        if lstype == "Y":
-            return [self.fixed_choice("Y", "Ja", "Yes"), self.fixed_choice("N", "Nein", "No")]
+        if lstype in FIXED_CHOICES:
+            return [self.fixed_choice(*choice) for choice in FIXED_CHOICES[lstype]]
         if lstype in {"5", *MATRIX_SCALES}:
             size = MATRIX_SCALES.get(lstype, 5)
             return [self.fixed_choice(str(number), str(number), str(number)) for number in range(1, size + 1)]
         own_answers = sorted((a for a in answers if a.get("qid") == qid), key=lambda a: _order(a, "sortorder"))
-        if lstype == "M" or (lstype == "R" and not own_answers):  # a ranking of subquestions (LimeSurvey 6)
+        if lstype in {"M", "P"} or (lstype == "R" and not own_answers):  # a ranking of subquestions (LimeSurvey 6)
             return [
                 self.choice(s.get("title", ""), self.question_texts.get(s.get("qid", ""), {}).get("question", {}))
                 for s in own_sub
@@ -395,22 +420,59 @@ class _Reader:
 
     def choice_question(self, row: dict[str, str], lstype: str, *, name: str, label: Texts, hint: Texts) -> Question:
         """A single choice (radio buttons or drop-down list), multiple choice or ranking on the list ``name``."""
-        base = {
-            "L": "select_one",
-            "!": "select_one",
-            "Y": "select_one",
-            "5": "select_one",
-            "M": "select_multiple",
-            "R": "rank",
-        }[lstype]
+        base = CHOICE_TYPES[lstype]
         question = self.question(row, kind=base, type_=base, label=label, hint=hint)
         question.update({"name": name, "list_name": name})
         if base == "select_one":
             question["widget"] = "dropdown" if lstype == "!" else "radio"
             question["appearance"] = "minimal" if lstype == "!" else ""
-        if row.get("other") == "Y" and lstype in {"L", "!", "M"}:
+        if row.get("other") == "Y" and lstype in {"L", "!", "M", "P"}:
             question["or_other"] = True
         return question
+
+    def equation(self, row: dict[str, str], *, name: str, label: Texts) -> Question | None:
+        """An equation (``{…}`` in the question text) as a calculation; None when it cannot be converted."""
+        text = TAG.sub("", next(iter(label.values()), "")).strip()
+        converted = self.expression(text[1:-1]) if text.startswith("{") and text.endswith("}") else ""
+        if not converted:
+            self.not_mapped.append(
+                _("Question %(code)s (LimeSurvey type “*”, equation): the equation “%(equation)s” was not converted.")
+                % {"code": row.get("title", ""), "equation": text}
+            )
+            return None
+        question = self.question(row, kind="calculate", type_="calculate", label={}, hint={})
+        question.update({"name": name, "calculation": converted, "required": False})
+        return question
+
+    def per_subquestion(
+        self, row: dict[str, str], lstype: str, own_sub: list[dict[str, str]], *, name: str, label: Texts, hint: Texts
+    ) -> list[Question] | None:
+        """Multiple numerical input and multiple short text: a heading and one question per subquestion."""
+        if not own_sub:
+            self.not_mapped.append(
+                _("Question %(code)s (LimeSurvey type “%(type)s”) has no subquestions and was not imported.")
+                % {"code": row.get("title", ""), "type": lstype}
+            )
+            return None
+        heading = self.question(row, kind="note", type_="note", label=label, hint=hint)
+        heading.update({"name": name, "required": False})
+        found = [heading]
+        for sub in own_sub:
+            sub_code = sub.get("title", "")
+            sub_label = self.question_texts.get(sub.get("qid", ""), {}).get("question", {})
+            item = self.question(
+                row,
+                kind=PER_SUBQUESTION[lstype],
+                type_=PER_SUBQUESTION[lstype],
+                label=sub_label or {_language_name(self.codes[0]): sub_code},
+                hint={},
+            )
+            item["name"] = f"{name}_{sub_code}"
+            found.append(item)
+        return found
+
+    def fixed_label(self, german: str, english: str) -> Texts:
+        return {_language_name(language): (german if language == "de" else english) for language in self.codes}
 
     def references(self, questions: list[dict[str, str]], subquestions: list[dict[str, str]]) -> None:
         """The question codes an expression may refer to: imported single-value questions and matrix items."""
@@ -421,11 +483,11 @@ class _Reader:
             subs = {s.get("title", "") for s in subquestions if s.get("parent_qid") == row.get("qid")}
             if not NAME.match(code) or lstype in TYPE_NAMES:
                 continue
-            if lstype in {"S", "T", "U", "N", "D", "L", "!", "Y", "5"}:
+            if lstype in {"S", "T", "U", "N", "D", "L", "!", "Y", "5", "G", "O", "*"}:
                 self.single.add(code)
-            elif lstype == "M":
+            elif lstype in {"M", "P"}:
                 self.multiple[code] = subs
-            elif lstype in {"F", *MATRIX_SCALES}:
+            elif lstype in {*MATRIX_TYPES, *MATRIX_SCALES, *PER_SUBQUESTION}:
                 self.single.update(f"{code}_{sub}" for sub in subs)
 
     def expression(self, equation: str) -> str:
