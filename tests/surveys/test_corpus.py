@@ -34,6 +34,7 @@ CORPUS = {
     "lss/imex_one_question_two_languages.lss": (1, 1, 0),
     "lss/rc2api_rather_interesting_questionnaire.lss": (1, 3, 0),
     "lss/limesurvey_ranking_native.lss": (1, 1, 0),
+    "lss/limesurvey_366446_yes_no_condition.lss": (1, 2, 0),
 }
 
 
@@ -99,3 +100,9 @@ def test_a_limesurvey_workflow_survey_keeps_its_conditions_and_lists_its_equatio
 def test_a_two_language_limesurvey_file_keeps_both_languages() -> None:
     languages = read("lss/imex_one_question_two_languages.lss").schema["settings"]["languages"]
     assert [language["code"] for language in languages] == ["en", "et"]
+
+
+def test_a_limesurvey_condition_with_or_and_naok_becomes_an_xlsform_relevance() -> None:
+    found = questions("lss/limesurvey_366446_yes_no_condition.lss")
+    assert found["q1"]["kind"] == "select_one"
+    assert found["q2"]["relevant"] == "${q1} = 'Y' or ${q1} = 'N'"
