@@ -9,6 +9,7 @@ import pytest
 
 from standortkompass.surveys.schema import Question, all_questions
 from standortkompass.surveys.services.questionnaires import QuestionnaireFile, questionnaire_file_read
+from standortkompass.surveys.xlsform import XLSFormError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -29,6 +30,9 @@ CORPUS = {
     "xlsform/pyxform_widgets.xls": (5, 23, 12),
     "xlsform/pyxform_xml_escaping.xls": (1, 3, 4),
     "xlsform/pyxform_yes_or_no_question.xls": (1, 1, 0),
+    "xlsform/odk_xlsform_offline_clean.xlsx": (1, 2, 0),
+    "xlsform/odk_xlsform_offline_warning.xlsx": (2, 2, 0),
+    "xlsform/odk_xlsform_offline_external_itemsets.xlsx": (1, 1, 2),
     "lss/collab_ls_survey_981966.lss": (3, 25, 1),
     "lss/imex_blank_survey.lss": (1, 1, 0),
     "lss/imex_one_question_two_languages.lss": (1, 1, 0),
@@ -106,3 +110,16 @@ def test_a_limesurvey_condition_with_or_and_naok_becomes_an_xlsform_relevance() 
     found = questions("lss/limesurvey_366446_yes_no_condition.lss")
     assert found["q1"]["kind"] == "select_one"
     assert found["q2"]["relevant"] == "${q1} = 'Y' or ${q1} = 'N'"
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("xlsform/odk_xlsform_offline_pyxform_error.xlsx", ("survey", 2, "type")),
+        ("xlsform/odk_xlsform_offline_validate_error.xlsx", ("survey", 4, "calculation")),
+    ],
+)
+def test_a_broken_real_form_is_refused_naming_its_fault(name: str, place: tuple[str, int, str]) -> None:
+    with pytest.raises(XLSFormError) as refused:
+        read(name)
+    assert [(error.sheet, error.row, error.column) for error in refused.value.errors] == [place]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import warnings
 from dataclasses import dataclass, field
 
 import openpyxl
@@ -99,6 +100,14 @@ def _table(raw_rows: list[tuple[int, list[str]]]) -> list[Row]:
 
 
 def _read_xlsx(data: bytes) -> Sheets:
+    """The sheets of an xlsx workbook; openpyxl's warnings about features it drops (data validation,
+    extensions …), which Excel, Kobo and ODK files carry, do not matter for a form."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+        return _read_xlsx_rows(data)
+
+
+def _read_xlsx_rows(data: bytes) -> Sheets:
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     sheets = Sheets()
     for worksheet in workbook.worksheets:

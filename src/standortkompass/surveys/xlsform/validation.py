@@ -4,6 +4,7 @@ quotes of expressions, and pyxform's own conversion as a second opinion."""
 from __future__ import annotations
 
 import re
+import warnings
 
 from django.utils.translation import gettext as _
 from pyxform.errors import PyXFormError  # type: ignore[import-untyped]
@@ -132,7 +133,9 @@ def balanced(expression: str) -> bool:
 
 def pyxform_errors(data: bytes, filename: str, sheets: Sheets) -> list[FormError]:
     try:
-        convert(xlsform=data, file_type=workbook_type(data, filename), warnings=[])
+        with warnings.catch_warnings():  # openpyxl's warnings about dropped workbook features, see sheets
+            warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+            convert(xlsform=data, file_type=workbook_type(data, filename), warnings=[])
     except PyXFormError as error:
         message = str(error)
         match = PYXFORM_ROW.match(message)
