@@ -39,6 +39,7 @@ CORPUS = {
     "lss/rc2api_rather_interesting_questionnaire.lss": (1, 3, 0),
     "lss/limesurvey_ranking_native.lss": (1, 1, 0),
     "lss/limesurvey_366446_yes_no_condition.lss": (1, 2, 0),
+    "lss/limesurvey_454287_portuguese_2x.lss": (1, 1, 0),
 }
 
 
@@ -123,3 +124,11 @@ def test_a_broken_real_form_is_refused_naming_its_fault(name: str, place: tuple[
     with pytest.raises(XLSFormError) as refused:
         read(name)
     assert [(error.sheet, error.row, error.column) for error in refused.value.errors] == [place]
+
+
+def test_a_limesurvey_2x_file_in_portuguese_is_read_with_its_language() -> None:
+    file = read("lss/limesurvey_454287_portuguese_2x.lss")
+    [question] = all_questions(file.schema)
+    assert (question["name"], question["kind"]) == ("G1Q00005", "date")
+    assert [language["code"] for language in file.schema["settings"]["languages"]] == ["pt"]
+    assert file.schema["settings"]["title"] == "Rede de Rastreio Comunitária v2"
