@@ -83,14 +83,23 @@ def test_what_xlsform_cannot_express_is_listed() -> None:
     notes = parse_lss(LS6.read_bytes()).not_mapped
     assert notes == [
         "Die Frage Zahlen (LimeSurvey-Typ „K“) hat keine Teilfragen und wurde nicht übernommen.",
-        "Frage Zufr: Die Relevanzgleichung „!is_empty(Firma)“ wurde nicht übernommen.",
     ]
+
+
+def test_is_empty_and_arithmetic_in_limesurvey_equations_are_converted() -> None:
+    single, multiple = {"Firma", "a", "b"}, {}
+    assert convert_expression("!is_empty(Firma)", single=single, multiple=multiple) == "not(${Firma} = '')"
+    assert convert_expression("is_empty(Firma.NAOK)", single=single, multiple=multiple) == "(${Firma} = '')"
+    assert convert_expression("a + b * 2 > 10", single=single, multiple=multiple) == "${a} + ${b} * 2 > 10"
+    assert convert_expression("a / b", single=single, multiple=multiple) == "${a} div ${b}"
+    assert convert_expression("!a", single=single, multiple=multiple) is None
+    assert convert_expression("is_empty(unbekannt)", single=single, multiple=multiple) is None
 
 
 def test_simple_relevance_equations_become_xlsform_expressions() -> None:
     pages = parse_lss(LS6.read_bytes()).schema["pages"]
     assert pages[1]["relevant"] == "${Q1} = 'A1'"
-    assert pages[1]["questions"][0]["relevant"] == ""
+    assert pages[1]["questions"][0]["relevant"] == "not(${Firma} = '')"
     assert pages[1]["questions"][1]["relevant"] == "${Zufr_SQ001} = '2' or ${Q1} != 'A1'"
 
 
@@ -99,7 +108,7 @@ def test_a_multiple_choice_condition_becomes_selected() -> None:
         'M_SQ1 == "Y" and (N >= 2 || M_SQ2 != "Y")', single={"N"}, multiple={"M": {"SQ1", "SQ2"}}
     )
     assert converted == "selected(${M}, 'SQ1') and (${N} >= 2 or not(selected(${M}, 'SQ2')))"
-    assert convert_expression("is_empty(N)", single={"N"}, multiple={}) is None
+    assert convert_expression("count(N)", single={"N"}, multiple={}) is None
     assert convert_expression("Unbekannt == 1", single={"N"}, multiple={}) is None
 
 
@@ -133,13 +142,13 @@ def test_a_file_that_is_no_limesurvey_file_is_refused() -> None:
 def test_the_service_keeps_the_source_format_and_the_notes(process: StrategyProcess) -> None:
     version = questionnaire_import(process=process, data=LS6.read_bytes(), filename="alt.lss")
     assert version.source_format == SourceFormat.LSS
-    assert len(version.import_notes) == 2
+    assert len(version.import_notes) == 1
 
 
 def test_the_command_prints_what_was_not_mapped_as_warnings_and_imports(process: StrategyProcess) -> None:
     output = io.StringIO()
     call_command("survey_import", str(LS6), stdout=output)
-    assert "limesurvey6.lss: 2 warning(s):" in output.getvalue()
+    assert "limesurvey6.lss: 1 warning(s):" in output.getvalue()
     assert Questionnaire.objects.get().title == "Befragung aus LimeSurvey"
 
 

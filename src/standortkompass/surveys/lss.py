@@ -49,10 +49,11 @@ MATRIX_SCALES = {"A": 5, "B": 10}
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 TAG = re.compile(r"<[^>]+>")
 TOKEN = re.compile(
-    r"""\s*(?:(?P<number>-?\d+(?:\.\d+)?)|(?P<string>"[^"']*"|'[^"']*')|(?P<op>==|!=|<=|>=|&&|\|\||[<>()])"""
+    r"""\s*(?:(?P<number>-?\d+(?:\.\d+)?)|(?P<string>"[^"']*"|'[^"']*')|(?P<op>==|!=|<=|>=|&&|\|\||[<>()+*/!-])"""
     r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*(?:\.NAOK)?))"
 )
 OPERATORS = {"==": "=", "!=": "!=", "<=": "<=", ">=": ">=", "<": "<", ">": ">", "(": "(", ")": ")"}
+OPERATORS |= {"+": "+", "-": "-", "*": "*", "/": "div"}
 WORDS = {
     "and": "and",
     "or": "or",
@@ -83,6 +84,17 @@ def convert_expression(equation: str, *, single: set[str], multiple: dict[str, s
     index = 0
     while index < len(tokens):
         kind, value = tokens[index]
+        negated = kind == "op" and value == "!"
+        call = tokens[index + negated : index + negated + 4]
+        if [token[1] for token in call[:2]] == ["is_empty", "("] and len(call) == 4 and call[3][1] == ")":
+            code = call[2][1].removesuffix(".NAOK")  # is_empty(x) and !is_empty(x) of a single-value question
+            if code not in single:
+                return None
+            parts.append(f"{'not' if negated else ''}(${{{code}}} = '')")
+            index += negated + 4
+            continue
+        if negated:
+            return None
         if kind == "word" and value.lower() in WORDS:
             parts.append(WORDS[value.lower()])
         elif kind == "op" and value in {"&&", "||"}:
