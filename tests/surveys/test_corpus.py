@@ -40,6 +40,7 @@ CORPUS = {
     "lss/limesurvey_ranking_native.lss": (1, 1, 0),
     "lss/limesurvey_366446_yes_no_condition.lss": (1, 2, 0),
     "lss/limesurvey_454287_portuguese_2x.lss": (1, 1, 0),
+    "lss/limesurvey_question_list_l10ns.lss": (1, 1, 0),
 }
 
 
@@ -132,3 +133,12 @@ def test_a_limesurvey_2x_file_in_portuguese_is_read_with_its_language() -> None:
     assert (question["name"], question["kind"]) == ("G1Q00005", "date")
     assert [language["code"] for language in file.schema["settings"]["languages"]] == ["pt"]
     assert file.schema["settings"]["title"] == "Rede de Rastreio Comunitária v2"
+
+
+def test_a_limesurvey_5_file_takes_its_texts_from_the_l10n_tables() -> None:
+    file = read("lss/limesurvey_question_list_l10ns.lss")
+    [question] = all_questions(file.schema)
+    assert question["kind"] == "long_text"
+    assert question["label"] == {"English (en)": "A first example question. Please answer this question:"}
+    assert question["hint"] == {"English (en)": "This is a question help text."}
+    assert file.schema["pages"][0]["label"] == {"English (en)": "My first question group"}
