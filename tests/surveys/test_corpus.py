@@ -41,6 +41,7 @@ CORPUS = {
     "lss/limesurvey_366446_yes_no_condition.lss": (1, 2, 0),
     "lss/limesurvey_454287_portuguese_2x.lss": (1, 1, 0),
     "lss/limesurvey_question_list_l10ns.lss": (1, 1, 0),
+    "lss/limesurvey_573386_multiple_choice_other.lss": (1, 1, 0),
 }
 
 
@@ -142,3 +143,10 @@ def test_a_limesurvey_5_file_takes_its_texts_from_the_l10n_tables() -> None:
     assert question["label"] == {"English (en)": "A first example question. Please answer this question:"}
     assert question["hint"] == {"English (en)": "This is a question help text."}
     assert file.schema["pages"][0]["label"] == {"English (en)": "My first question group"}
+
+
+def test_a_limesurvey_multiple_choice_with_other_keeps_its_subquestions_and_other() -> None:
+    file = read("lss/limesurvey_573386_multiple_choice_other.lss")
+    [question] = all_questions(file.schema)
+    assert (question["kind"], question["or_other"]) == ("select_multiple", True)
+    assert [choice["name"] for choice in file.schema["choice_lists"]["Multichoice"]] == ["SQ001", "SQ002"]
