@@ -42,6 +42,7 @@ CORPUS = {
     "lss/limesurvey_454287_portuguese_2x.lss": (1, 1, 0),
     "lss/limesurvey_question_list_l10ns.lss": (1, 1, 0),
     "lss/limesurvey_573386_multiple_choice_other.lss": (1, 1, 0),
+    "lss/limesurvey_array_number_checkbox.lss": (2, 3, 3),
 }
 
 
@@ -150,3 +151,9 @@ def test_a_limesurvey_multiple_choice_with_other_keeps_its_subquestions_and_othe
     [question] = all_questions(file.schema)
     assert (question["kind"], question["or_other"]) == ("select_multiple", True)
     assert [choice["name"] for choice in file.schema["choice_lists"]["Multichoice"]] == ["SQ001", "SQ002"]
+
+
+def test_an_array_of_numbers_is_left_out_with_a_warning_in_limesurvey_terms() -> None:
+    file = read("lss/limesurvey_array_number_checkbox.lss")
+    assert [question["name"] for question in all_questions(file.schema)] == ["QHiddenJS", "Prev", "QHiddenPHP"]
+    assert file.warnings[0].startswith("Die Frage question (LimeSurvey-Typ „:“")
