@@ -43,6 +43,7 @@ CORPUS = {
     "lss/limesurvey_question_list_l10ns.lss": (1, 1, 0),
     "lss/limesurvey_573386_multiple_choice_other.lss": (1, 1, 0),
     "lss/limesurvey_array_number_checkbox.lss": (2, 3, 3),
+    "lss/limesurvey_allinone_condition.lss": (2, 2, 2),
 }
 
 
@@ -157,3 +158,11 @@ def test_an_array_of_numbers_is_left_out_with_a_warning_in_limesurvey_terms() ->
     file = read("lss/limesurvey_array_number_checkbox.lss")
     assert [question["name"] for question in all_questions(file.schema)] == ["QHiddenJS", "Prev", "QHiddenPHP"]
     assert file.warnings[0].startswith("Die Frage question (LimeSurvey-Typ „:“")
+
+
+def test_a_limesurvey_gender_question_and_an_old_condition_are_read_and_reported() -> None:
+    file = read("lss/limesurvey_allinone_condition.lss")
+    found = {question["name"]: question for question in all_questions(file.schema)}
+    assert found["Q00"]["kind"] == "select_one"
+    assert [choice["name"] for choice in file.schema["choice_lists"]["Q00"]] == ["F", "M"]
+    assert any("Q481" in warning for warning in file.warnings)
