@@ -166,3 +166,12 @@ def test_a_limesurvey_gender_question_and_an_old_condition_are_read_and_reported
     assert found["Q00"]["kind"] == "select_one"
     assert [choice["name"] for choice in file.schema["choice_lists"]["Q00"]] == ["F", "M"]
     assert any("Q481" in warning for warning in file.warnings)
+
+
+def test_a_limesurvey_file_with_duplicate_question_codes_is_refused_in_limesurvey_terms() -> None:
+    with pytest.raises(XLSFormError) as refused:
+        read("lss/limesurvey_17200_duplicate_codes.lss")
+    messages = [str(error) for error in refused.value.errors]
+    assert len(messages) == 3
+    assert messages[0].startswith("Gruppe „Random1 G2“, Frage FixedQ03 (Typ „T“): ")
+    assert all("Zeile" not in message for message in messages)
