@@ -44,6 +44,7 @@ CORPUS = {
     "lss/limesurvey_573386_multiple_choice_other.lss": (1, 1, 0),
     "lss/limesurvey_array_number_checkbox.lss": (2, 3, 3),
     "lss/limesurvey_allinone_condition.lss": (2, 2, 2),
+    "lss/limesurvey_old_codes_2x_two_languages.lss": (2, 3, 2),
 }
 
 
@@ -175,3 +176,10 @@ def test_a_limesurvey_file_with_duplicate_question_codes_is_refused_in_limesurve
     assert len(messages) == 3
     assert messages[0].startswith("Gruppe „Random1 G2“, Frage FixedQ03 (Typ „T“): ")
     assert all("Zeile" not in message for message in messages)
+
+
+def test_a_limesurvey_2x_file_in_two_languages_keeps_its_base_language_first() -> None:
+    file = read("lss/limesurvey_old_codes_2x_two_languages.lss")
+    assert [language["code"] for language in file.schema["settings"]["languages"]] == ["en", "es"]
+    assert [page["label"]["es (es)"] for page in file.schema["pages"]] == ["Primer grupo", "Segundo grupo"]
+    assert file.schema["choice_lists"]["OLD_CODE1"][0]["name"] == "1"  # the 5-point choice
