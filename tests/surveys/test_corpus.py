@@ -45,6 +45,7 @@ CORPUS = {
     "lss/limesurvey_array_number_checkbox.lss": (2, 3, 3),
     "lss/limesurvey_allinone_condition.lss": (2, 2, 2),
     "lss/limesurvey_old_codes_2x_two_languages.lss": (2, 3, 2),
+    "lss/limesurvey_dual_scale.lss": (1, 2, 0),
 }
 
 

@@ -250,3 +250,13 @@ def test_the_common_limesurvey_types_are_imported() -> None:
     assert found["Summe"]["calculation"] == "${Zahlen_voll} > 10"
     assert found["Spalten_a"]["list_name"] == "Spalten"
     assert len(imported.not_mapped) == 2  # the comments of P, the columns of H
+
+
+def test_a_dual_scale_array_becomes_two_matrices_with_the_answers_of_each_scale() -> None:
+    imported = parse_lss((Path(__file__).parent / "fixtures" / "lss" / "limesurvey_dual_scale.lss").read_bytes())
+    matrices = imported.schema["pages"][0]["questions"]
+    assert [(matrix["kind"], matrix["name"]) for matrix in matrices] == [("matrix", "Q00_1"), ("matrix", "Q00_2")]
+    lists = imported.schema["choice_lists"]
+    assert [choice["label"]["English (en)"] for choice in lists["Q00_1"]] == ["Good", "Important"]
+    assert [choice["label"]["English (en)"] for choice in lists["Q00_2"]] == ["Bad", "Not important"]
+    assert [item["name"] for item in matrices[1]["items"]] == ["Q00_2_SQ001"]

@@ -26,13 +26,7 @@ from standortkompass.surveys.xlsform import FormError, XLSFormError, export_xlsf
 from standortkompass.surveys.xlsform.sheets import read_sheets
 
 LANGUAGE_NAMES = {"de": "Deutsch (de)", "en": "English (en)", "fr": "Français (fr)", "it": "Italiano (it)"}
-TYPE_NAMES = {
-    "1": "array dual scale",
-    "|": "file upload",
-    ":": "array of numbers",
-    ";": "array of texts",
-    "I": "language switch",
-}
+TYPE_NAMES = {"|": "file upload", ":": "array of numbers", ";": "array of texts", "I": "language switch"}
 # Fixed answer options of LimeSurvey types: code, German, English.
 FIXED_CHOICES = {
     "Y": (("Y", "Ja", "Yes"), ("N", "Nein", "No")),
@@ -166,17 +160,18 @@ class _Reader:
         subquestion_texts = self._texts("question_l10ns", "subquestions", "qid", ("question", "help"))
         for key, value in subquestion_texts.items():
             self.question_texts.setdefault(key, value)
-        self.answer_texts: dict[tuple[str, str], dict[str, Texts]] = defaultdict(lambda: defaultdict(dict))
+        # (question id, answer code, scale): a dual-scale array has the same codes on both scales
+        self.answer_texts: dict[tuple[str, str, str], dict[str, Texts]] = defaultdict(lambda: defaultdict(dict))
         answers_by_aid = {row.get("aid", ""): row for row in _rows(root, "answers") if row.get("aid")}
         for row in _rows(root, "answer_l10ns"):
             answer = answers_by_aid.get(row.get("aid", ""), row)
-            answer_key = (answer.get("qid", ""), answer.get("code", ""))
+            answer_key = (answer.get("qid", ""), answer.get("code", ""), answer.get("scale_id") or "0")
             self.answer_texts[answer_key]["answer"][_language_name(row.get("language", ""))] = _text(
                 row.get("answer", "")
             )
         for row in _rows(root, "answers"):
             if row.get("answer") and row.get("language"):
-                answer_key = (row.get("qid", ""), row.get("code", ""))
+                answer_key = (row.get("qid", ""), row.get("code", ""), row.get("scale_id") or "0")
                 self.answer_texts[answer_key]["answer"][_language_name(row["language"])] = _text(row["answer"])
 
     def _texts(self, l10n_table: str, table: str, key: str, fields: tuple[str, ...]) -> dict[str, dict[str, Texts]]:
@@ -335,7 +330,7 @@ class _Reader:
         texts = self.question_texts.get(qid, {})
         label, hint = texts.get("question", {}), texts.get("help", {})
         name = code if NAME.match(code) else f"q_{code or qid}"
-        known = {*SIMPLE, *MATRIX_SCALES, *MATRIX_TYPES, *PER_SUBQUESTION, *CHOICE_TYPES, "*"}
+        known = {*SIMPLE, *MATRIX_SCALES, *MATRIX_TYPES, *PER_SUBQUESTION, *CHOICE_TYPES, "*", "1"}
         if lstype in TYPE_NAMES or lstype not in known:
             self.not_mapped.append(
                 _("Question %(code)s (LimeSurvey type “%(type)s”, %(name)s) was not imported.")
@@ -353,6 +348,8 @@ class _Reader:
         )
         if lstype in PER_SUBQUESTION:
             return self.per_subquestion(row, lstype, own_sub, name=name, label=label, hint=hint)
+        if lstype == "1":
+            return self.dual_scale(row, own_sub, answers, choice_lists, name=name, label=label, hint=hint)
         choices = self.choices(qid, lstype, own_sub, answers)
         if not choices:
             self.not_mapped.append(
@@ -392,7 +389,7 @@ class _Reader:
         return question
 
     def choices(
-        self, qid: str, lstype: str, own_sub: list[dict[str, str]], answers: list[dict[str, str]]
+        self, qid: str, lstype: str, own_sub: list[dict[str, str]], answers: list[dict[str, str]], scale: str = "0"
     ) -> list[Choice]:
         """The choices of a question: fixed ones (yes/no, scales), its subquestions (multiple choice) or its answers."""
         if lstype in FIXED_CHOICES:
@@ -407,7 +404,9 @@ class _Reader:
                 for s in own_sub
             ]
         return [
-            self.choice(a.get("code", ""), self.answer_texts[(qid, a.get("code", ""))]["answer"]) for a in own_answers
+            self.choice(a.get("code", ""), self.answer_texts[(qid, a.get("code", ""), scale)]["answer"])
+            for a in own_answers
+            if (a.get("scale_id") or "0") == scale
         ]
 
     def matrix(
@@ -483,6 +482,32 @@ class _Reader:
             found.append(item)
         return found
 
+    def dual_scale(
+        self,
+        row: dict[str, str],
+        own_sub: list[dict[str, str]],
+        answers: list[dict[str, str]],
+        choice_lists: dict[str, list[Choice]],
+        *,
+        name: str,
+        label: Texts,
+        hint: Texts,
+    ) -> list[Question] | None:
+        """A dual-scale array as two Likert matrices on the same items, one per scale."""
+        matrices: list[Question] = []
+        for number, scale in enumerate(("0", "1"), start=1):
+            choices = self.choices(row.get("qid", ""), "1", own_sub, answers, scale)
+            matrix = self.matrix(row, own_sub, name=f"{name}_{number}", label=label, hint=hint) if choices else None
+            if matrix is not None:
+                choice_lists[f"{name}_{number}"] = list({choice["name"]: choice for choice in choices}.values())
+                matrices.append(matrix)
+        if not matrices:
+            self.not_mapped.append(
+                _("Question %(code)s (LimeSurvey type “%(type)s”) has no answer options and was not imported.")
+                % {"code": row.get("title", ""), "type": "1"}
+            )
+        return matrices or None
+
     def fixed_label(self, german: str, english: str) -> Texts:
         return {_language_name(language): (german if language == "de" else english) for language in self.codes}
 
@@ -501,6 +526,8 @@ class _Reader:
                 self.multiple[code] = subs
             elif lstype in {*MATRIX_TYPES, *MATRIX_SCALES, *PER_SUBQUESTION}:
                 self.single.update(f"{code}_{sub}" for sub in subs)
+            elif lstype == "1":
+                self.single.update(f"{code}_{number}_{sub}" for sub in subs for number in (1, 2))
 
     def expression(self, equation: str) -> str:
         if equation.strip() in {"", "1"}:
