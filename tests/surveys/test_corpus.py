@@ -184,3 +184,9 @@ def test_a_limesurvey_2x_file_in_two_languages_keeps_its_base_language_first() -
     assert [language["code"] for language in file.schema["settings"]["languages"]] == ["en", "es"]
     assert [page["label"]["es (es)"] for page in file.schema["pages"]] == ["Primer grupo", "Segundo grupo"]
     assert file.schema["choice_lists"]["OLD_CODE1"][0]["name"] == "1"  # the 5-point choice
+
+
+def test_a_mandatory_limesurvey_question_whose_condition_was_not_converted_is_no_longer_mandatory() -> None:
+    found = questions("lss/limesurvey_array_number_checkbox.lss")
+    assert found["QHiddenJS"]["relevant"] == ""
+    assert found["QHiddenJS"]["required"] is False

@@ -291,12 +291,14 @@ class _Reader:
             group_name = next(iter(texts.get("group_name", {}).values()), gid)
             relevance = row.get("relevance", "")
             relevant = self.expression(relevance)
-            if relevance not in {"", "1"} and not relevant:
+            unconverted = relevance not in {"", "1"} and not relevant
+            if unconverted:  # shown always: a mandatory question would force an answer meant to be skipped
                 self.not_mapped.append(
                     _("Question %(code)s: the relevance equation “%(equation)s” was not converted.")
                     % {"code": row.get("title", ""), "equation": relevance}
                 )
             for question in converted if isinstance(converted, list) else [converted]:
+                question["required"] = question["required"] and not unconverted
                 self.origin[question["name"]] = _("group “%(group)s”, question %(code)s (type “%(type)s”)") % {
                     "group": group_name,
                     "code": row.get("title", ""),
