@@ -42,7 +42,7 @@ CORPUS = {
     "lss/limesurvey_454287_portuguese_2x.lss": (1, 1, 0),
     "lss/limesurvey_question_list_l10ns.lss": (1, 1, 0),
     "lss/limesurvey_573386_multiple_choice_other.lss": (1, 1, 0),
-    "lss/limesurvey_array_number_checkbox.lss": (2, 3, 3),
+    "lss/limesurvey_array_number_checkbox.lss": (2, 10, 0),
     "lss/limesurvey_allinone_condition.lss": (2, 2, 2),
     "lss/limesurvey_old_codes_2x_two_languages.lss": (2, 3, 2),
     "lss/limesurvey_dual_scale.lss": (1, 2, 0),
@@ -156,10 +156,12 @@ def test_a_limesurvey_multiple_choice_with_other_keeps_its_subquestions_and_othe
     assert [choice["name"] for choice in file.schema["choice_lists"]["Multichoice"]] == ["SQ001", "SQ002"]
 
 
-def test_an_array_of_numbers_is_left_out_with_a_warning_in_limesurvey_terms() -> None:
-    file = read("lss/limesurvey_array_number_checkbox.lss")
-    assert [question["name"] for question in all_questions(file.schema)] == ["QHiddenJS", "Prev", "QHiddenPHP"]
-    assert file.warnings[0].startswith("Die Frage question (LimeSurvey-Typ „:“")
+def test_an_array_of_numbers_becomes_one_number_per_cell_and_conditions_on_a_cell_are_converted() -> None:
+    found = questions("lss/limesurvey_array_number_checkbox.lss")
+    assert found["question"]["kind"] == "note"
+    assert found["question_SY003_SX002"]["kind"] == "decimal"
+    assert found["QHiddenJS"]["relevant"] == "not(${question_SY003_SX002} = '')"
+    assert found["QHiddenJS"]["required"] is True
 
 
 def test_a_limesurvey_gender_question_and_an_old_condition_are_read_and_reported() -> None:
@@ -184,9 +186,3 @@ def test_a_limesurvey_2x_file_in_two_languages_keeps_its_base_language_first() -
     assert [language["code"] for language in file.schema["settings"]["languages"]] == ["en", "es"]
     assert [page["label"]["es (es)"] for page in file.schema["pages"]] == ["Primer grupo", "Segundo grupo"]
     assert file.schema["choice_lists"]["OLD_CODE1"][0]["name"] == "1"  # the 5-point choice
-
-
-def test_a_mandatory_limesurvey_question_whose_condition_was_not_converted_is_no_longer_mandatory() -> None:
-    found = questions("lss/limesurvey_array_number_checkbox.lss")
-    assert found["QHiddenJS"]["relevant"] == ""
-    assert found["QHiddenJS"]["required"] is False

@@ -260,3 +260,35 @@ def test_a_dual_scale_array_becomes_two_matrices_with_the_answers_of_each_scale(
     assert [choice["label"]["English (en)"] for choice in lists["Q00_1"]] == ["Good", "Important"]
     assert [choice["label"]["English (en)"] for choice in lists["Q00_2"]] == ["Bad", "Not important"]
     assert [item["name"] for item in matrices[1]["items"]] == ["Q00_2_SQ001"]
+
+
+def test_a_mandatory_question_whose_condition_cannot_be_converted_is_no_longer_mandatory() -> None:
+    question = _question(1, "S", "Firma", "Firma").replace("<mandatory>N</mandatory>", "<mandatory>Y</mandatory>")
+    question = question.replace("<relevance>1</relevance>", "<relevance>count(Firma) > 1</relevance>")
+    imported = parse_lss(_lss(question))
+    [found] = all_questions(imported.schema)
+    assert (found["relevant"], found["required"]) == ("", False)
+    assert len(imported.not_mapped) == 1
+
+
+def test_limesurvey_validation_becomes_a_constraint_and_what_cannot_be_converted_is_listed() -> None:
+    questions = "".join(
+        [
+            _question(1, "S", "Plz", "Postleitzahl").replace("</title>", "</title><preg>/^[0-9]{5}$/</preg>"),
+            _question(2, "N", "Anzahl", "Anzahl"),
+            _question(3, "S", "Kaputt", "Kaputt").replace("</title>", "</title><preg>/([a-z/</preg>"),
+        ]
+    )
+    attributes = (
+        "<question_attributes><rows>"
+        "<row><qid>2</qid><attribute>min_num_value_n</attribute><value>0</value></row>"
+        "<row><qid>2</qid><attribute>max_num_value_n</attribute><value>500</value></row>"
+        "</rows></question_attributes>"
+    )
+    data = _lss(questions).replace(b"<surveys>", attributes.encode() + b"<surveys>")
+    imported = parse_lss(data)
+    found = {question["name"]: question for question in all_questions(imported.schema)}
+    assert found["Plz"]["constraint"] == "regex(., '^[0-9]{5}$')"
+    assert found["Anzahl"]["constraint"] == ". >= 0 and . <= 500"
+    assert found["Kaputt"]["constraint"] == ""
+    assert [note for note in imported.not_mapped if "Kaputt" in note]

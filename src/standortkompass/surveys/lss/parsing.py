@@ -21,13 +21,14 @@ import defusedxml.ElementTree as SafeElementTree  # type: ignore[import-untyped]
 from defusedxml import DefusedXmlException
 from django.utils.translation import gettext as _
 
+from standortkompass.surveys.expressions import ExpressionError, parse
 from standortkompass.surveys.lss.expressions import convert_expression
 from standortkompass.surveys.schema import SCHEMA_VERSION, Choice, Page, Question, Schema, Texts
 from standortkompass.surveys.xlsform import FormError, XLSFormError, export_xlsform, parse_xlsform
 from standortkompass.surveys.xlsform.sheets import read_sheets
 
 LANGUAGE_NAMES = {"de": "Deutsch (de)", "en": "English (en)", "fr": "Français (fr)", "it": "Italiano (it)"}
-TYPE_NAMES = {"|": "file upload", ":": "array of numbers", ";": "array of texts", "I": "language switch"}
+TYPE_NAMES = {"|": "file upload", "I": "language switch"}
 # Fixed answer options of LimeSurvey types: code, German, English.
 FIXED_CHOICES = {
     "Y": (("Y", "Ja", "Yes"), ("N", "Nein", "No")),
@@ -36,7 +37,7 @@ FIXED_CHOICES = {
     "E": (("I", "Zunahme", "Increase"), ("S", "Gleich", "Same"), ("D", "Abnahme", "Decrease")),
 }
 MATRIX_TYPES = {"F", "H", "C", "E"}
-PER_SUBQUESTION = {"K": "decimal", "Q": "text"}  # one question per subquestion, under a heading
+PER_SUBQUESTION = {"K": "decimal", "Q": "text", ":": "decimal", ";": "text"}  # one question per (cell of a) row
 CHOICE_TYPES = {"L": "select_one", "!": "select_one", "Y": "select_one", "5": "select_one", "G": "select_one"}
 CHOICE_TYPES |= {"O": "select_one", "M": "select_multiple", "P": "select_multiple", "R": "rank"}
 SIMPLE = {"S": "text", "T": "text", "U": "text", "N": "decimal", "D": "date", "X": "note"}
@@ -87,6 +88,10 @@ class _Reader:
         subquestion_texts = self._texts("question_l10ns", "subquestions", "qid", ("question", "help"))
         for key, value in subquestion_texts.items():
             self.question_texts.setdefault(key, value)
+        self.attributes: dict[str, dict[str, str]] = defaultdict(dict)
+        for row in _rows(root, "question_attributes"):
+            if row.get("language", "") in {"", self.codes[0]}:
+                self.attributes[row.get("qid", "")][row.get("attribute", "")] = row.get("value", "")
         # (question id, answer code, scale): a dual-scale array has the same codes on both scales
         self.answer_texts: dict[tuple[str, str, str], dict[str, Texts]] = defaultdict(lambda: defaultdict(dict))
         answers_by_aid = {row.get("aid", ""): row for row in _rows(root, "answers") if row.get("aid")}
@@ -315,7 +320,39 @@ class _Reader:
         if lstype == "X":
             question["required"] = False
         question["name"] = name
+        if lstype in {"S", "T", "U", "N"}:
+            question["constraint"] = self.validation(row, lstype)
         return question
+
+    def validation(self, row: dict[str, str], lstype: str) -> str:
+        """The XLSForm constraint of a question's regular expression (``preg``) and numeric limits; what cannot be
+        converted is listed."""
+        parts: list[str] = []
+        attributes = self.attributes.get(row.get("qid", ""), {})
+        for attribute, operator in (("min_num_value_n", ">="), ("max_num_value_n", "<=")):
+            value = attributes.get(attribute, "").strip()
+            if lstype == "N" and re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+                parts.append(f". {operator} {value}")
+        preg = row.get("preg", "").strip()
+        if preg:
+            pattern = preg[1 : preg.rindex("/")] if preg.startswith("/") and preg.rindex("/") > 0 else preg
+            try:
+                re.compile(pattern)
+                constraint = f"regex(., '{pattern}')"
+                parse(constraint)
+            except (re.error, ExpressionError):
+                self.not_mapped.append(
+                    _("Question %(code)s: the validation “%(pattern)s” was not converted.")
+                    % {"code": row.get("title", ""), "pattern": preg}
+                )
+            else:
+                parts.append(constraint)
+        if attributes.get("em_validation_q", "").strip():
+            self.not_mapped.append(
+                _("Question %(code)s: the validation equation “%(equation)s” was not converted.")
+                % {"code": row.get("title", ""), "equation": attributes["em_validation_q"]}
+            )
+        return " and ".join(parts)
 
     def choices(
         self, qid: str, lstype: str, own_sub: list[dict[str, str]], answers: list[dict[str, str]], scale: str = "0"
@@ -397,19 +434,22 @@ class _Reader:
         heading = self.question(row, kind="note", type_="note", label=label, hint=hint)
         heading.update({"name": name, "required": False})
         found = [heading]
-        for sub in own_sub:
-            sub_code = sub.get("title", "")
-            sub_label = self.question_texts.get(sub.get("qid", ""), {}).get("question", {})
-            item = self.question(
-                row,
-                kind=PER_SUBQUESTION[lstype],
-                type_=PER_SUBQUESTION[lstype],
-                label=sub_label or {_language_name(self.codes[0]): sub_code},
-                hint={},
-            )
-            item["name"] = f"{name}_{sub_code}"
-            found.append(item)
+        rows = [sub for sub in own_sub if (sub.get("scale_id") or "0") == "0"]
+        columns: list[dict[str, str] | None] = [sub for sub in own_sub if sub.get("scale_id") == "1"]
+        for sub in rows:
+            for column in columns if lstype in {":", ";"} and columns else [None]:
+                codes = [sub.get("title", "")] + ([column.get("title", "")] if column else [])
+                texts = [self.sub_label(part) for part in (sub, column) if part is not None]
+                item_label = {language: ": ".join(text.get(language, "") for text in texts) for language in texts[0]}
+                kind = PER_SUBQUESTION[lstype]
+                item = self.question(row, kind=kind, type_=kind, label=item_label, hint={})
+                item["name"] = "_".join([name, *codes])
+                found.append(item)
         return found
+
+    def sub_label(self, sub: dict[str, str]) -> Texts:
+        label = self.question_texts.get(sub.get("qid", ""), {}).get("question", {})
+        return label or {_language_name(self.codes[0]): sub.get("title", "")}
 
     def dual_scale(
         self,
@@ -446,14 +486,19 @@ class _Reader:
         self.multiple: dict[str, set[str]] = {}
         for row in questions:
             code, lstype = row.get("title", ""), row.get("type", "")
-            subs = {s.get("title", "") for s in subquestions if s.get("parent_qid") == row.get("qid")}
+            own = [s for s in subquestions if s.get("parent_qid") == row.get("qid")]
+            subs = {s.get("title", "") for s in own}
             if not NAME.match(code) or lstype in TYPE_NAMES:
                 continue
+            if lstype in {":", ";"}:
+                columns = [s.get("title", "") for s in own if s.get("scale_id") == "1"]
+                rows = [s.get("title", "") for s in own if (s.get("scale_id") or "0") == "0"]
+                self.single.update(f"{code}_{r}_{c}" for r in rows for c in columns)
             if lstype in {"S", "T", "U", "N", "D", "L", "!", "Y", "5", "G", "O", "*"}:
                 self.single.add(code)
             elif lstype in {"M", "P"}:
                 self.multiple[code] = subs
-            elif lstype in {*MATRIX_TYPES, *MATRIX_SCALES, *PER_SUBQUESTION}:
+            elif lstype in {*MATRIX_TYPES, *MATRIX_SCALES, "K", "Q"}:
                 self.single.update(f"{code}_{sub}" for sub in subs)
             elif lstype == "1":
                 self.single.update(f"{code}_{number}_{sub}" for sub in subs for number in (1, 2))
