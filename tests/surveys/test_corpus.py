@@ -33,18 +33,18 @@ CORPUS = {
     "xlsform/odk_xlsform_offline_clean.xlsx": (1, 2, 0),
     "xlsform/odk_xlsform_offline_warning.xlsx": (2, 2, 0),
     "xlsform/odk_xlsform_offline_external_itemsets.xlsx": (1, 1, 2),
-    "lss/collab_ls_survey_981966.lss": (3, 25, 1),
+    "lss/collab_ls_survey_981966.lss": (3, 25, 23),
     "lss/imex_blank_survey.lss": (1, 1, 0),
     "lss/imex_one_question_two_languages.lss": (1, 1, 0),
     "lss/rc2api_rather_interesting_questionnaire.lss": (1, 3, 0),
     "lss/limesurvey_ranking_native.lss": (1, 1, 0),
-    "lss/limesurvey_366446_yes_no_condition.lss": (1, 2, 0),
+    "lss/limesurvey_366446_yes_no_condition.lss": (1, 2, 1),
     "lss/limesurvey_454287_portuguese_2x.lss": (1, 1, 0),
     "lss/limesurvey_question_list_l10ns.lss": (1, 1, 0),
     "lss/limesurvey_573386_multiple_choice_other.lss": (1, 1, 0),
-    "lss/limesurvey_array_number_checkbox.lss": (2, 10, 0),
+    "lss/limesurvey_array_number_checkbox.lss": (2, 10, 2),
     "lss/limesurvey_allinone_condition.lss": (2, 2, 2),
-    "lss/limesurvey_old_codes_2x_two_languages.lss": (2, 3, 2),
+    "lss/limesurvey_old_codes_2x_two_languages.lss": (2, 3, 3),
     "lss/limesurvey_dual_scale.lss": (1, 2, 0),
 }
 
@@ -104,8 +104,7 @@ def test_a_limesurvey_workflow_survey_keeps_its_conditions_and_lists_its_equatio
     found = {question["name"]: question for question in all_questions(file.schema)}
     assert found["q1statusreviewer"]["relevant"] == "(${user} = '2')"
     assert found["q1statussupervisor"]["relevant"] == "(${user} = '3')"
-    [warning] = file.warnings
-    assert "notanswered" in warning
+    assert [warning for warning in file.warnings if "notanswered" in warning]
 
 
 def test_a_two_language_limesurvey_file_keeps_both_languages() -> None:

@@ -292,3 +292,18 @@ def test_limesurvey_validation_becomes_a_constraint_and_what_cannot_be_converted
     assert found["Anzahl"]["constraint"] == ". >= 0 and . <= 500"
     assert found["Kaputt"]["constraint"] == ""
     assert [note for note in imported.not_mapped if "Kaputt" in note]
+
+
+def test_an_earlier_answer_in_a_text_is_shown_and_other_expressions_in_braces_are_listed() -> None:
+    questions = "".join(
+        [
+            _question(1, "S", "Firma", "Firma"),
+            _question(2, "T", "Lob", "Was gefällt {Firma.NAOK} am Standort?"),
+            _question(3, "T", "Rest", "Sie haben {count(Firma)} Antworten"),
+        ]
+    )
+    imported = parse_lss(_lss(questions))
+    found = {question["name"]: question for question in all_questions(imported.schema)}
+    assert found["Lob"]["label"] == {"Deutsch (de)": "Was gefällt ${Firma} am Standort?"}
+    assert [note for note in imported.not_mapped if "Rest" in note]
+    assert not [note for note in imported.not_mapped if "Lob" in note]

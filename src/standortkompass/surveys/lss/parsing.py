@@ -43,6 +43,8 @@ CHOICE_TYPES |= {"O": "select_one", "M": "select_multiple", "P": "select_multipl
 SIMPLE = {"S": "text", "T": "text", "U": "text", "N": "decimal", "D": "date", "X": "note"}
 MATRIX_SCALES = {"A": 5, "B": 10}
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+TAILORING = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.(?:NAOK|shown|value))?\}")
+EXPRESSION_IN_TEXT = re.compile(r"(?<!\$)\{[^{}]*[A-Za-z(][^{}]*\}")
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -237,6 +239,7 @@ class _Reader:
                     "type": row.get("type", ""),
                 }
                 question["relevant"] = relevant
+                self.tailor(question, row.get("title", ""))
                 page_questions.append(question)
         if not page_questions:
             return None
@@ -323,6 +326,23 @@ class _Reader:
         if lstype in {"S", "T", "U", "N"}:
             question["constraint"] = self.validation(row, lstype)
         return question
+
+    def tailor(self, question: Question, code: str) -> None:
+        """``{CODE}`` in a text (an earlier answer) becomes ``${CODE}``; other ExpressionScript in braces is shown
+        as written and listed."""
+
+        def answer(match: re.Match[str]) -> str:
+            return f"${{{match.group(1)}}}" if match.group(1) in self.single else match.group(0)
+
+        for texts in (question["label"], question["hint"]):
+            for language, text in texts.items():
+                texts[language] = TAILORING.sub(answer, text)
+                if EXPRESSION_IN_TEXT.search(texts[language]):
+                    self.not_mapped.append(
+                        _("Question %(code)s: its text contains an expression in braces that is shown as written.")
+                        % {"code": code}
+                    )
+                    return
 
     def validation(self, row: dict[str, str], lstype: str) -> str:
         """The XLSForm constraint of a question's regular expression (``preg``) and numeric limits; what cannot be
