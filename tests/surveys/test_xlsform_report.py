@@ -249,3 +249,26 @@ def test_comment_rows_unnamed_notes_media_only_questions_and_unknown_calculation
     assert list(found) == ["note_row_3", "firma"]
     assert found["firma"]["label"] == {"default": "Firma "}
     assert [(warning.row, warning.column) for warning in read.warnings] == [(4, "type"), (5, "type"), (6, "label")]
+
+
+def test_kobotoolbox_score_and_matrix_blocks_are_left_out_with_their_rows_and_a_warning() -> None:
+    survey = [
+        ["type", "name", "label", "kobo--score-choices"],
+        ["text", "firma", "Firma", ""],
+        ["begin_score", "bewertung", "Bewertung", "ja_nein"],
+        ["score__row", "laerm", "Lärm", ""],
+        ["score__row", "verkehr", "Verkehr", ""],
+        ["end_score", "", "", ""],
+        ["begin_repeat", "standorte", "Standorte", ""],
+        ["begin_group", "adresse", "Adresse", ""],
+        ["text", "ort", "Ort", ""],
+        ["end_group", "", "", ""],
+        ["end_repeat", "", "", ""],
+    ]
+    read = read_xlsform(xlsx(survey, CHOICES, SETTINGS), "kobo.xlsx")
+    assert [question["name"] for question in all_questions(read.schema)] == ["firma"]
+    assert [warning.row for warning in read.warnings] == [3, 7]
+    assert "„bewertung“ (score)" in read.warnings[0].message
+    assert "2 Zeile(n)" in read.warnings[0].message
+    assert "„standorte“" in read.warnings[1].message
+    assert "1 Frage(n)" in read.warnings[1].message

@@ -43,6 +43,9 @@ from standortkompass.surveys.xlsform.validation import balanced, expression_erro
 
 YES = {"yes", "true", "true()", "1"}
 EXPRESSIONS = ("relevant", "constraint", "choice_filter", "calculation")
+# Blocks of rows: groups, and what is left out with its rows (repeats, old loops, KoboToolbox's matrix, score, rank).
+KOBO_BLOCKS = {"kobomatrix", "score", "rank"}
+BLOCKS = {"group", "repeat", "loop", *KOBO_BLOCKS}
 MEDIA_COLUMNS = {"image", "audio", "video", "big-image", "media", "media:image", "media:audio", "media:video"}
 REFERENCE = re.compile(r"\$\{([^}]*)\}")
 NO = {"", "no", "false", "false()", "0"}
@@ -58,6 +61,7 @@ class _Parser:
         self.languages: list[str] = []
         self.metadata: dict[str, str] = {}
         self.left_out: set[str] = set()
+        self.kobo_blocks = False  # KoboToolbox's own blocks, which pyxform does not know
         self.row_of: dict[str, int] = {}
 
     def error(self, sheet: str, row: int | None, column: str, message: str) -> None:
@@ -337,35 +341,45 @@ class _Parser:
         rows = self.sheets.rows.get("survey", [])
         pages: list[Page] = []
         loose: list[Question] = []
-        # stack of (begin row, questions collected inside, is a repeat)
+        # stack of (begin row, questions collected inside, is left out: a repeat or a KoboToolbox block)
         stack: list[tuple[Row, list[Question], bool]] = []
+        left_out_rows: dict[int, int] = {}  # rows inside a left-out block, by the block's row number
         for row in rows:
             if not row.values.get("type", "").strip():
                 continue  # a row without type is a comment, as in pyxform
             if row.values["type"].strip().lower() == "note" and not row.values.get("name"):
                 row.values["name"] = f"note_row_{row.number}"
             kind = " ".join(row.values.get("type", "").replace("_", " ", 1).split()[:2]).lower()
-            if kind in {"begin group", "begin repeat", "begin loop"}:
+            if kind.startswith("begin ") and kind.split()[1] in BLOCKS:
+                self.kobo_blocks |= kind.split()[1] in KOBO_BLOCKS
                 if not stack and loose:
                     pages.append(self.page(None, loose))
                     loose = []
-                stack.append((row, [], kind != "begin group"))
+                stack.append((row, [], kind != "begin group" or any(left for _b, _q, left in stack)))
                 continue
-            if kind in {"end group", "end repeat", "end loop"}:
+            if kind.startswith("end ") and kind.split()[1] in BLOCKS:
                 if not stack:
                     self.error("survey", row.number, "type", _("“end group” without a matching “begin group”."))
                     continue
                 begin, questions, repeat = stack.pop()
                 if repeat:
-                    self.left_out.update(question["name"] for question in all_of(questions))
-                    self.warning(
-                        begin,
+                    count = left_out_rows.pop(begin.number, 0)
+                    if stack and stack[-1][2]:  # inside another left-out block: counted there
+                        left_out_rows[stack[-1][0].number] = left_out_rows.get(stack[-1][0].number, 0) + count
+                        continue
+                    block = " ".join(begin.values.get("type", "").replace("_", " ", 1).split()[1:2]).lower()
+                    message = (
                         _(
+                            "The KoboToolbox block “%(name)s” (%(type)s) was left out with its %(count)d row(s): "
+                            "it cannot be shown in a company survey."
+                        )
+                        if block in KOBO_BLOCKS
+                        else _(
                             "The repeat “%(name)s” was left out with its %(count)d question(s): questions asked "
                             "once for each of several things (such as sites) are not supported."
                         )
-                        % {"name": begin.values.get("name", ""), "count": len(all_of(questions))},
                     )
+                    self.warning(begin, message % {"name": begin.values.get("name", ""), "count": count, "type": block})
                     continue
                 matrix = self.matrix(begin, questions)
                 if stack:
@@ -374,6 +388,10 @@ class _Parser:
                     pages.append(self.page(None, [matrix]))
                 else:
                     pages.append(self.page(begin, questions))
+                continue
+            if stack and stack[-1][2]:  # inside a left-out block: not read, references to it count as unanswered
+                self.left_out.add(row.values.get("name", ""))
+                left_out_rows[stack[-1][0].number] = left_out_rows.get(stack[-1][0].number, 0) + 1
                 continue
             question = self.question(row, lists)
             if question is None:
@@ -466,7 +484,7 @@ def read_xlsform(data: bytes, filename: str) -> XLSFormRead:
     if parser.errors:
         order = {"": 0, "survey": 1, "choices": 2, "settings": 3}
         raise XLSFormError(sorted(parser.errors, key=lambda e: (order.get(e.sheet, 4), e.row or 0)))
-    errors = pyxform_errors(data, filename, sheets)
+    errors = [] if parser.kobo_blocks else pyxform_errors(data, filename, sheets)  # pyxform knows no Kobo blocks
     if errors:
         raise XLSFormError(errors)
     return XLSFormRead(schema, parser.warnings)
