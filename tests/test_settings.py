@@ -26,4 +26,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file in WAL mode, as in production, not Django's shared in-memory database: there a thread
     # that finds the database busy is refused at once ("table is locked") instead of waiting for
     # the write lock, so the tests of parallel requests could not run against SQLite.
-    DATABASES["default"]["TEST"] = {"NAME": os.path.join(os.environ["STANDORTKOMPASS_VAR_DIR"], "test.sqlite3")}  # noqa: F405
+    # A new dict, not a change of the settings module's own: pytest also collects this file as a
+    # test module, and running it again must not touch the settings Django already uses.
+    test_database = {"NAME": os.path.join(os.environ["STANDORTKOMPASS_VAR_DIR"], "test.sqlite3")}
+    DATABASES = {**DATABASES, "default": {**DATABASES["default"], "TEST": test_database}}  # noqa: F405
