@@ -30,6 +30,13 @@ CORPUS = {
     "xlsform/pyxform_widgets.xls": (5, 23, 12),
     "xlsform/pyxform_xml_escaping.xls": (1, 3, 4),
     "xlsform/pyxform_yes_or_no_question.xls": (1, 1, 0),
+    "xlsform/kobocat_tutorial.xls": (2, 11, 4),
+    "xlsform/kobocat_new_repeats.xls": (3, 4, 2),
+    "xlsform/kobocat_battery_life.xls": (1, 5, 1),
+    "xlsform/kobocat_exp.xlsx": (1, 6, 5),
+    "xlsform/kobocat_childrens_survey_unicode.xls": (3, 4, 2),
+    "xlsform/kobocat_test_data_types.xls": (1, 4, 3),
+    "xlsform/kobocat_transportation.xls": (1, 1, 1),
     "xlsform/odk_xlsform_offline_clean.xlsx": (1, 2, 0),
     "xlsform/odk_xlsform_offline_warning.xlsx": (2, 2, 0),
     "xlsform/odk_xlsform_offline_external_itemsets.xlsx": (1, 1, 2),
@@ -185,3 +192,16 @@ def test_a_limesurvey_2x_file_in_two_languages_keeps_its_base_language_first() -
     assert [language["code"] for language in file.schema["settings"]["languages"]] == ["en", "es"]
     assert [page["label"]["es (es)"] for page in file.schema["pages"]] == ["Primer grupo", "Segundo grupo"]
     assert file.schema["choice_lists"]["OLD_CODE1"][0]["name"] == "1"  # the 5-point choice
+
+
+def test_the_kobotoolbox_tutorial_keeps_its_logic_and_its_start_and_end_names() -> None:
+    file = read("xlsform/kobocat_tutorial.xls")
+    assert file.schema["settings"]["metadata"] == {"start": "start_time", "end": "end_time", "today": "today"}
+    found = {question["name"]: question for question in all_questions(file.schema)}
+    assert found["age"]["constraint"] == "${age} > 0 and ${age} < 120"
+    assert found["pizza_type"]["relevant"] == "${pizza_fan} = 'yes'"
+
+
+def test_names_inside_a_repeat_may_repeat_names_outside_it_as_in_pyxform() -> None:
+    file = read("xlsform/kobocat_childrens_survey_unicode.xls")  # "name" and "age" also inside the repeat
+    assert [question["name"] for question in all_questions(file.schema)] == ["name", "age", "tel.office", "tel.mobile"]

@@ -13,6 +13,7 @@ from pyxform.xls2xform import convert  # type: ignore[import-untyped]
 from standortkompass.surveys.expressions import ExpressionError, parse
 from standortkompass.surveys.xlsform.sheets import FormError, Sheets, workbook_type
 
+LEFT_OUT_BLOCKS = {"repeat", "loop", "kobomatrix", "score", "rank"}
 EXPRESSION_COLUMNS = ("relevant", "constraint", "choice_filter", "calculation", "default", "required")
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 REFERENCE = re.compile(r"\$\{([^}]*)\}")
@@ -29,9 +30,16 @@ def name_errors(sheets: Sheets) -> list[FormError]:
 
     seen: dict[str, int] = {}
     names: set[str] = set()
+    depth = 0  # inside a block that is left out (a repeat …): its names live in their own scope, as in pyxform
     for row in sheets.rows.get("survey", []):
         type_text = row.values.get("type", "").replace("_", " ", 1).lower()
+        block = type_text.split()[1] if len(type_text.split()) > 1 else ""
         if type_text.startswith("end ") or not type_text:  # a row without type is a comment
+            depth -= bool(depth) and type_text.startswith("end ") and block in LEFT_OUT_BLOCKS
+            continue
+        if depth or (type_text.startswith("begin ") and block in LEFT_OUT_BLOCKS):
+            depth += type_text.startswith("begin ") and block in LEFT_OUT_BLOCKS
+            names.add(row.values.get("name", ""))
             continue
         name = row.values.get("name", "")
         if not name and type_text == "note":  # named after its row (see parsing)
