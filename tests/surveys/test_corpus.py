@@ -37,6 +37,7 @@ CORPUS = {
     "xlsform/kobocat_childrens_survey_unicode.xls": (3, 4, 2),
     "xlsform/kobocat_test_data_types.xls": (1, 4, 3),
     "xlsform/kobocat_transportation.xls": (1, 1, 1),
+    "xlsform/kobocat_good_eats_multilang.xls": (1, 6, 5),
     "xlsform/odk_xlsform_offline_clean.xlsx": (1, 2, 0),
     "xlsform/odk_xlsform_offline_warning.xlsx": (2, 2, 0),
     "xlsform/odk_xlsform_offline_external_itemsets.xlsx": (1, 1, 2),
@@ -205,3 +206,9 @@ def test_the_kobotoolbox_tutorial_keeps_its_logic_and_its_start_and_end_names() 
 def test_names_inside_a_repeat_may_repeat_names_outside_it_as_in_pyxform() -> None:
     file = read("xlsform/kobocat_childrens_survey_unicode.xls")  # "name" and "age" also inside the repeat
     assert [question["name"] for question in all_questions(file.schema)] == ["name", "age", "tel.office", "tel.mobile"]
+
+
+def test_a_stray_choices_row_without_list_and_name_is_ignored_with_a_warning() -> None:
+    file = read("xlsform/kobocat_good_eats_multilang.xls")
+    assert file.warnings[0].startswith("Tabellenblatt choices, Zeile 4, Spalte list_name:")
+    assert {"English", "French"} <= {language["name"] for language in file.schema["settings"]["languages"]}

@@ -111,6 +111,13 @@ class _Parser:
         for row in self.sheets.rows.get("choices", []):
             list_name = row.values.get("list_name", "") or row.values.get("list name", "")
             name = row.values.get("name", "")
+            if not list_name and not name:  # a stray text without list and name (pyxform ignores it too)
+                self.warnings.append(
+                    FormError(
+                        "choices", row.number, "list_name", _("The row has no list name and no name; it is ignored.")
+                    )
+                )
+                continue
             if not list_name:
                 self.error("choices", row.number, "list_name", _("The choice has no list name."))
                 continue
