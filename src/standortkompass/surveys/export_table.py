@@ -46,6 +46,7 @@ from standortkompass.surveys.models import Anonymity, Response, ResponseStatus, 
 from standortkompass.surveys.runtime import OTHER_SUFFIX, Runtime
 from standortkompass.surveys.schema import Question
 from standortkompass.surveys.selectors.surveys import personal_question_names
+from standortkompass.surveys.xlsform.types import SERVER_TIMESTAMPS
 
 NOT_ASKED = -1
 NO_ANSWER = -2
@@ -236,7 +237,8 @@ def _timestamp_columns(survey: Survey, metadata: dict[str, str], ids: list[int])
         return timezone.localtime(value) if value is not None else None
 
     columns: list[tuple[Variable, object]] = []
-    for row_type, name in metadata.items():
+    # In the order start, end, today: the stored mapping may come back in any order (jsonb sorts its keys).
+    for row_type, name in ((row_type, metadata[row_type]) for row_type in SERVER_TIMESTAMPS if row_type in metadata):
         if row_type == "today":
             days = [local(times[pk][0]) for pk in ids]
             label = _("Day the response was started (server clock)")

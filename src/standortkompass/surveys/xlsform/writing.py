@@ -9,6 +9,7 @@ import openpyxl
 
 from standortkompass.surveys.schema import DEFAULT_LANGUAGE, Page, Question, Schema, Texts
 from standortkompass.surveys.xlsform.sheets import PLAIN_COLUMNS, TRANSLATABLE
+from standortkompass.surveys.xlsform.types import SERVER_TIMESTAMPS
 
 
 def _text_column(column: str, language: str) -> str:
@@ -69,8 +70,9 @@ def export_xlsform(schema: Schema) -> bytes:
     """The questionnaire as an XLSForm workbook (survey, choices and settings sheets)."""
     languages = [language["name"] for language in schema["settings"]["languages"]]
     text_columns = [_text_column(c, lang) for c in ("label", "hint") for lang in languages]
+    metadata = schema["settings"].get("metadata", {})
     survey: list[dict[str, str]] = [
-        {"type": row_type, "name": name} for row_type, name in schema["settings"].get("metadata", {}).items()
+        {"type": row_type, "name": metadata[row_type]} for row_type in SERVER_TIMESTAMPS if row_type in metadata
     ]
     for page in schema["pages"]:
         if not page["implicit"]:
