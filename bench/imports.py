@@ -5,11 +5,12 @@ file as the upload would (only reading and checking; nothing is written) and rep
 its maximum resident set size (``getrusage``, the interpreter with Django included). The bombs:
 
 - a ``.tsv.gz`` of 300 KB that unpacks to 200 MB (Eurostat format, statistics upload);
-- an XLSX of 200,000 rows × 2 columns (statistics upload and organisation import);
+- an XLSX of 200,000 rows (statistics upload, organisation import, questionnaire upload);
 - a CSV line of 2 million cells (statistics upload).
 
 The real files: the largest GENESIS download the product ships (13111-07-05-4, 2020: employees of
-every Kreis by sector), as CSV and as XLSX; an organisation list of 5,000 rows (the cap) as XLSX.
+every Kreis by sector), as CSV and as XLSX; an organisation list of 5,000 rows (the cap) as XLSX;
+the default questionnaire "Unternehmensbefragung Zukunftsstrategie" (read and validated with pyxform).
 Targets: every bomb refused within 5 s and 400 MB; every real file read within 10 s and 600 MB.
 
 ``python bench/imports.py`` prints the table and exits 1 when a target is missed.
@@ -80,6 +81,22 @@ def _organisations(data: bytes) -> str:
         return f"refused: {str(error)[:80]}"
 
 
+def _questionnaire(data: bytes) -> str:
+    from standortkompass.surveys.xlsform import XLSFormError, read_xlsform
+
+    try:
+        read = read_xlsform(data, "fragebogen.xlsx")
+    except XLSFormError as error:
+        return f"refused: {str(error)[:80]}"
+    return f"{sum(len(page['questions']) for page in read.schema['pages'])} questions"
+
+
+def _default_questionnaire() -> bytes:
+    from standortkompass.surveys.demo import DEFAULT_QUESTIONNAIRE
+
+    return DEFAULT_QUESTIONNAIRE.read_bytes()
+
+
 def _cases() -> dict[str, tuple[str, Callable[[], bytes], Callable[[bytes], str]]]:
     eurostat_header = b"unit,nace_r2,geo\\TIME_PERIOD\t2019 \t2020 \n"
     return {
@@ -103,6 +120,12 @@ def _cases() -> dict[str, tuple[str, Callable[[], bytes], Callable[[bytes], str]
             lambda: _workbook([["Name", "Typ"], *([f"Firma {row}", "Unternehmen"] for row in range(200_000))]),
             _organisations,
         ),
+        "questionnaire: XLSX bomb (200,000 rows)": (
+            "bomb",
+            lambda: _workbook([["type", "name", "label"], *(["text", f"q{row}", "Frage"] for row in range(200_000))]),
+            _questionnaire,
+        ),
+        "questionnaire: the default questionnaire (real)": ("real", _default_questionnaire, _questionnaire),
         "statistics: GENESIS 13111-07-05-4 CSV (real)": ("real", _genesis_csv, lambda d: _statistics(d, "t.csv")),
         "statistics: GENESIS 13111-07-05-4 as XLSX (real)": (
             "real",

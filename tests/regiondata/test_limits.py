@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 from django.utils import translation
 from openpyxl import Workbook
 
+from standortkompass.core.archives import scan_sheet
 from standortkompass.regiondata.importers import StatisticsImportError, base, limits, read_statistics_file, xlsx
 from standortkompass.regiondata.importers.long import read_long_csv
 from standortkompass.regiondata.models import ImportBatch, Observation
@@ -144,7 +145,8 @@ def test_the_sheet_scan_counts_rows_and_merged_ranges_across_its_pieces() -> Non
     sheet = b"<x:worksheet><x:sheetData>" + rows + b"</x:sheetData>" + merges + b"<x:rowBreaks/></x:worksheet>"
     assert len(sheet) > 2 * 2**20  # read in several pieces
 
-    assert xlsx._scan_sheet(io.BytesIO(sheet)) == (60_000, [(1, 1, 1, 3), (2, 2, 3, 2)])
+    scan = scan_sheet(io.BytesIO(sheet))
+    assert (scan.rows, scan.merged, scan.more_merged) == (60_000, [(1, 1, 1, 3), (2, 2, 3, 2)], False)
 
 
 def test_a_workbook_with_too_much_shared_text_is_refused_before_it_is_opened(monkeypatch) -> None:

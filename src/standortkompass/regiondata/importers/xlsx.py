@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from decimal import Decimal
-from typing import IO
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
-from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
+from standortkompass.core.archives import scan_sheet, sheet_rows
 from standortkompass.regiondata.importers.base import ParsedFile
 from standortkompass.regiondata.importers.genesis import Row, parse_genesis_rows
 from standortkompass.regiondata.importers.limits import (
@@ -81,23 +79,10 @@ def read_genesis_xlsx(data: bytes, *, file_name: str, indicator: str = "") -> Pa
 
 
 def _sheet_problem(data: bytes) -> str | None:
-    """Why a sheet of the workbook is too large to read (its rows or merged ranges over the caps), or None.
-
-    Runs before the workbook is opened: opening it already reads a sheet without a stated
-    dimension to its end.
-    """
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for name in archive.namelist():
-                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                    with archive.open(name) as source:
-                        rows, _ranges = _scan_sheet(source)
-                    if rows > MAX_SHEET_ROWS:
-                        return _("The sheet has more than %(rows)s rows.") % {"rows": grouped(MAX_SHEET_ROWS)}
-    except SheetTooLargeError as error:
-        return str(error)
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return None  # the workbook reader names the damage
+    """Why a sheet of the workbook has too many rows to read, or None; runs before the workbook is opened."""
+    counts = sheet_rows(data)
+    if counts and max(counts.values()) > MAX_SHEET_ROWS:
+        return _("The sheet has more than %(rows)s rows.") % {"rows": grouped(MAX_SHEET_ROWS)}
     return None
 
 
@@ -140,36 +125,6 @@ class SheetTooLargeError(ValueError):
     """The sheet is over a cap; the message says which."""
 
 
-ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
-MERGE_TAG = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}\d{1,7})?)"')
-_TAIL = 256  # bytes kept from one piece to the next, so that no tag is cut in two
-
-
-def _scan_sheet(source: IO[bytes]) -> tuple[int, list[tuple[int, int, int, int]]]:
-    """The number of rows and the merged ranges (min_row, min_col, max_row, max_col) of a sheet's XML.
-
-    A byte scan in pieces of a megabyte: it parses no XML (so no entity can expand) and costs
-    milliseconds where the streaming reader takes seconds, so a sheet over the row cap is refused
-    before any row is read.
-    """
-    rows = 0
-    ranges: list[tuple[int, int, int, int]] = []
-    tail = b""
-    while piece := source.read(2**20):
-        text = tail + piece
-        # A tag that ends within the tail was counted with the previous piece.
-        rows += sum(1 for match in ROW_TAG.finditer(text) if match.end() > len(tail))
-        for match in MERGE_TAG.finditer(text):
-            if match.end() > len(tail):
-                min_col, min_row, max_col, max_row = range_boundaries(match.group(1).decode("ascii"))
-                ranges.append((min_row or 1, min_col or 1, max_row or 1, max_col or 1))
-                if len(ranges) > MAX_MERGED_RANGES:
-                    message = _("The sheet has more than %(count)s merged cell ranges.")
-                    raise SheetTooLargeError(message % {"count": grouped(MAX_MERGED_RANGES)})
-        tail = text[-_TAIL:]
-    return rows, ranges
-
-
 def _merged_cells(workbook: Workbook, sheet: Worksheet) -> dict[tuple[int, int], object]:
     """The value of the top-left cell for every cell of a merged range (GENESIS merges header cells).
 
@@ -180,7 +135,11 @@ def _merged_cells(workbook: Workbook, sheet: Worksheet) -> dict[tuple[int, int],
     # openpyxl's read-only sheets keep no merged ranges: read them from the sheet's part of the archive.
     archive: zipfile.ZipFile = getattr(workbook, "_archive")  # noqa: B009
     with archive.open(str(getattr(sheet, "_worksheet_path"))) as source:  # noqa: B009
-        row_count, ranges = _scan_sheet(source)
+        scan = scan_sheet(source, max_merged=MAX_MERGED_RANGES)
+    if scan.more_merged:
+        message = _("The sheet has more than %(count)s merged cell ranges.")
+        raise SheetTooLargeError(message % {"count": grouped(MAX_MERGED_RANGES)})
+    row_count, ranges = scan.rows, scan.merged
     if row_count > MAX_SHEET_ROWS:
         raise SheetTooLargeError(_("The sheet has more than %(rows)s rows.") % {"rows": grouped(MAX_SHEET_ROWS)})
     if not ranges:

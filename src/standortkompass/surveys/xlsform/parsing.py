@@ -481,6 +481,8 @@ def read_xlsform(data: bytes, filename: str) -> XLSFormRead:
     """The schema of an XLSForm file with its warnings, or ``XLSFormError`` listing every error found."""
     try:
         sheets = read_sheets(data, filename)
+    except XLSFormError:
+        raise
     except Exception as error:  # openpyxl raises zipfile.BadZipFile and others for files that are no workbook
         raise XLSFormError(
             [FormError("", None, "", _("The file cannot be read as an XLSForm: %(error)s") % {"error": error})]

@@ -13,6 +13,14 @@ import openpyxl
 import xlrd  # type: ignore[import-untyped]
 from django.utils.translation import gettext as _
 
+from standortkompass.core.archives import sheet_rows, unpacked_size
+
+# Caps, checked before the work: the largest real forms have some thousand rows (a choice list of
+# every Gemeinde in Germany has 11,000); a workbook made to exhaust the server has far more.
+MAX_ROWS = 20_000
+MAX_COLUMNS = 300
+MAX_WORKBOOK_BYTES = 16 * 1024 * 1024
+
 # Columns of the survey sheet that the schema keeps: per language, and as written.
 TRANSLATABLE = ("label", "hint", "required_message", "constraint_message")
 PLAIN_COLUMNS = (
@@ -107,14 +115,35 @@ def _read_xlsx(data: bytes) -> Sheets:
         return _read_xlsx_rows(data)
 
 
+def _too_large(rows: int = 0, columns: int = 0) -> XLSFormError:
+    if rows > MAX_ROWS:
+        message = _("A sheet has more than %(rows)s rows; this is not a questionnaire.") % {"rows": MAX_ROWS}
+    else:
+        message = _("A sheet has more than %(columns)s columns; this is not a questionnaire.") % {
+            "columns": MAX_COLUMNS
+        }
+    return XLSFormError([FormError("", None, "", message)])
+
+
 def _read_xlsx_rows(data: bytes) -> Sheets:
+    size = unpacked_size(data)
+    if size is not None and size > MAX_WORKBOOK_BYTES:
+        message = _("The workbook unpacks to more than %(size)s MB; split it into several files.")
+        raise XLSFormError([FormError("", None, "", message % {"size": MAX_WORKBOOK_BYTES // 2**20})])
+    counts = sheet_rows(data)
+    if counts and max(counts.values()) > MAX_ROWS:
+        raise _too_large(rows=max(counts.values()))
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     sheets = Sheets()
     for worksheet in workbook.worksheets:
-        raw = [
-            (number, [_cell_text(value) for value in row])
-            for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1)
-        ]
+        # Rows as stored, not padded to the stated dimension (which may claim the whole grid).
+        getattr(worksheet, "reset_dimensions", lambda: None)()
+        raw = []
+        for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            if number > MAX_ROWS or len(row) > MAX_COLUMNS:
+                workbook.close()
+                raise _too_large(rows=number, columns=len(row))
+            raw.append((number, [_cell_text(value) for value in row]))
         while raw and not any(raw[0][1]):
             raw.pop(0)
         sheets.rows[worksheet.title.strip().lower()] = _table(raw)
@@ -127,6 +156,9 @@ def _read_xls(data: bytes) -> Sheets:
     book = xlrd.open_workbook(file_contents=data, on_demand=True)
     sheets = Sheets()
     for worksheet in book.sheets():
+        if worksheet.nrows > MAX_ROWS or worksheet.ncols > MAX_COLUMNS:
+            book.release_resources()
+            raise _too_large(rows=worksheet.nrows, columns=worksheet.ncols)
         raw = [
             (number + 1, [_cell_text(_xls_value(cell, book.datemode)) for cell in worksheet.row(number)])
             for number in range(worksheet.nrows)
@@ -150,6 +182,8 @@ def _xls_value(cell: xlrd.sheet.Cell, datemode: int) -> object:
 
 def _read_csv(data: bytes) -> Sheets:
     """The pyxform CSV layout: a row naming a sheet in the first column, its header row, its rows."""
+    if data.count(b"\n") > 3 * MAX_ROWS:  # three sheets in one file
+        raise _too_large(rows=data.count(b"\n"))
     text = data.decode("utf-8-sig")
     raw: dict[str, list[tuple[int, list[str]]]] = {}
     current: list[tuple[int, list[str]]] | None = None
