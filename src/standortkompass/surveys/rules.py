@@ -10,6 +10,8 @@ rules.add_perm("surveys.manage", can_edit)
 rules.add_perm("surveys.view_results", can_see_board_matters)
 # Results and exports without suppression: Administration only.
 rules.add_perm("surveys.view_unsuppressed", can_administer)
+# Lowering the threshold below which counts are suppressed: Administration only (audited).
+rules.add_perm("surveys.lower_suppression_threshold", can_administer)
 # Coding open answers and turning results into findings: Administration and Redaktion.
 rules.add_perm("surveys.code_answers", can_edit)
 rules.add_perm("surveys.export", can_edit)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from standortkompass.core.forms import KernForm, KernModelForm
 from standortkompass.processes.forms.manage import BerlinDateTimeField, KernRadioSelect
 from standortkompass.processes.models import StrategyProcess
-from standortkompass.surveys.models import Anonymity, Questionnaire, Survey
+from standortkompass.surveys.models import Anonymity, Questionnaire, Survey, SurveyStatus
 from standortkompass.surveys.schema import all_questions
 from standortkompass.surveys.selectors.surveys import questionnaire_latest_version, questionnaires_for_process
 from standortkompass.surveys.services.surveys import EDITABLE_FIELDS
@@ -129,6 +129,13 @@ class SurveyForm(KernModelForm):
         self.fields["anonymity"].help_text = " ".join(
             f"{label}: {ANONYMITY_EXPLANATIONS[Anonymity(value)]}" for value, label in Anonymity.choices
         )
+        if not self.creating and self.instance.status != SurveyStatus.DRAFT:
+            # Respondents answered under this mode: it holds for the life of the survey.
+            self.fields["anonymity"].disabled = True
+            self.fields["anonymity"].help_text = _(
+                "The anonymity mode cannot be changed once the survey has been opened. Close this survey and "
+                "create a new one with the other mode."
+            )
         if self.creating:
             questionnaires = list(questionnaires_for_process(process=process))
             self.fields["questionnaire"] = QuestionnaireChoiceField(

@@ -84,6 +84,23 @@ def survey_create(
     return survey
 
 
+def _check_protected_changes(stored: Survey, fields: dict[str, Any], *, actor: User | None) -> None:
+    """The promises a survey has made: its anonymity mode holds once it has opened (a survey that must
+    change mode is closed and a new one opened), and only Administration lowers the suppression
+    threshold (the change is audited with the old and the new value)."""
+    errors: dict[str, str] = {}
+    if "anonymity" in fields and fields["anonymity"] != stored.anonymity and stored.status != SurveyStatus.DRAFT:
+        errors["anonymity"] = _(
+            "The anonymity mode cannot be changed once the survey has been opened: respondents answered under "
+            "it. Close this survey and create a new one with the other mode."
+        )
+    lowered = "suppression_threshold" in fields and fields["suppression_threshold"] < stored.suppression_threshold
+    if lowered and actor is not None and not actor.has_perm("surveys.lower_suppression_threshold", stored.process):
+        errors["suppression_threshold"] = _("Only Administration may lower the smallest group shown.")
+    if errors:
+        raise ValidationError(errors)
+
+
 def survey_update(*, survey: Survey, actor: User | None, **fields: Any) -> Survey:
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
@@ -93,6 +110,9 @@ def survey_update(*, survey: Survey, actor: User | None, **fields: Any) -> Surve
         changes: dict[str, object] = {
             name: str(value) for name, value in fields.items() if getattr(stored, name) != value
         }
+        _check_protected_changes(stored, fields, actor=actor)
+        if "suppression_threshold" in changes:
+            changes["suppression_threshold"] = [str(stored.suppression_threshold), changes["suppression_threshold"]]
         for name, value in fields.items():
             setattr(stored, name, value)
         stored.full_clean()
