@@ -78,3 +78,13 @@ def test_the_settings_page_shows_the_anonymity_mode_as_fixed_once_opened(survey:
 
     assert "The anonymity mode cannot be changed once the survey has been opened." in page
     assert re.search(r'<input[^>]*name="anonymity"[^>]*disabled', page)
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("admin", True), ("editor", False), ("board", False), ("partner", False), ("company", False), ("outsider", False)],
+)
+def test_only_administration_holds_the_permission_to_lower_the_threshold(
+    process: StrategyProcess, users: dict[str, User], role: str, allowed: bool
+) -> None:
+    assert users[role].has_perm("surveys.lower_suppression_threshold", process) is allowed
