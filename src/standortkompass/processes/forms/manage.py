@@ -25,6 +25,7 @@ from standortkompass.processes.models import (
     SitePage,
     StrategyProcess,
 )
+from standortkompass.processes.services.dates import EVENT_FIELDS
 from standortkompass.processes.services.pages import validate_video_upload
 from standortkompass.regiondata.models import Region, RegionLevel
 
@@ -198,18 +199,7 @@ class BoardMemberForm(KernModelForm):
 class EventForm(KernModelForm):
     class Meta:
         model = Event
-        fields = [
-            "title",
-            "kind",
-            "start",
-            "end",
-            "location",
-            "online_url",
-            "description",
-            "phase",
-            "visibility",
-            "registration_url",
-        ]
+        fields = list(EVENT_FIELDS)
         field_classes = {"start": BerlinDateTimeField, "end": BerlinDateTimeField}
         formfield_callback = https_formfield
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
