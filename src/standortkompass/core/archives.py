@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import IO
 
+from django.utils.translation import gettext as _
 from openpyxl.utils.cell import range_boundaries
 
 ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
@@ -31,10 +32,11 @@ def unpacked_sizes(data: bytes) -> dict[str, int] | None:
         return None
 
 
-def unpacked_size(data: bytes) -> int | None:
-    """The sum of the unpacked sizes of the archive's members; None if ``data`` is no readable zip archive."""
-    sizes = unpacked_sizes(data)
-    return None if sizes is None else sum(sizes.values())
+def unpacked_size_problem(sizes: dict[str, int] | None, *, limit: int) -> str | None:
+    """The message refusing a workbook whose members (``unpacked_sizes``) unpack to more than ``limit`` bytes."""
+    if sizes is None or sum(sizes.values()) <= limit:
+        return None
+    return _("The workbook unpacks to more than %(size)s MB; split it into several files.") % {"size": limit // 2**20}
 
 
 @dataclass

@@ -26,7 +26,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from standortkompass.core.archives import unpacked_size
+from standortkompass.core.archives import unpacked_size_problem, unpacked_sizes
 
 ALLOWED_SUFFIXES = (".csv", ".xlsx")
 MAX_ROWS = 5000
@@ -269,12 +269,9 @@ def _xlsx_lines(data: bytes) -> Iterator[list[str]]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     unreadable = _("The file could not be read as an Excel workbook (.xlsx). Save it in Excel as .xlsx or as CSV.")
-    size = unpacked_size(data)
-    if size is not None and size > MAX_WORKBOOK_BYTES:
-        raise ImportFileError(
-            _("The workbook unpacks to more than %(size)s MB; split it into several files.")
-            % {"size": MAX_WORKBOOK_BYTES // 2**20}
-        )
+    too_large = unpacked_size_problem(unpacked_sizes(data), limit=MAX_WORKBOOK_BYTES)
+    if too_large:
+        raise ImportFileError(too_large)
     try:
         with warnings.catch_warnings():
             # openpyxl warns about Excel features it skips (data validation, styles); they do not matter here.

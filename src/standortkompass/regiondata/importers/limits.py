@@ -15,7 +15,7 @@ import zlib
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from standortkompass.core.archives import unpacked_sizes
+from standortkompass.core.archives import unpacked_size_problem, unpacked_sizes
 
 # Unpacked text of a CSV/TSV file; the unpacked parts of an XLSX workbook (its XML is ~10 times
 # the text of the same table, and reading it is slower).
@@ -103,12 +103,9 @@ def workbook_problem(data: bytes) -> str | None:
     which names it.
     """
     sizes = unpacked_sizes(data)
-    if sizes is None:
-        return None
-    if sum(sizes.values()) > MAX_WORKBOOK_BYTES:
-        return _("The workbook unpacks to more than %(size)s MB; split it into several files.") % {
-            "size": _megabytes(MAX_WORKBOOK_BYTES)
-        }
+    too_large = unpacked_size_problem(sizes, limit=MAX_WORKBOOK_BYTES)
+    if too_large or sizes is None:
+        return too_large
     if sizes.get("xl/sharedStrings.xml", 0) > MAX_SHARED_STRINGS_BYTES:
         return _("The workbook holds more than %(size)s MB of text; split it into several files.") % {
             "size": _megabytes(MAX_SHARED_STRINGS_BYTES)

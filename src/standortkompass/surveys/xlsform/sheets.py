@@ -13,7 +13,7 @@ import openpyxl
 import xlrd  # type: ignore[import-untyped]
 from django.utils.translation import gettext as _
 
-from standortkompass.core.archives import sheet_rows, unpacked_size
+from standortkompass.core.archives import sheet_rows, unpacked_size_problem, unpacked_sizes
 
 # Caps, checked before the work: the largest real forms have some thousand rows (a choice list of
 # every Gemeinde in Germany has 11,000); a workbook made to exhaust the server has far more.
@@ -126,10 +126,9 @@ def _too_large(rows: int = 0, columns: int = 0) -> XLSFormError:
 
 
 def _read_xlsx_rows(data: bytes) -> Sheets:
-    size = unpacked_size(data)
-    if size is not None and size > MAX_WORKBOOK_BYTES:
-        message = _("The workbook unpacks to more than %(size)s MB; split it into several files.")
-        raise XLSFormError([FormError("", None, "", message % {"size": MAX_WORKBOOK_BYTES // 2**20})])
+    too_large = unpacked_size_problem(unpacked_sizes(data), limit=MAX_WORKBOOK_BYTES)
+    if too_large:
+        raise XLSFormError([FormError("", None, "", too_large)])
     counts = sheet_rows(data)
     if counts and max(counts.values()) > MAX_ROWS:
         raise _too_large(rows=max(counts.values()))
