@@ -252,3 +252,20 @@ def test_a_local_settings_line_that_is_not_name_equals_value_is_named(tmp_path):
     assert result.returncode == 2
     assert "local.env, line 2" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_check_deploy_names_the_local_settings_when_they_turn_debug_on(tmp_path):
+    _make_local_settings(tmp_path / "var")
+
+    result = _run(["check", "--deploy"], cwd=tmp_path)
+
+    assert "standortkompass.W001" in result.stderr
+    assert "local.env" in result.stderr
+
+
+def test_check_deploy_is_quiet_about_local_settings_when_the_environment_sets_debug(tmp_path):
+    _make_local_settings(tmp_path / "var")
+
+    result = _run(["check", "--deploy"], cwd=tmp_path, environment={"DEBUG": "true"})
+
+    assert "standortkompass.W001" not in result.stderr + result.stdout

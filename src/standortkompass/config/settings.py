@@ -53,8 +53,8 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-def load_local_settings(path: Path) -> None:
-    """Fill in what the environment leaves unset from ``NAME=value`` lines in ``path``.
+def load_local_settings(path: Path) -> frozenset[str]:
+    """Fill in what the environment leaves unset from ``NAME=value`` lines in ``path``; return the names filled in.
 
     ``make run`` and ``make demo-data`` write the settings they used to ``var/local.env``, so a
     ``standortkompass`` command in a new shell works on the same local installation. A variable
@@ -63,7 +63,8 @@ def load_local_settings(path: Path) -> None:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
-        return
+        return frozenset()
+    filled: set[str] = set()
     for number, line in enumerate(lines, start=1):
         text = line.strip()
         if not text or text.startswith("#"):
@@ -71,7 +72,10 @@ def load_local_settings(path: Path) -> None:
         name, equals, value = text.partition("=")
         if not equals or not name.strip().isidentifier():
             raise ImproperlyConfigured(f"{path}, line {number}: {text!r} is not NAME=value.")
-        os.environ.setdefault(name.strip(), value.strip())
+        if name.strip() not in os.environ:
+            os.environ[name.strip()] = value.strip()
+            filled.add(name.strip())
+    return frozenset(filled)
 
 
 def _secret_key(debug: bool) -> str:
@@ -130,7 +134,9 @@ def _database(url: str) -> dict[str, object]:
     return config
 
 
-load_local_settings(VAR_DIR / "local.env")
+# The names var/local.env filled in: `check --deploy` warns when DEBUG came from there (core/checks.py).
+LOCAL_SETTINGS_FILE = VAR_DIR / "local.env"
+LOCAL_SETTINGS_APPLIED = load_local_settings(LOCAL_SETTINGS_FILE)
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = _secret_key(DEBUG)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
