@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -24,6 +25,9 @@ Answers = dict[str, object]
 OTHER = "other"
 OTHER_SUFFIX = "_other"
 ANSWERED_KINDS = {"text", "long_text", "integer", "decimal", "date", "select_one", "select_multiple", "rank"}
+# An earlier answer in a text (XLSForm's "piping"): "Wie viele Beschäftigte hat ${firma}?"
+PIPED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
+UNANSWERED = "…"
 
 
 def is_empty(value: object) -> bool:
@@ -86,14 +90,66 @@ class Runtime:
     def language_code(self) -> str:
         return language_code(self.language)
 
-    def text(self, texts: Texts) -> str:
-        """The text in the chosen language, else in the form's default language, else any."""
+    def _chosen(self, texts: Texts) -> str:
         if not texts:
             return ""
         for key in (self.language, self.schema["settings"]["default_language"], DEFAULT_LANGUAGE):
             if texts.get(key):
                 return texts[key]
         return next((text for text in texts.values() if text), "")
+
+    def text(self, texts: Texts) -> str:
+        """The text in the chosen language, else in the form's default language, else any.
+
+        An earlier answer in the text (``${firma}``) stands as ``[firma]``: here no respondent's answers
+        are at hand (printable questionnaire, results, exports); respondent pages use ``piped``.
+        """
+        text = self._chosen(texts)
+        return PIPED.sub(r"[\1]", text) if "${" in text else text
+
+    def piped(self, texts: Texts, answers: Mapping[str, object]) -> str:
+        """The text with every ``${name}`` replaced by the respondent's answer to that question as it reads
+        (choice labels, numbers and dates as written in the language), ``…`` while it is unanswered.
+
+        The answer is plain text in the result; templates escape it like every label.
+        """
+        text = self._chosen(texts)
+        if "${" not in text:
+            return text
+        computed: list[Answers] = []
+
+        def answer(match: re.Match[str]) -> str:
+            name = match.group(1)
+            question = self.questions.get(name)
+            if question is not None and question["kind"] == "calculate":
+                if not computed:
+                    computed.append(self.with_calculations(answers))
+                return self.answer_text(question, computed[0])
+            return self.answer_text(question, answers) if question is not None else UNANSWERED
+
+        return PIPED.sub(answer, text)
+
+    def answer_text(self, question: Question, answers: Mapping[str, object]) -> str:
+        """One stored answer as the respondent reads it."""
+        value = answers.get(question["name"])
+        if is_empty(value) or (isinstance(value, float) and value != value):
+            return UNANSWERED
+        german = self.language_code == "de"
+        if question["kind"] in {"select_one", "select_multiple", "rank"}:
+            chosen = value if isinstance(value, list) else [value]
+            labels = []
+            for name in chosen:
+                other = answers.get(question["name"] + OTHER_SUFFIX)
+                labels.append(
+                    str(other) if name == OTHER and not is_empty(other) else self.choice_label(question, str(name))
+                )
+            return ", ".join(labels)
+        if isinstance(value, float):
+            text = f"{value:g}"
+            return text.replace(".", ",") if german else text
+        if question["kind"] == "date" and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return f"{value[8:10]}.{value[5:7]}.{value[:4]}" if german else value
+        return str(value)
 
     # Logic ------------------------------------------------------------------------------------
 

@@ -62,6 +62,15 @@ def _forget(request: HttpRequest, survey: Survey) -> None:
     request.session[SESSION_KEY] = everything
 
 
+def _remember_completed(request: HttpRequest, survey: Survey, *, earlier: bool = False) -> None:
+    """After completion the session keeps only that this survey is done (``earlier``: done before this
+    visit): no token, no resume code, nothing that leads to the response; the session gets a new key,
+    so the row that held the secret is deleted."""
+    _forget(request, survey)
+    request.session.cycle_key()
+    _remember(request, survey, completed=True, earlier=earlier)
+
+
 def _current_response(request: HttpRequest, survey: Survey) -> Response | None:
     secret = _access(request, survey).get("secret", "")
     return response_for_secret(survey=survey, secret=secret) if secret else None
@@ -101,8 +110,11 @@ def invitation(request: HttpRequest, survey_slug: str, token: str) -> HttpRespon
     found = invitation_for_token(survey=survey, token=token)
     if found is None:
         raise Http404(_("Page not found."))
-    request.session.cycle_key()
-    _remember(request, survey, secret=token, token=True)
+    if found.completed:
+        _remember_completed(request, survey, earlier=True)
+    else:
+        request.session.cycle_key()
+        _remember(request, survey, secret=token, token=True)
     response = HttpResponseRedirect(reverse("survey:start", kwargs={"survey_slug": survey.slug}))
     response["Referrer-Policy"] = "no-referrer"
     return response
@@ -112,11 +124,16 @@ def invitation(request: HttpRequest, survey_slug: str, token: str) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, survey_slug: str) -> HttpResponse:
     survey = _survey(survey_slug)
-    if _access(request, survey).get("completed"):
+    access = _access(request, survey)
+    if access.get("earlier"):
+        context_done = {"survey": survey, "languages": _languages(survey), "invitation": None}
+        return render(request, "surveys/respondent/already_completed.html", context_done)
+    if access.get("completed"):
         return redirect("survey:thanks", survey_slug=survey.slug)
     response = _current_response(request, survey)
     if response is not None:
         if response.status == ResponseStatus.COMPLETED:
+            _remember_completed(request, survey)
             return redirect("survey:thanks", survey_slug=survey.slug)
         return redirect(_page_url(survey, response.current_page))
     invitation = _invitation(request, survey)
@@ -167,10 +184,11 @@ def resume(request: HttpRequest, survey_slug: str) -> HttpResponse:
         if found is None:
             error = _("We do not know this code. Please check it, e.g. for mixed-up letters.")
         else:
+            if found.status == ResponseStatus.COMPLETED:
+                _remember_completed(request, survey)
+                return redirect("survey:thanks", survey_slug=survey.slug)
             request.session.cycle_key()
             _remember(request, survey, secret=code, token=False)
-            if found.status == ResponseStatus.COMPLETED:
-                return redirect("survey:thanks", survey_slug=survey.slug)
             return redirect(_page_url(survey, found.current_page))
     return render(
         request,
@@ -211,7 +229,8 @@ def _blocks(
         block = _block(runtime, question, answers, shown, errors)
         if question["kind"] == "matrix":
             block.choices = [
-                (choice["name"], runtime.text(choice["label"])) for choice in runtime.choices(question, answers)
+                (choice["name"], runtime.piped(choice["label"], answers))
+                for choice in runtime.choices(question, answers)
             ]
             block.items = [
                 _block(runtime, item, answers, shown, errors)
@@ -223,25 +242,32 @@ def _blocks(
 
 
 def _block(
-    runtime: Runtime, question: Question, answers: dict[str, object], shown: dict[str, object], errors: dict[str, str]
+    runtime: Runtime,
+    question: Question,
+    answers: dict[str, object],
+    shown: dict[str, object],
+    errors: dict[str, str],
+    *,
+    printable: bool = False,
 ) -> Block:
+    """The question with its texts; an earlier answer in a text (``${name}``) is the respondent's answer, or
+    ``[name]`` on the printable questionnaire."""
     name = question["name"]
     value = shown[name] if name in shown else answers.get(name)
+    text = runtime.text if printable else lambda texts: runtime.piped(texts, answers)
     block = Block(
         question=question,
         kind=question["kind"],
         name=name,
-        label=runtime.text(question["label"]),
-        hint=runtime.text(question["hint"]),
+        label=text(question["label"]),
+        hint=text(question["hint"]),
         required=question["required"],
         error=errors.get(name, ""),
         value=value,
         widget=question["widget"],
     )
     if question["kind"] in {"select_one", "select_multiple", "rank"}:
-        block.choices = [
-            (choice["name"], runtime.text(choice["label"])) for choice in runtime.choices(question, answers)
-        ]
+        block.choices = [(choice["name"], text(choice["label"])) for choice in runtime.choices(question, answers)]
     if question["kind"] == "select_multiple":
         block.value = value if isinstance(value, list) else []
     if question["kind"] == "decimal" and isinstance(value, float):
@@ -288,8 +314,8 @@ def _page_context(
         "survey": survey,
         "response": response,
         "page": page,
-        "page_label": runtime.text(page["label"]),
-        "page_hint": runtime.text(page["hint"]),
+        "page_label": runtime.piped(page["label"], answers),
+        "page_hint": runtime.piped(page["hint"], answers),
         "blocks": blocks,
         "errors": error_list,
         "position": position,
@@ -341,7 +367,7 @@ def page(request: HttpRequest, survey_slug: str, page_name: str) -> HttpResponse
         )
         if result.already_completed or result.completed:
             # An anonymous response is unreachable after completion; the session only remembers "done".
-            _remember(request, survey, completed=True)
+            _remember_completed(request, survey)
             return redirect("survey:thanks", survey_slug=survey.slug)
         if action == "pause":
             return redirect("survey:paused", survey_slug=survey.slug)
@@ -359,7 +385,9 @@ def page(request: HttpRequest, survey_slug: str, page_name: str) -> HttpResponse
             return render(request, "surveys/respondent/page.html", context, status=400)
         if result.appeared:
             # Without JavaScript a follow-up question on the same page shows only now: the page again.
-            labels = ", ".join(runtime.text(runtime.questions[name]["label"]) for name in result.appeared)
+            labels = ", ".join(
+                runtime.piped(runtime.questions[name]["label"], result.response.answers) for name in result.appeared
+            )
             messages.info(
                 request,
                 _("Your answer adds a question to this page: “%(questions)s”. Please look at it before you go on.")
@@ -430,14 +458,14 @@ def printable(request: HttpRequest, survey_slug: str) -> HttpResponse:
         for question in entry["questions"]:
             if question["kind"] == "calculate":
                 continue
-            block = _block(runtime, question, {}, {}, {})
+            block = _block(runtime, question, {}, {}, {}, printable=True)
             block.choices = [
                 (choice["name"], runtime.text(choice["label"]))
                 for choice in version.schema["choice_lists"].get(question["list_name"], [])
             ]
             if question["or_other"]:
                 block.choices.append((OTHER, _("Other")))
-            block.items = [_block(runtime, item, {}, {}, {}) for item in question["items"]]
+            block.items = [_block(runtime, item, {}, {}, {}, printable=True) for item in question["items"]]
             questions.append((block, _filter_text(runtime, question)))
         pages.append((runtime.text(entry["label"]), _filter_text(runtime, entry), questions))
     return render(
