@@ -105,3 +105,15 @@ def test_the_command_says_when_nothing_is_published(db):
     output = io.StringIO()
     call_command("warm_analysis_cache", stdout=output)
     assert output.getvalue().startswith("No published Standortanalyse")
+
+
+def test_the_published_analysis_is_among_what_serve_warms_at_start(published, client, counted):
+    from standortkompass.core.cache import warm_all, warmers
+
+    assert "Standortanalyse" in [name for name, _warm in warmers()]
+    cache.clear()
+    assert "Standortanalyse" in warm_all()
+    assert len(counted) == 20
+    counted.clear()
+    _visit_every_page(client)
+    assert counted == []

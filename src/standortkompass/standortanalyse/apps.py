@@ -17,8 +17,12 @@ class StandortanalyseConfig(AppConfig):
 
     def ready(self) -> None:
         from standortkompass.audit.labels import register
+        from standortkompass.core.cache import register_warmer
         from standortkompass.processes.demo.steps import register as register_demo_step
+        from standortkompass.standortanalyse.cache import published_analysis_cache_warm
         from standortkompass.standortanalyse.services.findings import analysis_demo_load
 
         register(self.label, AUDIT_LABELS)
         register_demo_step(analysis_demo_load)
+        # `serve` computes the published analysis in the background at start: the first visitors do not wait.
+        register_warmer("Standortanalyse", published_analysis_cache_warm)

@@ -3,7 +3,8 @@
 The numbers come from ``regiondata`` (observations of all regions) and are computed with
 the pure ``analysis`` library. Everything expensive is cached in Django's cache under a key
 that contains the data version (the newest import batch and the number of observations),
-so an import makes the old entries unreachable.
+so an import makes the old entries unreachable. Each entry is computed once even when many
+requests miss it at the same time (``core.cache.single_flight``).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import pandas as pd
-from django.core.cache import cache
 from django.db.models import Max
 from django.utils.translation import get_language, gettext_lazy
 
+from standortkompass.core.cache import single_flight
 from standortkompass.regiondata import selectors as regiondata
 from standortkompass.regiondata.models import ImportBatch, Observation
 
@@ -66,11 +67,8 @@ def cached(name: str, parts: Iterable[object], compute: Callable[[], T], *, vers
     # The language is part of the key: results carry translated labels (sector names, age groups ...).
     language = get_language() or ""
     key = ":".join(["standortanalyse", version or data_version(), language, name, *(str(part) for part in parts)])
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, CACHE_SECONDS)
-    return found  # type: ignore[no-any-return]
+    # Computed once even when many requests miss at once (after a restart or an import): the others wait.
+    return single_flight(key, compute, timeout=CACHE_SECONDS)
 
 
 # --- raw values -------------------------------------------------------------------------------

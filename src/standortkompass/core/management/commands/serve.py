@@ -8,6 +8,8 @@ import uvicorn
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
+from standortkompass.core.cache import warm_in_background
+
 
 def _stop(signum: int, frame: FrameType | None) -> NoReturn:
     """SIGTERM or SIGINT outside uvicorn's own handling (before or after serving): leave through ``finally``."""
@@ -37,9 +39,22 @@ class Command(BaseCommand):
             action="store_true",
             help="Write no access log line per request (when nginx keeps the access log, with tokens masked).",
         )
+        parser.add_argument(
+            "--no-warm",
+            action="store_true",
+            help="Do not compute the cached pages (the published Standortanalyse) in the background at start.",
+        )
 
     def handle(
-        self, *args: Any, host: str, port: int, workers: int, reload: bool, no_access_log: bool, **options: Any
+        self,
+        *args: Any,
+        host: str,
+        port: int,
+        workers: int,
+        reload: bool,
+        no_access_log: bool,
+        no_warm: bool,
+        **options: Any,
     ) -> None:
         self.stdout.write(f"Standortkompass on http://{host}:{port}/ (DEBUG={settings.DEBUG})")
         # uvicorn shuts down on SIGTERM/SIGINT and then raises the signal again with the handler it found;
@@ -48,6 +63,8 @@ class Command(BaseCommand):
         worker = None
         try:
             worker = self._start_task_worker()
+            if not no_warm:
+                self._warm_caches(workers=workers, reload=reload)
             self._serve(host=host, port=port, workers=workers, reload=reload, access_log=not no_access_log)
         finally:
             for stop, handler in previous.items():
@@ -63,6 +80,16 @@ class Command(BaseCommand):
             return None
         self.stdout.write("Background task worker started (standortkompass db_worker).")
         return subprocess.Popen([sys.executable, "-m", "standortkompass", "db_worker", "--interval", "2"])
+
+    def _warm_caches(self, *, workers: int, reload: bool) -> None:
+        """Warm the cache in a thread of this process while the server starts. The app processes see what it
+        computes when the cache is shared (Redis), or when it is local memory and the app runs in this process
+        (one worker, no reload); otherwise warming here would fill a cache no request reads."""
+        local = "locmem" in settings.CACHES["default"]["BACKEND"].lower()
+        if local and (workers > 1 or reload):
+            return
+        self.stdout.write("Warming the cache in the background (--no-warm to skip).")
+        warm_in_background()
 
     def _serve(self, *, host: str, port: int, workers: int, reload: bool, access_log: bool) -> None:
         uvicorn.run(

@@ -1,0 +1,155 @@
+"""Caching that computes each entry once, and the warmers that fill the cache when the server starts.
+
+``single_flight`` is ``cache.get`` plus "compute on a miss", without the stampede: when many
+requests miss the same key at once (the first visitors after a restart or an import), one of
+them computes while the others wait for its result. Two locks make it so:
+
+* inside one process, a lock per key (threads of the development server, the warming thread);
+* across processes (the uvicorn workers, the task worker), an entry ``single-flight:<key>``
+  taken with ``cache.add`` — atomic on Redis (``SET NX``), the local-memory and the database
+  cache — that expires after ``lock_seconds``. A waiter polls for the value; when the lock
+  has gone without a value (its holder died or its computation failed) the waiter takes the
+  lock itself. A holder that takes longer than ``lock_seconds`` loses the lock, and one
+  waiter computes again: slow, never stuck.
+
+``register_warmer`` is the registry through which apps above ``core`` name what ``serve`` warms in
+the background at start (the Standortanalyse registers its published analysis in its ``apps.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from django.core.cache import cache as default_cache
+from django.core.cache.backends.base import BaseCache
+
+T = TypeVar("T")
+LOCK_PREFIX = "single-flight:"
+LOCK_SECONDS = 60
+POLL_SECONDS = (0.005, 0.2)  # first and longest pause between two looks for the value
+
+logger = logging.getLogger(__name__)
+_MISSING = object()
+
+
+class _KeyLocks:
+    """One re-entrant lock per key for the threads of this process, dropped when no thread holds or waits."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._locks: dict[str, tuple[threading.RLock, int]] = {}
+
+    @contextmanager
+    def hold(self, key: str, timeout: float) -> Iterator[None]:
+        with self._guard:
+            lock, users = self._locks.get(key, (threading.RLock(), 0))
+            self._locks[key] = (lock, users + 1)
+        # A holder stuck for longer than the cache lock lives is passed by, as the cache lock is.
+        acquired = lock.acquire(timeout=timeout)
+        try:
+            yield
+        finally:
+            if acquired:
+                lock.release()
+            with self._guard:
+                lock, users = self._locks[key]
+                if users == 1:
+                    del self._locks[key]
+                else:
+                    self._locks[key] = (lock, users - 1)
+
+
+_key_locks = _KeyLocks()
+
+
+def single_flight(
+    key: str,
+    compute: Callable[[], T],
+    *,
+    timeout: float | None,
+    lock_seconds: int = LOCK_SECONDS,
+    cache: BaseCache | None = None,
+) -> T:
+    """The cached value of ``key``; on a miss ``compute()`` runs once while concurrent callers wait for it.
+
+    ``timeout`` is the life of the value in the cache (seconds, None: no expiry); ``lock_seconds``
+    bounds how long others wait for a holder that has died (a whole number: Redis counts seconds).
+    An exception of ``compute`` reaches its caller; the waiters then compute themselves.
+    """
+    store = cache if cache is not None else default_cache
+    found = store.get(key, _MISSING)
+    if found is not _MISSING:
+        return found  # type: ignore[no-any-return]
+    with _key_locks.hold(key, timeout=lock_seconds):
+        found = store.get(key, _MISSING)
+        if found is not _MISSING:
+            return found  # type: ignore[no-any-return]
+        lock_key = LOCK_PREFIX + key
+        token = uuid.uuid4().hex
+        pause = POLL_SECONDS[0]
+        while not store.add(lock_key, token, lock_seconds):
+            time.sleep(pause)
+            pause = min(pause * 2, POLL_SECONDS[1])
+            found = store.get(key, _MISSING)
+            if found is not _MISSING:
+                return found  # type: ignore[no-any-return]
+        try:
+            value = compute()
+            store.set(key, value, timeout)
+            return value
+        finally:
+            # Release only our own lock: one that expired may have been taken by another process since.
+            if store.get(lock_key) == token:
+                store.delete(lock_key)
+
+
+# --- warming at start ------------------------------------------------------------------------
+
+_warmers: list[tuple[str, Callable[[], Any]]] = []
+
+
+def register_warmer(name: str, warm: Callable[[], Any]) -> None:
+    """Have ``serve`` run ``warm()`` in the background at start (called from an app's ``ready()``)."""
+    if all(known != name for known, _warm in _warmers):
+        _warmers.append((name, warm))
+
+
+def warmers() -> list[tuple[str, Callable[[], Any]]]:
+    return list(_warmers)
+
+
+def warm_all() -> list[str]:
+    """Run every registered warmer; one that fails is logged and the others still run. Returns the names run."""
+    done = []
+    for name, warm in warmers():
+        started = time.perf_counter()
+        try:
+            warm()
+        except Exception:
+            logger.exception("Warming %s at start failed; its pages compute on first request.", name)
+            continue
+        logger.info("Warmed %s in %.1f s.", name, time.perf_counter() - started)
+        done.append(name)
+    return done
+
+
+def _warm_in_thread() -> None:
+    from django.db import connections
+
+    try:
+        warm_all()
+    finally:
+        connections.close_all()  # this thread's connections
+
+
+def warm_in_background() -> threading.Thread:
+    """Start :func:`warm_all` in a daemon thread, so serving starts at once; the thread is returned."""
+    thread = threading.Thread(target=_warm_in_thread, name="standortkompass-warm-caches", daemon=True)
+    thread.start()
+    return thread

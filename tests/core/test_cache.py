@@ -1,0 +1,127 @@
+"""Single-flight caching (core.cache): a cold key is computed once however many ask at the same time."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+
+import pytest
+from django.core.cache import cache
+
+from standortkompass.core import cache as core_cache
+from standortkompass.core.cache import LOCK_PREFIX, register_warmer, single_flight, warm_all
+
+
+def _key() -> str:
+    return f"test:{uuid.uuid4().hex}"  # the cache (Redis in the PostgreSQL pass) outlives tests
+
+
+def test_concurrent_threads_on_a_cold_key_compute_it_exactly_once():
+    key = _key()
+    calls = []
+    start = threading.Barrier(12)
+    results = []
+
+    def compute() -> str:
+        calls.append(1)
+        time.sleep(0.3)
+        return "value"
+
+    def ask() -> None:
+        start.wait()
+        results.append(single_flight(key, compute, timeout=60))
+
+    threads = [threading.Thread(target=ask) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(calls) == 1
+    assert results == ["value"] * 12
+    assert cache.get(LOCK_PREFIX + key) is None  # the lock is released
+
+
+def test_a_key_being_computed_by_another_process_is_waited_for_not_computed_again():
+    key = _key()
+    assert cache.add(LOCK_PREFIX + key, "another process", 30)  # another server process holds the lock
+    threading.Timer(0.3, lambda: cache.set(key, "theirs", 60)).start()
+    calls = []
+    started = time.monotonic()
+    assert single_flight(key, lambda: calls.append(1) or "ours", timeout=60) == "theirs"
+    assert calls == []
+    assert 0.25 < time.monotonic() - started < 5
+
+
+def test_the_lock_of_a_holder_that_died_expires_and_is_taken_over():
+    key = _key()
+    assert cache.add(LOCK_PREFIX + key, "a process killed while computing", 1)  # never released
+    started = time.monotonic()
+    assert single_flight(key, lambda: "computed here", timeout=60) == "computed here"
+    assert 0.9 < time.monotonic() - started < 10
+    assert cache.get(key) == "computed here"
+
+
+def test_a_failed_computation_reaches_its_caller_and_leaves_no_lock_behind():
+    key = _key()
+
+    def fails() -> str:
+        raise ValueError("broken")
+
+    with pytest.raises(ValueError, match="broken"):
+        single_flight(key, fails, timeout=60)
+    assert cache.get(LOCK_PREFIX + key) is None
+    assert single_flight(key, lambda: "second try", timeout=60) == "second try"
+
+
+def test_a_cached_none_counts_as_found():
+    key = _key()
+    calls = []
+    assert single_flight(key, lambda: calls.append(1), timeout=60) is None
+    assert single_flight(key, lambda: calls.append(1), timeout=60) is None
+    assert calls == [1]
+
+
+def test_warm_all_runs_every_warmer_and_a_failing_one_does_not_stop_the_others(monkeypatch):
+    monkeypatch.setattr(core_cache, "_warmers", [])
+    ran = []
+
+    def broken() -> None:
+        raise RuntimeError("no data")
+
+    register_warmer("broken", broken)
+    register_warmer("pages", lambda: ran.append("pages"))
+    register_warmer("pages", lambda: ran.append("twice"))  # one registration per name
+    assert warm_all() == ["pages"]
+    assert ran == ["pages"]
+
+
+@pytest.mark.parametrize(
+    ("backend", "workers", "reload", "warmed"),
+    [
+        ("django.core.cache.backends.redis.RedisCache", 2, False, True),
+        ("django.core.cache.backends.locmem.LocMemCache", 1, False, True),
+        ("django.core.cache.backends.locmem.LocMemCache", 2, False, False),  # no app process would see it
+        ("django.core.cache.backends.locmem.LocMemCache", 1, True, False),
+    ],
+)
+def test_serve_warms_in_the_background_where_the_app_processes_see_the_cache(
+    monkeypatch, settings, backend, workers, reload, warmed
+):
+    from standortkompass.core.management.commands import serve
+
+    started = []
+    monkeypatch.setattr(serve, "warm_in_background", lambda: started.append(1))
+    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": "redis://127.0.0.1:1/0"}}
+    serve.Command()._warm_caches(workers=workers, reload=reload)
+    assert started == ([1] if warmed else [])
+
+
+def test_warming_in_the_background_runs_the_warmers_in_another_thread(monkeypatch):
+    monkeypatch.setattr(core_cache, "_warmers", [])
+    threads = []
+    register_warmer("pages", lambda: threads.append(threading.current_thread()))
+    thread = core_cache.warm_in_background()
+    thread.join(timeout=30)
+    assert threads == [thread]
+    assert thread is not threading.current_thread()
