@@ -6,10 +6,10 @@ import hashlib
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
-from django.core.cache import cache
 from django.db.models import Count, Max, Q, Sum
 from django.utils.translation import get_language
 
+from standortkompass.core.cache import single_flight
 from standortkompass.surveys.dataset import Dataset, Variable, results_dataset, survey_version
 from standortkompass.surveys.models import Code, Response, ResponseStatus, Survey, SurveyInvitation
 from standortkompass.surveys.results.build import crosstab_result, is_personal, question_result, texts_given
@@ -160,19 +160,19 @@ def cached_results_overview(*, survey: Survey, suppressed: bool, weighted: bool)
     """:func:`results_overview` of the survey's completed responses, computed once per data version and view."""
     raw = f"{survey_data_version(survey=survey)}|{suppressed}|{weighted}|{get_language()}"
     key = "surveys:results-overview:" + hashlib.sha256(raw.encode()).hexdigest()
-    found = cache.get(key)
-    if isinstance(found, Overview):
-        return found
-    dataset = results_dataset(survey=survey)
-    view = results_view(survey=survey, dataset=dataset, suppressed=suppressed, weighted=weighted)
-    found = Overview(
-        groups=results_overview(dataset=dataset, view=view),
-        weighting=replace(view.weighting, weights=None),
-        threshold=view.threshold,
-        suppressed=suppressed,
-    )
-    cache.set(key, found, CACHE_SECONDS)
-    return found
+
+    def compute() -> Overview:
+        dataset = results_dataset(survey=survey)
+        view = results_view(survey=survey, dataset=dataset, suppressed=suppressed, weighted=weighted)
+        return Overview(
+            groups=results_overview(dataset=dataset, view=view),
+            weighting=replace(view.weighting, weights=None),
+            threshold=view.threshold,
+            suppressed=suppressed,
+        )
+
+    # Readers who open the page while it is computed (or the warming task computes it) wait for that result.
+    return single_flight(key, compute, timeout=CACHE_SECONDS)
 
 
 def published_codes(*, dataset: Dataset, survey: Survey, question: str, view: ResultsView) -> CodeResult:
