@@ -80,3 +80,20 @@ def test_a_reader_can_send_accessibility_feedback(page, public_site, axe_check):
     thanks = "Vielen Dank. Ihre Nachricht ist bei der Administration dieser Website angekommen."
     expect(page.get_by_text(thanks)).to_be_visible()
     axe_check(page)
+
+
+@pytest.mark.parametrize(("name", "address"), [("not-found", "/gibt-es-nicht/"), ("not-found-english", "/en/nope/")])
+def test_an_error_page_is_a_page_of_the_site_without_accessibility_violations(
+    page, public_site, axe_check, screenshot, console_errors, name, address
+):
+    response = page.goto(address)
+
+    assert response is not None
+    assert response.status == 404
+    console_errors[:] = [error for error in console_errors if "status of 404" not in error]
+    expect(page.get_by_role("heading", level=1)).to_have_count(1)
+    expect(
+        page.get_by_role("link", name="Zur Startseite").or_(page.get_by_role("link", name="To the home page"))
+    ).to_be_visible()
+    screenshot(page, f"a11y-{name}")
+    axe_check(page)

@@ -289,6 +289,8 @@ MESSAGES_COOKIE_NAME = f"{_COOKIE_PREFIX}messages"
 MESSAGE_STORAGE = "standortkompass.core.messages.MessageStorage"
 # The CSRF cookie lives no longer than the session: both end when the browser closes.
 CSRF_COOKIE_AGE = None
+# A failed check is a page in the site's layout that says what to do (core/views.py), not Django's bare one.
+CSRF_FAILURE_VIEW = "standortkompass.core.views.csrf_failure"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", USE_HTTPS)
 SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31536000 if USE_HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = USE_HTTPS

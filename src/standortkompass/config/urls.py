@@ -51,5 +51,11 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+# The error pages in the site's layout (also for DEBUG off; Django's bare pages are English and unstyled).
+handler400 = core_views.bad_request
+handler403 = core_views.permission_denied
+handler404 = core_views.page_not_found
+handler500 = core_views.server_error
+
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
