@@ -51,7 +51,7 @@ CORPUS = {
     "lss/limesurvey_question_list_l10ns.lss": (1, 1, 0),
     "lss/limesurvey_573386_multiple_choice_other.lss": (1, 1, 0),
     "lss/limesurvey_array_number_checkbox.lss": (2, 10, 2),
-    "lss/limesurvey_allinone_condition.lss": (2, 2, 2),
+    "lss/limesurvey_allinone_condition.lss": (2, 2, 0),
     "lss/limesurvey_old_codes_2x_two_languages.lss": (2, 3, 3),
     "lss/limesurvey_dual_scale.lss": (1, 2, 0),
 }
@@ -171,12 +171,24 @@ def test_an_array_of_numbers_becomes_one_number_per_cell_and_conditions_on_a_cel
     assert found["QHiddenJS"]["required"] is True
 
 
-def test_a_limesurvey_gender_question_and_an_old_condition_are_read_and_reported() -> None:
+def test_a_limesurvey_gender_question_and_an_equation_naming_questions_by_id_are_read() -> None:
     file = read("lss/limesurvey_allinone_condition.lss")
     found = {question["name"]: question for question in all_questions(file.schema)}
     assert found["Q00"]["kind"] == "select_one"
     assert [choice["name"] for choice in file.schema["choice_lists"]["Q00"]] == ["F", "M"]
-    assert any("Q481" in warning for warning in file.warnings)
+    # LimeSurvey 6 writes ((Q481.NAOK == "F")), naming the question by its id 481 (code Q00)
+    assert found["G02Q02"]["relevant"] == "((${Q00} = 'F'))"
+    assert file.warnings == []
+
+
+def test_the_conditions_table_of_a_real_file_gives_the_relevance_when_the_equation_is_1() -> None:
+    # As LimeSurvey 2 and 3 files have it: the logic only in <conditions> (here: Q00 == "F", scenario 1).
+    data = (FIXTURES / "lss/limesurvey_allinone_condition.lss").read_bytes()
+    data = data.replace(b'<![CDATA[((Q481.NAOK == "F"))]]>', b"<![CDATA[1]]>")
+    file = questionnaire_file_read(data=data, filename="old.lss")
+    found = {question["name"]: question for question in all_questions(file.schema)}
+    assert found["G02Q02"]["relevant"] == "${Q00} = 'F'"
+    assert file.warnings == []
 
 
 def test_a_limesurvey_file_with_duplicate_question_codes_is_refused_in_limesurvey_terms() -> None:

@@ -128,8 +128,12 @@ def test_a_limesurvey_3_file_with_texts_in_the_tables_is_read() -> None:
     assert stellen["kind"] == "decimal"
 
 
-def test_conditions_of_the_old_condition_editor_are_listed() -> None:
-    assert parse_lss(LS3).not_mapped == ["Bedingungen aus dem alten Bedingungseditor wurden nicht übernommen."]
+def test_conditions_of_the_old_condition_editor_become_the_relevance() -> None:
+    imported = parse_lss(LS3)
+    assert imported.not_mapped == []
+    assert {question["name"]: question["relevant"] for question in all_questions(imported.schema)}["Stellen"] == (
+        "${Bedarf} = '2'"
+    )
 
 
 def test_a_file_that_is_no_limesurvey_file_is_refused() -> None:
