@@ -22,6 +22,7 @@ from standortkompass.analysis.survey.suppression import (
     FrequencySuppression,
     SuppressionResult,
     suppress_frequencies,
+    suppress_linked_table,
     suppress_table,
 )
 from standortkompass.analysis.survey.weighting import WeightingResult, poststratification_weights
@@ -40,6 +41,7 @@ __all__ = [
     "numeric_summary",
     "poststratification_weights",
     "suppress_frequencies",
+    "suppress_linked_table",
     "suppress_table",
     "wilson_interval",
 ]
