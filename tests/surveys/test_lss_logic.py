@@ -8,7 +8,7 @@ import html
 import pytest
 
 from standortkompass.surveys.lss import parse_lss
-from standortkompass.surveys.lss.parsing import MAX_LSS_QUESTIONS
+from standortkompass.surveys.lss.limits import MAX_LSS_QUESTIONS
 from standortkompass.surveys.schema import Question, all_questions
 from standortkompass.surveys.xlsform import XLSFormError
 from surveys.test_lss import _lss, _question

@@ -21,18 +21,13 @@ import defusedxml.ElementTree as SafeElementTree  # type: ignore[import-untyped]
 from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from django.utils.translation import gettext as _
 
-from standortkompass.surveys.expressions import ExpressionError, parse
-from standortkompass.surveys.lss.conditions import Field, conditions_relevance, field_name
-from standortkompass.surveys.lss.expressions import convert_expression
+from standortkompass.surveys.lss.conditions import conditions_relevance
+from standortkompass.surveys.lss.limits import check_counts, check_size, refusal
+from standortkompass.surveys.lss.logic import LogicReader
 from standortkompass.surveys.schema import SCHEMA_VERSION, Choice, Page, Question, Schema, Texts
 from standortkompass.surveys.xlsform import FormError, XLSFormError, export_xlsform, parse_xlsform
 from standortkompass.surveys.xlsform.sheets import read_sheets
 
-# Caps of an upload, as for XLSForms (surveys/xlsform/sheets.py): a real questionnaire stays far below them.
-MAX_LSS_BYTES = 16 * 1024 * 1024
-MAX_LSS_ROWS = 100_000  # rows of all tables (texts in every language, attributes)
-MAX_LSS_QUESTIONS = 20_000  # question and subquestion rows
-MAX_LSS_ANSWERS = 20_000
 LANGUAGE_NAMES = {"de": "Deutsch (de)", "en": "English (en)", "fr": "Français (fr)", "it": "Italiano (it)"}
 TYPE_NAMES = {"|": "file upload", "I": "language switch"}
 # Fixed answer options of LimeSurvey types: code, German, English.
@@ -49,26 +44,7 @@ CHOICE_TYPES |= {"O": "select_one", "M": "select_multiple", "P": "select_multipl
 SIMPLE = {"S": "text", "T": "text", "U": "text", "N": "decimal", "D": "date", "X": "note"}
 MATRIX_SCALES = {"A": 5, "B": 10}
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
-TAILORING = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.(?:NAOK|shown|value))?\}")
-INSERTANS = re.compile(r"\{INSERTANS:([^{}]+)\}")
-QUESTION_TEXT = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\.question\}")
-SGQA = re.compile(r"^\d+X\d+X(\d+)(.*)$")
-QID_FIELD = re.compile(r"^Q(\d+)(?:_S(\d+))?$")  # LimeSurvey 6's column names
-QID_WORD = re.compile(r"(?<![\w.\"'])Q\d+(?:_S\d+)?(?![\w])")
-EXPRESSION_IN_TEXT = re.compile(r"(?<!\$)\{[^{}]*[A-Za-z(][^{}]*\}")
 TAG = re.compile(r"<[^>]+>")
-NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-# question attributes of validation and filters that the schema cannot hold (listed when set)
-UNCONVERTED_ATTRIBUTES = (
-    "em_validation_sq",
-    "min_num_value",
-    "max_num_value",
-    "equals_num_value",
-    "array_filter",
-    "array_filter_exclude",
-    "exclude_all_others",
-)
-REFERENCE = re.compile(r"\$\{([^}]*)\}")
 
 
 @dataclass
@@ -96,7 +72,7 @@ def _order(row: dict[str, str], key: str) -> int:
         return 0
 
 
-class _Reader:
+class _Reader(LogicReader):
     def __init__(self, root: Element) -> None:
         self.root = root
         self.not_mapped: list[str] = []
@@ -291,94 +267,6 @@ class _Reader:
             "questions": page_questions,
         }
 
-    def drop_dangling(self, pages: list[Page]) -> None:
-        """A reference to a question that was not imported (left out, or named in an equation of a question that
-        could not be converted) is dropped, and listed: a condition then no longer applies (the question is shown
-        always and is not mandatory), a validation no longer checks, a text shows "…"."""
-        names = {
-            item["name"] for page in pages for question in page["questions"] for item in [question, *question["items"]]
-        }
-
-        def dangling(text: str) -> list[str]:
-            return [name for name in REFERENCE.findall(text) if name not in names]
-
-        for page in pages:
-            if dangling(page["relevant"]):
-                self.not_mapped.append(
-                    _("Group “%(group)s”: the relevance refers to a question that was not imported; it was left out.")
-                    % {"group": self.text_of(page["label"]) or page["name"]}
-                )
-                page["relevant"] = ""
-            for question in page["questions"]:
-                for item in [question, *question["items"]]:
-                    where = self.origin.get(question["name"], question["name"])
-                    for column in ("relevant", "constraint", "calculation"):
-                        if missing := dangling(item[column]):
-                            self.not_mapped.append(
-                                _("%(where)s: the logic refers to %(names)s, which was not imported; it was left out.")
-                                % {"where": where, "names": ", ".join(sorted(set(missing)))}
-                            )
-                            item[column] = ""
-                            item["required"] = item["required"] and column != "relevant"
-                    for texts in (item["label"], item["hint"]):
-                        for language, text in texts.items():
-                            for name in dangling(text):
-                                text = text.replace("${" + name + "}", "…")
-                            texts[language] = text
-
-    @staticmethod
-    def text_of(texts: Texts) -> str:
-        return next(iter(texts.values()), "")
-
-    def question_relevance(self, row: dict[str, str]) -> tuple[str, bool]:
-        """The XLSForm relevance of a question from its relevance equation or, where that is ``1`` (files of
-        LimeSurvey 1.x to 3.x), its conditions; and whether something could not be converted (then listed)."""
-        relevance = row.get("relevance", "")
-        relevant = self.expression(relevance)
-        if relevant:
-            return relevant, False
-        if row.get("qid", "") in self.condition_relevance:
-            if conditions := self.condition_relevance[row.get("qid", "")]:
-                return conditions, False
-            self.not_mapped.append(
-                _("%(where)s: its conditions (condition editor) were not converted; the question is always shown.")
-                % {"where": self.where}
-            )
-            return "", True
-        if relevance.strip() not in {"", "1"}:
-            self.not_mapped.append(
-                _("%(where)s: the relevance equation “%(equation)s” was not converted; the question is always shown.")
-                % {"where": self.where, "equation": relevance}
-            )
-            return "", True
-        return "", False
-
-    def field(self, cqid: str, fieldname: str) -> Field | None:
-        """The question (and subquestion) of an answer field as LimeSurvey names it: ``SID X GID X QID SUB``,
-        ``Q<qid>_S<sub qid>`` (LimeSurvey 6) or the question code."""
-        question: dict[str, str] | None = None
-        sub = ""
-        if match := QID_FIELD.match(fieldname):
-            question = self.by_qid.get(match.group(1))
-            if question is not None and match.group(2):
-                sub = self.sub_by_qid.get(match.group(2), {}).get("title", "")
-                if not sub:
-                    return None
-        elif match := SGQA.match(fieldname):
-            digits, rest = match.groups()
-            if cqid and cqid in self.by_qid and digits.startswith(cqid):
-                question, sub = self.by_qid[cqid], digits[len(cqid) :] + rest
-            else:  # a subquestion code may begin with digits: the longest known question id
-                for end in range(len(digits), 0, -1):
-                    if digits[:end] in self.by_qid:
-                        question, sub = self.by_qid[digits[:end]], digits[end:] + rest
-                        break
-        else:
-            question = next((row for row in self.by_qid.values() if row.get("title") == fieldname), None)
-        if question is None:
-            return None
-        return Field(code=question.get("title", ""), lstype=question.get("type", ""), sub=sub)
-
     def convert(
         self,
         row: dict[str, str],
@@ -449,108 +337,6 @@ class _Reader:
         if lstype in {"S", "T", "U", "N"}:
             question["constraint"] = self.validation(row, lstype)
         return question
-
-    def tailor(self, question: Question, code: str) -> None:
-        """Earlier answers in the texts of a question (and of its matrix items) become ``${name}``: ``{CODE}``,
-        ``{CODE.shown}``, ``{CODE.NAOK}`` and ``{INSERTANS:SGQA}``; ``{CODE.question}`` becomes that question's
-        text. Other ExpressionScript in braces is shown as written and listed once."""
-        written = False
-        for item in [question, *question["items"]]:
-            for texts in (item["label"], item["hint"]):
-                for language, text in texts.items():
-                    texts[language] = self.tailored(text, language)
-                    written = written or bool(EXPRESSION_IN_TEXT.search(texts[language]))
-        if written:
-            self.not_mapped.append(
-                _("%(where)s: its text contains an expression in braces that is shown as written.")
-                % {"where": self.where}
-            )
-
-    def tailored(self, text: str, language: str) -> str:
-        def answer(match: re.Match[str]) -> str:
-            return f"${{{match.group(1)}}}" if match.group(1) in self.single else match.group(0)
-
-        def inserted(match: re.Match[str]) -> str:
-            field = self.field("", match.group(1).strip())
-            name = field_name(field, self.single) if field is not None else None
-            return f"${{{name}}}" if name else match.group(0)
-
-        def question_text(match: re.Match[str]) -> str:
-            row = next((row for row in self.by_qid.values() if row.get("title") == match.group(1)), None)
-            texts = self.question_texts.get(row.get("qid", ""), {}).get("question", {}) if row else {}
-            return texts.get(language) or next(iter(texts.values()), match.group(0))
-
-        text = QUESTION_TEXT.sub(question_text, text)
-        return INSERTANS.sub(inserted, TAILORING.sub(answer, text))
-
-    def validation(self, row: dict[str, str], lstype: str) -> str:
-        """The XLSForm constraint of a text or number question: its regular expression (``preg``), numeric limits,
-        maximum length and validation equation; what cannot be converted is listed."""
-        parts: list[str] = []
-        attributes = self.attributes.get(row.get("qid", ""), {})
-        for attribute, operator in (("min_num_value_n", ">="), ("max_num_value_n", "<=")):
-            value = attributes.get(attribute, "").strip()
-            if lstype == "N" and NUMBER.fullmatch(value):
-                parts.append(f". {operator} {value}")
-        length = attributes.get("maximum_chars", "").strip()
-        if lstype in {"S", "T", "U"} and length.isdigit() and int(length) > 0:
-            parts.append(f"string-length(.) <= {length}")
-        preg = row.get("preg", "").strip()
-        if preg:
-            pattern = preg[1 : preg.rindex("/")] if preg.startswith("/") and preg.rindex("/") > 0 else preg
-            try:
-                re.compile(pattern)
-                constraint = f"regex(., '{pattern}')"
-                parse(constraint)
-            except (re.error, ExpressionError):
-                self.not_mapped.append(
-                    _("%(where)s: the validation “%(pattern)s” was not converted.")
-                    % {"where": self.where, "pattern": preg}
-                )
-            else:
-                parts.append(constraint)
-        equation = attributes.get("em_validation_q", "").strip()
-        if equation:
-            code = row.get("title", "")
-            converted = self.expression(re.sub(r"\b(?:this|self)\b", code, equation))
-            if converted:
-                parts.append(f"({converted.replace('${' + code + '}', '.')})")
-            else:
-                self.not_mapped.append(
-                    _("%(where)s: the validation equation “%(equation)s” was not converted.")
-                    % {"where": self.where, "equation": equation}
-                )
-        return " and ".join(parts)
-
-    def answer_count(self, row: dict[str, str]) -> str:
-        """The XLSForm constraint of a multiple choice's least and most answers (``min_answers``, ``max_answers``)."""
-        attributes = self.attributes.get(row.get("qid", ""), {})
-        parts = [
-            f"count-selected(.) {operator} {attributes[attribute].strip()}"
-            for attribute, operator in (("min_answers", ">="), ("max_answers", "<="))
-            if attributes.get(attribute, "").strip().isdigit() and int(attributes[attribute]) > 0
-        ]
-        return " and ".join(parts)
-
-    def unconverted_attributes(self, row: dict[str, str]) -> None:
-        """Validation and filters that the schema cannot hold are listed, never dropped silently."""
-        attributes = self.attributes.get(row.get("qid", ""), {})
-        lstype = row.get("type", "")
-        names = list(UNCONVERTED_ATTRIBUTES)
-        if lstype not in {"S", "T", "U", "N"}:
-            names.append("em_validation_q")
-            if row.get("preg", "").strip():
-                self.not_mapped.append(
-                    _("%(where)s: the validation “%(pattern)s” was not converted.")
-                    % {"where": self.where, "pattern": row["preg"].strip()}
-                )
-        for name in names:
-            value = attributes.get(name, "").strip()
-            if value and value != "0":
-                self.not_mapped.append(
-                    _("%(where)s: the question attribute “%(attribute)s” (%(value)s) was not converted.")
-                    % {"where": self.where, "attribute": name, "value": value}
-                )
 
     def choices(
         self, qid: str, lstype: str, own_sub: list[dict[str, str]], answers: list[dict[str, str]], scale: str = "0"
@@ -703,22 +489,6 @@ class _Reader:
             elif lstype == "1":
                 self.single.update(f"{code}_{number}_{sub}" for sub in subs for number in (1, 2))
 
-    def expression(self, equation: str) -> str:
-        if equation.strip() in {"", "1"}:
-            return ""
-        equation = QID_WORD.sub(self.code_of_qid, equation)
-        return convert_expression(equation, single=self.single, multiple=self.multiple) or ""
-
-    def code_of_qid(self, match: re.Match[str]) -> str:
-        """LimeSurvey 6 names a question ``Q<qid>`` (``Q<qid>_S<qid>`` its subquestion) in generated equations."""
-        word = match.group(0)
-        if word in self.single or word in self.multiple:
-            return word
-        field = self.field("", word)
-        if field is None:
-            return word
-        return f"{field.code}_{field.sub}" if field.sub else field.code
-
     def choice(self, code: str, label: Texts) -> Choice:
         return {"name": code, "label": label or {_language_name(self.codes[0]): code}, "extra": {}}
 
@@ -727,42 +497,13 @@ class _Reader:
         return {"name": code, "label": label, "extra": {}}
 
 
-def _refusal(message: str) -> XLSFormError:
-    return XLSFormError([FormError("", None, "", message)])
-
-
-def _check_size(data: bytes) -> None:
-    """Caps checked before the XML is parsed: its size and how many rows its tables hold."""
-    if len(data) > MAX_LSS_BYTES:
-        raise _refusal(
-            _("The LimeSurvey file is larger than %(size)s MB; this is not a questionnaire.")
-            % {"size": MAX_LSS_BYTES // (1024 * 1024)}
-        )
-    if data.count(b"<row>") > MAX_LSS_ROWS:
-        raise _refusal(
-            _("The LimeSurvey file has more than %(rows)s table rows; this is not a questionnaire.")
-            % {"rows": MAX_LSS_ROWS}
-        )
-
-
-def _check_counts(root: Element) -> None:
-    questions = len(root.findall("./questions/rows/row")) + len(root.findall("./subquestions/rows/row"))
-    answers = len(root.findall("./answers/rows/row"))
-    for count, limit, message in (
-        (questions, MAX_LSS_QUESTIONS, _("The LimeSurvey file has more than %(count)s questions and subquestions.")),
-        (answers, MAX_LSS_ANSWERS, _("The LimeSurvey file has more than %(count)s answer options.")),
-    ):
-        if count > limit:
-            raise _refusal(message % {"count": limit})
-
-
 def parse_lss(data: bytes) -> LssImport:
     """The schema of a LimeSurvey structure file and the list of what could not be mapped."""
-    _check_size(data)
+    check_size(data)
     try:
         root = SafeElementTree.fromstring(data, forbid_dtd=True)
     except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden) as error:
-        raise _refusal(
+        raise refusal(
             _(
                 "The file declares a document type or XML entities. LimeSurvey files have none, and such files can "
                 "make the server expand or fetch data without bound; it is refused."
@@ -781,7 +522,7 @@ def parse_lss(data: bytes) -> LssImport:
         ) from error
     if root.tag != "document" or (root.findtext("LimeSurveyDocType") or "").strip() != "Survey":
         raise XLSFormError([FormError("", None, "", _("The file is not a LimeSurvey survey structure file (.lss)."))])
-    _check_counts(root)
+    check_counts(root)
     reader = _Reader(root)
     schema = reader.schema()
     if not schema["pages"]:
