@@ -11,6 +11,8 @@ AUDIT_LABELS = {
     "user.disable": _("Account disabled"),
     "membership.change_role": _("Role changed"),
     "membership.remove": _("Member removed"),
+    "personal_data.export": _("Information about the data of a person given"),
+    "personal_data.erase": _("Data of a person erased"),
 }
 
 
@@ -21,6 +23,10 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from standortkompass.accounts import signals  # noqa: F401  (connects the receivers)
+        from standortkompass.accounts.services.personal_data import register_account_kinds
+        from standortkompass.accounts.services.retention import register_account_rules
         from standortkompass.audit.labels import register
 
         register(self.label, AUDIT_LABELS)
+        register_account_kinds()
+        register_account_rules()

@@ -158,3 +158,33 @@ class InviteForm(KernForm):
 
 class RoleForm(KernForm):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class PersonSearchForm(KernForm):
+    """The person a request about personal data is about (DSGVO Art. 15 and 17)."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_(
+            "The address of the person's account, or the address the person used without an account "
+            "(as contact person of an organisation, in a survey invitation or in feedback)."
+        ),
+    )
+
+
+class PersonForm(KernForm):
+    """The person of a summary page, carried to the export."""
+
+    email = forms.EmailField(max_length=254, widget=forms.HiddenInput)
+
+
+class PersonEraseForm(PersonForm):
+    requested_on = forms.DateField(
+        label=_("Request received on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("The audit log records the erasure with this date, without naming the person."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I have checked the list above: erase or anonymise these data now. This cannot be undone."),
+    )

@@ -264,6 +264,12 @@ FEEDBACK_LIMIT_PER_ADDRESS = env_int("FEEDBACK_LIMIT_PER_ADDRESS", 5, minimum=1)
 # All accessibility feedback together: the mails to Administration per window.
 FEEDBACK_LIMIT_TOTAL = env_int("FEEDBACK_LIMIT_TOTAL", 50, minimum=1)
 
+# Retention of personal data, in days (`standortkompass retention`, daily; docs/deployment.md lists the rules).
+RETENTION_INVITATION_DAYS = env_int("RETENTION_INVITATION_DAYS", 90)  # survey invitations' contact data after closing
+RETENTION_UNUSED_INVITATION_DAYS = env_int("RETENTION_UNUSED_INVITATION_DAYS", 30)  # account invitations after expiry
+RETENTION_FEEDBACK_DAYS = env_int("RETENTION_FEEDBACK_DAYS", 365, minimum=1)
+RETENTION_LOGIN_RECORD_DAYS = env_int("RETENTION_LOGIN_RECORD_DAYS", 90, minimum=1)
+
 OTP_TOTP_ISSUER = os.environ.get("OTP_ISSUER", "Standortkompass")
 # Set to false only for a local demo: staff then log in without a second factor.
 REQUIRE_SECOND_FACTOR = env_bool("REQUIRE_SECOND_FACTOR", True)

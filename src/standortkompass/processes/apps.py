@@ -47,5 +47,7 @@ class ProcessesConfig(AppConfig):
 
     def ready(self) -> None:
         from standortkompass.audit.labels import register
+        from standortkompass.processes.services.personal_data import register_personal_data
 
         register(self.label, AUDIT_LABELS)
+        register_personal_data()

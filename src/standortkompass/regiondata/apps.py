@@ -14,5 +14,7 @@ class RegiondataConfig(AppConfig):
 
     def ready(self) -> None:
         from standortkompass.audit.labels import register
+        from standortkompass.regiondata.services.personal_data import register_personal_data
 
         register(self.label, AUDIT_LABELS)
+        register_personal_data()

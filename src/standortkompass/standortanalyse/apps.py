@@ -21,8 +21,10 @@ class StandortanalyseConfig(AppConfig):
         from standortkompass.processes.demo.steps import register as register_demo_step
         from standortkompass.standortanalyse.cache import published_analysis_cache_warm
         from standortkompass.standortanalyse.services.findings import analysis_demo_load
+        from standortkompass.standortanalyse.services.personal_data import register_personal_data
 
         register(self.label, AUDIT_LABELS)
+        register_personal_data()
         register_demo_step(analysis_demo_load)
         # `serve` computes the published analysis in the background at start: the first visitors do not wait.
         register_warmer("Standortanalyse", published_analysis_cache_warm)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("seiten/<slug:slug>/", manage_site.site_page_edit, name="site_page_edit"),
     path("rueckmeldungen/", manage_site.feedback, name="feedback"),
     path("rueckmeldungen/<int:feedback_pk>/status/", manage_site.feedback_status, name="feedback_status"),
+    path("personendaten/", include("standortkompass.accounts.urls.personal_data")),
     # One process.
     path("<int:process_pk>/", manage.overview, name="overview"),
     path("<int:process_pk>/einstellungen/", manage.process_edit, name="process_edit"),
