@@ -19,6 +19,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from standortkompass.accounts.models import Membership, Role, User
+from standortkompass.core import cache as core_cache
 from standortkompass.core import ratelimit
 from standortkompass.processes.models import Phase, PhaseState, StrategyProcess
 from standortkompass.regiondata.models import Region, RegionLevel
@@ -38,6 +39,13 @@ def default_language() -> Iterator[None]:
 def fresh_rate_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test counts its own attempts: the cache (Redis in the PostgreSQL pass) outlives tests."""
     monkeypatch.setattr(ratelimit, "KEY_PREFIX", f"ratelimit-test-{uuid.uuid4().hex}")
+
+
+@pytest.fixture(autouse=True)
+def fresh_process_memory() -> None:
+    """Values kept in process memory by data version (core.cache) do not pass to the next test, whose database
+    may reuse the same ids and so the same version."""
+    core_cache.memory.clear()
 
 
 @pytest.fixture

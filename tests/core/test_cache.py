@@ -125,3 +125,24 @@ def test_warming_in_the_background_runs_the_warmers_in_another_thread(monkeypatc
     thread.join(timeout=30)
     assert threads == [thread]
     assert thread is not threading.current_thread()
+
+
+def test_values_kept_in_memory_are_not_read_from_the_cache_again_and_the_oldest_make_room(monkeypatch):
+    monkeypatch.setattr(core_cache.memory, "size", 2)
+    first, second, third = _key(), _key(), _key()
+    calls = []
+    assert single_flight(first, lambda: calls.append(first) or 1, timeout=60, in_memory=True) == 1
+    cache.delete(first)  # the cache server restarted: this process still has the value
+    assert single_flight(first, lambda: calls.append(first) or 1, timeout=60, in_memory=True) == 1
+    assert calls == [first]
+    single_flight(second, lambda: 2, timeout=60, in_memory=True)
+    single_flight(third, lambda: 3, timeout=60, in_memory=True)  # the first, least recently used, goes
+    cache.delete(first)
+    assert single_flight(first, lambda: calls.append(first) or 1, timeout=60, in_memory=True) == 1
+    assert calls == [first, first]
+
+
+def test_the_lock_of_a_long_key_stays_within_the_length_caches_accept():
+    key = "x" * 240
+    assert single_flight(key, lambda: "value", timeout=60) == "value"
+    assert len(core_cache._lock_key(key)) <= 250

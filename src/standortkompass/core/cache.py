@@ -18,10 +18,12 @@ the background at start (the Standortanalyse registers its published analysis in
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -68,6 +70,43 @@ class _KeyLocks:
 _key_locks = _KeyLocks()
 
 
+class _Memory:
+    """The most recently used values of this process, for keys whose value never changes (see ``single_flight``)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._guard = threading.Lock()
+        self._values: OrderedDict[str, object] = OrderedDict()
+
+    def get(self, key: str) -> object:
+        with self._guard:
+            found = self._values.get(key, _MISSING)
+            if found is not _MISSING:
+                self._values.move_to_end(key)
+            return found
+
+    def put(self, key: str, value: object) -> None:
+        with self._guard:
+            self._values[key] = value
+            self._values.move_to_end(key)
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._guard:
+            self._values.clear()
+
+
+MEMORY_ENTRIES = 512
+memory = _Memory(MEMORY_ENTRIES)
+
+
+def _lock_key(key: str) -> str:
+    # Cache keys may be up to 250 characters (memcached's limit, which Django warns about): hash long ones.
+    whole = LOCK_PREFIX + key
+    return whole if len(whole) <= 200 else LOCK_PREFIX + hashlib.sha256(key.encode()).hexdigest()
+
+
 def single_flight(
     key: str,
     compute: Callable[[], T],
@@ -75,13 +114,25 @@ def single_flight(
     timeout: float | None,
     lock_seconds: int = LOCK_SECONDS,
     cache: BaseCache | None = None,
+    in_memory: bool = False,
 ) -> T:
     """The cached value of ``key``; on a miss ``compute()`` runs once while concurrent callers wait for it.
 
     ``timeout`` is the life of the value in the cache (seconds, None: no expiry); ``lock_seconds``
     bounds how long others wait for a holder that has died (a whole number: Redis counts seconds).
     An exception of ``compute`` reaches its caller; the waiters then compute themselves.
+
+    ``in_memory`` also keeps the value in this process's memory (the most recent ``MEMORY_ENTRIES``),
+    which saves reading and unpickling it from a cache server again. Only for keys whose value never
+    changes, such as keys that contain the version of the data they were computed from.
     """
+    if in_memory:
+        found = memory.get(key)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]
+        value = single_flight(key, compute, timeout=timeout, lock_seconds=lock_seconds, cache=cache)
+        memory.put(key, value)
+        return value
     store = cache if cache is not None else default_cache
     found = store.get(key, _MISSING)
     if found is not _MISSING:
@@ -90,7 +141,7 @@ def single_flight(
         found = store.get(key, _MISSING)
         if found is not _MISSING:
             return found  # type: ignore[no-any-return]
-        lock_key = LOCK_PREFIX + key
+        lock_key = _lock_key(key)
         token = uuid.uuid4().hex
         pause = POLL_SECONDS[0]
         while not store.add(lock_key, token, lock_seconds):

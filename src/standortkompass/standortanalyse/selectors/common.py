@@ -68,7 +68,8 @@ def cached(name: str, parts: Iterable[object], compute: Callable[[], T], *, vers
     language = get_language() or ""
     key = ":".join(["standortanalyse", version or data_version(), language, name, *(str(part) for part in parts)])
     # Computed once even when many requests miss at once (after a restart or an import): the others wait.
-    return single_flight(key, compute, timeout=CACHE_SECONDS)
+    # The key holds the data version, so the value never changes: the process keeps it in memory too.
+    return single_flight(key, compute, timeout=CACHE_SECONDS, in_memory=True)
 
 
 # --- raw values -------------------------------------------------------------------------------
