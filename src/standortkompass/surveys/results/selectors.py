@@ -6,7 +6,8 @@ import hashlib
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import CharField, Count, Max, Min, Q, Sum
+from django.db.models.functions import Cast
 from django.utils.translation import get_language
 
 from standortkompass.core.cache import single_flight
@@ -138,10 +139,12 @@ def survey_data_version(*, survey: Survey) -> str:
     """Changes whenever a response is completed or deleted, or the survey or questionnaire changes.
 
     Only completed responses count in the results, and they do not change any more; saves of
-    responses in progress therefore leave the cached overview valid.
+    responses in progress therefore leave the cached overview valid. The keys are random: the smallest and
+    the largest (as text, which both databases compare) stand in for the newest of a running number.
     """
+    key = Cast("id", output_field=CharField())
     figures = Response.objects.filter(survey=survey, status=ResponseStatus.COMPLETED).aggregate(
-        count=Count("id"), last=Max("id"), revisions=Sum("revision")
+        count=Count("id"), first=Min(key), last=Max(key), revisions=Sum("revision")
     )
     version = survey_version(survey=survey)
     parts = [survey.pk, survey.updated_at.isoformat(), version.pk if version else 0, *figures.values()]
