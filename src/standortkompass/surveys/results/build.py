@@ -8,6 +8,7 @@ from typing import TypeVar
 
 import numpy as np
 import pandas as pd
+from django.utils.translation import gettext
 
 from standortkompass.analysis.survey import (
     crosstab,
@@ -19,6 +20,7 @@ from standortkompass.surveys.dataset import Dataset, Variable
 from standortkompass.surveys.results.types import (
     DONT_KNOW_LABELS,
     DONT_KNOW_NAMES,
+    NO_ANSWER,
     ChoiceResult,
     CrossTabResult,
     LikertItem,
@@ -250,27 +252,42 @@ def question_result(dataset: Dataset, variable: Variable, weights: pd.Series | N
     return text_result(dataset, variable)
 
 
+def _or_no_answer(values: pd.Series) -> pd.Series:
+    """The answers with :data:`NO_ANSWER` where there is none (skipped, not asked, or not among the choices)."""
+    return values.astype(object).where(values.notna(), NO_ANSWER)
+
+
 def crosstab_result(
     dataset: Dataset, row_variable: Variable, column_variable: Variable, weights: pd.Series | None
 ) -> CrossTabResult:
-    rows = _valid(dataset.frame[row_variable.name], row_variable)
-    columns = _valid(dataset.frame[column_variable.name], column_variable)
-    row_names = [n for n, _l in row_variable.choices]
-    column_names = [n for n, _l in column_variable.choices]
-    table = crosstab(rows, columns, row_categories=row_names, column_categories=column_names, weights=weights)
+    """Every respondent, by the answers to two questions; those who skipped one are in its "no answer" line.
+
+    With the "no answer" row and column, the margins are the two questions' own counts (their one-way tables)
+    and the grand total is the number of respondents, so the cross-tab and the questions' results agree.
+    """
+    rows = _or_no_answer(_valid(dataset.frame[row_variable.name], row_variable))
+    columns = _or_no_answer(_valid(dataset.frame[column_variable.name], column_variable))
+    row_choices = (*row_variable.choices, (NO_ANSWER, gettext("No answer")))
+    column_choices = (*column_variable.choices, (NO_ANSWER, gettext("No answer")))
+    table = crosstab(
+        rows,
+        columns,
+        row_categories=[n for n, _l in row_choices],
+        column_categories=[n for n, _l in column_choices],
+        weights=weights,
+    )
     counts = table.counts.to_numpy().tolist()
     shares = table.column_shares.to_numpy().tolist()
     return CrossTabResult(
         row_variable,
         column_variable,
-        row_variable.choices,
-        column_variable.choices,
+        row_choices,
+        column_choices,
         tuple(tuple(int(c) for c in row) for row in counts),
         tuple(tuple(_clean(s) for s in row) for row in shares),
         tuple(tuple(False for _ in row) for row in counts),
         tuple(int(v) for v in table.row_totals.tolist()),
         tuple(int(v) for v in table.column_totals.tolist()),
         table.grand_total,
-        table.n_missing,
         weights is not None,
     )

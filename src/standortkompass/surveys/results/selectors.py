@@ -16,6 +16,7 @@ from standortkompass.surveys.models import Code, Response, ResponseStatus, Surve
 from standortkompass.surveys.results.build import crosstab_result, is_personal, question_result, texts_given
 from standortkompass.surveys.results.suppression import publishable
 from standortkompass.surveys.results.types import (
+    ChoiceResult,
     CodeResult,
     CrossTabResult,
     LikertResult,
@@ -72,8 +73,36 @@ def published_question(*, dataset: Dataset, variable: Variable, view: ResultsVie
 def published_crosstab(
     *, dataset: Dataset, row_variable: Variable, column_variable: Variable, view: ResultsView
 ) -> CrossTabResult:
+    """The cross-tab as it may be shown: its margins hidden exactly where the two questions' own results hide them."""
     raw = crosstab_result(dataset, row_variable, column_variable, _weights(view))
+    if view.suppressed:
+        rows = published_question(dataset=dataset, variable=row_variable, view=view)
+        columns = published_question(dataset=dataset, variable=column_variable, view=view)
+        raw = replace(
+            raw,
+            row_margin_hidden=_hidden_margins(rows, row_variable),
+            column_margin_hidden=_hidden_margins(columns, column_variable),
+        )
     return publishable(raw, suppressed=view.suppressed, threshold=view.threshold)
+
+
+def _hidden_margins(result: QuestionResult, variable: Variable) -> tuple[bool, ...]:
+    """Per choice of a single-choice question (in the questionnaire's order), and then for its number of
+    respondents: whether its published result hides it."""
+    names = [name for name, _label in variable.choices]
+    if isinstance(result, LikertResult):
+        item = next(item for item in result.items if item.variable.name == variable.name)
+        if item.too_few:
+            return tuple(True for _ in range(len(names) + 1))
+        shown = {segment.key: not segment.hidden for segment in item.segments}
+        shown |= {row.key: not row.hidden for row in item.dont_know}
+        return (*(not shown.get(name, False) for name in names), item.n_answered is None)
+    if isinstance(result, ChoiceResult):
+        if result.too_few:
+            return tuple(True for _ in range(len(names) + 1))
+        shown = {row.key: not row.hidden for row in result.rows}
+        return (*(not shown.get(name, False) for name in names), result.n is None)
+    return tuple(True for _ in range(len(names) + 1))
 
 
 def results_overview(*, dataset: Dataset, view: ResultsView) -> list[PageGroup]:

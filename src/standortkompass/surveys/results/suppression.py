@@ -7,11 +7,9 @@ from typing import overload
 
 import numpy as np
 
-from standortkompass.analysis.survey import (
-    suppress_frequencies,
-    suppress_table,
-)
+from standortkompass.analysis.survey import suppress_frequencies, suppress_linked_table
 from standortkompass.surveys.results.types import (
+    NO_ANSWER,
     AnyResult,
     ChoiceResult,
     CodeResult,
@@ -44,6 +42,8 @@ def publishable(result: AnyResult, *, suppressed: bool, threshold: int) -> AnyRe
     Without ``suppressed`` (Administration asked for it) the result is marked ``unsuppressed``.
     """
     if not suppressed:
+        if isinstance(result, CrossTabResult):
+            return replace(_without_empty_no_answer(result), unsuppressed=True)
         return replace(result, unsuppressed=True)
     if isinstance(result, ChoiceResult):
         return _suppress_choice(result, threshold)
@@ -120,7 +120,23 @@ def _numeric_too_few(result: NumericResult) -> NumericResult:
     )
 
 
+def _crosstab_margins(counts: np.ndarray, threshold: int, given: tuple[bool, ...], axis: int) -> np.ndarray:
+    """Which margins of one side the question's own result hides (the "no answer" one with its number of
+    respondents): as given, or by the one-way rule on the counts."""
+    if given:
+        return np.array(given, dtype=np.bool_)
+    answered = counts.sum(axis=axis)[:-1]
+    one_way = suppress_frequencies(answered, threshold=threshold, total=int(answered.sum()))
+    return np.append(one_way.cells, one_way.total)
+
+
 def _suppress_crosstab(result: CrossTabResult, threshold: int) -> CrossTabResult:
+    """Cells hidden so that, with the questions' own results beside it, no hidden count can be worked out.
+
+    The margins are the questions' own counts and hidden exactly where their results hide them; the
+    secondary suppression (``analysis.survey.suppress_linked_table``) is computed with the question whose
+    name comes first as rows, so that a cross-tab and its transpose hide the same cells.
+    """
     grand = result.grand_total or 0
     if 0 < grand < threshold:
         return replace(
@@ -131,30 +147,67 @@ def _suppress_crosstab(result: CrossTabResult, threshold: int) -> CrossTabResult
             row_totals=tuple(None for _ in result.row_totals),
             column_totals=tuple(None for _ in result.column_totals),
             grand_total=None,
-            n_missing=None,
             too_few=True,
             any_hidden=True,
         )
     counts = np.array([[count or 0 for count in row] for row in result.counts], dtype=np.int64)
     if counts.size == 0:
         return result
-    hide = suppress_table(counts, threshold=threshold)
-    cells = hide.cells.tolist()
-    column_hidden = hide.column_totals.tolist()
-    return replace(
+    row_margins = _crosstab_margins(counts, threshold, result.row_margin_hidden, axis=1)
+    column_margins = _crosstab_margins(counts, threshold, result.column_margin_hidden, axis=0)
+    if result.row_variable.name > result.column_variable.name:
+        turned = suppress_linked_table(
+            counts.T, threshold=threshold, row_totals_hidden=column_margins, column_totals_hidden=row_margins
+        )
+        cells, withheld = turned.cells.T, turned.withheld
+    else:
+        hide = suppress_linked_table(
+            counts, threshold=threshold, row_totals_hidden=row_margins, column_totals_hidden=column_margins
+        )
+        cells, withheld = hide.cells, hide.withheld
+    hidden = cells.tolist()
+    column_hidden = column_margins.tolist()
+    published = replace(
         result,
         counts=tuple(
-            tuple(None if cells[i][j] else count for j, count in enumerate(row)) for i, row in enumerate(result.counts)
+            tuple(None if hidden[i][j] else count for j, count in enumerate(row)) for i, row in enumerate(result.counts)
         ),
         # A share beside a hidden column total would give the total away.
         shares=tuple(
-            tuple(None if cells[i][j] or column_hidden[j] else share for j, share in enumerate(row))
+            tuple(None if hidden[i][j] or column_hidden[j] else share for j, share in enumerate(row))
             for i, row in enumerate(result.shares)
         ),
-        hidden=tuple(tuple(bool(value) for value in row) for row in cells),
-        row_totals=tuple(None if h else t for t, h in zip(result.row_totals, hide.row_totals.tolist(), strict=True)),
+        hidden=tuple(tuple(bool(value) for value in row) for row in hidden),
+        row_totals=tuple(None if h else t for t, h in zip(result.row_totals, row_margins.tolist(), strict=True)),
         column_totals=tuple(None if h else t for t, h in zip(result.column_totals, column_hidden, strict=True)),
-        grand_total=None if hide.grand_total else result.grand_total,
-        n_missing=None if hide.grand_total else result.n_missing,
-        any_hidden=bool(hide.cells.any() or hide.row_totals.any() or hide.column_totals.any() or hide.grand_total),
+        withheld=withheld,
+        any_hidden=bool(cells.any() or row_margins.any() or column_margins.any()),
     )
+    return _without_empty_no_answer(published)
+
+
+def _without_empty_no_answer(result: CrossTabResult) -> CrossTabResult:
+    """The cross-tab without its "no answer" row or column where its total is shown and 0: nobody skipped."""
+    if result.too_few or not result.rows or not result.columns:
+        return result
+    if result.rows[-1][0] == NO_ANSWER and result.row_totals[-1] == 0:
+        result = replace(
+            result,
+            rows=result.rows[:-1],
+            counts=result.counts[:-1],
+            shares=result.shares[:-1],
+            hidden=result.hidden[:-1],
+            row_totals=result.row_totals[:-1],
+            row_margin_hidden=result.row_margin_hidden[:-1],
+        )
+    if result.columns[-1][0] == NO_ANSWER and result.column_totals[-1] == 0:
+        result = replace(
+            result,
+            columns=result.columns[:-1],
+            counts=tuple(row[:-1] for row in result.counts),
+            shares=tuple(row[:-1] for row in result.shares),
+            hidden=tuple(row[:-1] for row in result.hidden),
+            column_totals=result.column_totals[:-1],
+            column_margin_hidden=result.column_margin_hidden[:-1],
+        )
+    return result

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from standortkompass.surveys.dataset import Variable
 
 HIDDEN = "•"
+NO_ANSWER = "__no_answer__"  # the key of the "no answer" row and column of a cross-tab; no XLSForm choice name
 DONT_KNOW_NAMES = {"weiss_nicht", "weiß_nicht", "wn", "keine_angabe", "ka", "dont_know", "nicht_relevant", "wn_ka"}
 DONT_KNOW_LABELS = ("weiß nicht", "weiss nicht", "keine angabe", "don't know", "don’t know", "nicht relevant")
 
@@ -122,6 +123,16 @@ QuestionResult = ChoiceResult | LikertResult | NumericResult | TextResult
 
 @dataclass(frozen=True)
 class CrossTabResult:
+    """Two single-choice questions against each other, every respondent counted.
+
+    The last row and column are "no answer" (respondents who skipped the question), so that the margins are
+    the questions' own counts. Publishing (:func:`~standortkompass.surveys.results.suppression.publishable`)
+    leaves the "no answer" line out where nobody skipped the question. ``row_margin_hidden`` and
+    ``column_margin_hidden`` say which margins the questions' own results hide (one flag per row and per
+    column; the "no answer" margin is hidden where the question's number of respondents is); empty: taken
+    from the counts with the same rule.
+    """
+
     row_variable: Variable
     column_variable: Variable
     rows: tuple[tuple[str, str], ...]
@@ -132,11 +143,13 @@ class CrossTabResult:
     row_totals: tuple[int | None, ...]
     column_totals: tuple[int | None, ...]
     grand_total: int | None
-    n_missing: int | None
     weighted: bool
     too_few: bool = False
     any_hidden: bool = False
     unsuppressed: bool = False
+    withheld: bool = False  # no cell can be shown without giving a hidden one away
+    row_margin_hidden: tuple[bool, ...] = ()
+    column_margin_hidden: tuple[bool, ...] = ()
 
     def body(self) -> list[tuple[str, list[tuple[int | None, float | None, bool]], int | None]]:
         """(row label, [(count, column share, hidden) per column], row total) per row."""
