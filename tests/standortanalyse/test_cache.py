@@ -117,3 +117,15 @@ def test_the_published_analysis_is_among_what_serve_warms_at_start(published, cl
     counted.clear()
     _visit_every_page(client)
     assert counted == []
+
+
+def test_the_raw_series_are_shared_by_the_languages(published, client, monkeypatch):
+    from standortkompass.regiondata import selectors as regiondata
+
+    assert client.get(reverse("standortanalyse:structure")).status_code == 200
+    read = []
+    for name in ("observation_values", "observations_frame"):
+        original = getattr(regiondata, name)
+        monkeypatch.setattr(regiondata, name, lambda original=original, **kw: read.append(kw) or original(**kw))
+    assert client.get("/en/standortanalyse/wirtschaftsstruktur/").status_code == 200
+    assert read == []  # the English page reuses the series the German one read

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.core.cache import cache
 from django.db.models import Count, Max, Min, Q, QuerySet
 
+from standortkompass.core.cache import single_flight
 from standortkompass.regiondata.adjacency import neighbour_map
 from standortkompass.regiondata.models import (
     ImportBatch,
@@ -108,6 +108,18 @@ def observation_values(
     )
     for region, sector, year, value in rows:
         result.setdefault(region, {}).setdefault(sector, {})[year] = value
+    return result
+
+
+def indicators_values(*, indicators: Iterable[str], sector: str = "") -> dict[str, dict[str, dict[int, float]]]:
+    """``{indicator: {region: {year: value}}}`` of one sector for several indicators in one query (flagged left out)."""
+    result: dict[str, dict[str, dict[int, float]]] = {code: {} for code in indicators}
+    rows = Observation.objects.filter(indicator__code__in=list(result), sector=sector, value__isnull=False).values_list(
+        "indicator__code", "region__code", "year", "value"
+    )
+    for indicator, region, year, value in rows:
+        if value is not None:
+            result[indicator].setdefault(region, {})[year] = value
     return result
 
 
@@ -225,12 +237,13 @@ def district_neighbours() -> dict[str, tuple[str, ...]]:
     ``boundary_version``, so loading new boundaries makes the old entry unreachable.
     """
     key = f"regiondata:district-neighbours:{boundary_version()}"
-    found: dict[str, tuple[str, ...]] | None = cache.get(key)
-    if found is None:
+
+    def compute() -> dict[str, tuple[str, ...]]:
         rows = RegionBoundary.objects.filter(region__level=RegionLevel.DISTRICT).values_list("region__code", "geometry")
-        found = neighbour_map({code: json.loads(geometry) for code, geometry in rows})
-        cache.set(key, found, ADJACENCY_CACHE_SECONDS)
-    return found
+        return neighbour_map({code: json.loads(geometry) for code, geometry in rows})
+
+    # Once for all requests that miss it together; kept in process memory too (the key holds the version).
+    return single_flight(key, compute, timeout=ADJACENCY_CACHE_SECONDS, in_memory=True)
 
 
 def neighbours_of(*, region: str) -> tuple[str, ...]:

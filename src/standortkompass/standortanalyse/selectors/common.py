@@ -63,9 +63,12 @@ def data_version() -> str:
     return f"{newest_batch}-{newest_observation}"
 
 
-def cached(name: str, parts: Iterable[object], compute: Callable[[], T], *, version: str | None = None) -> T:
-    # The language is part of the key: results carry translated labels (sector names, age groups ...).
-    language = get_language() or ""
+def cached(
+    name: str, parts: Iterable[object], compute: Callable[[], T], *, version: str | None = None, translated: bool = True
+) -> T:
+    # The language is part of the key: results carry translated labels (sector names, age groups ...);
+    # ``translated=False`` for results without any (the raw series), which all languages then share.
+    language = (get_language() or "") if translated else "-"
     key = ":".join(["standortanalyse", version or data_version(), language, name, *(str(part) for part in parts)])
     # Computed once even when many requests miss at once (after a restart or an import): the others wait.
     # The key holds the data version, so the value never changes: the process keeps it in memory too.
@@ -121,7 +124,7 @@ def indicator_series(code: str, *, sector: str = "", version: str | None = None)
             description=indicator.description if indicator else "",
         )
 
-    return cached("series-v2", [code, sector or "-"], compute, version=version)
+    return cached("series-v2", [code, sector or "-"], compute, version=version, translated=False)
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,7 @@ def sector_data(*, version: str | None = None) -> SectorData:
         }
         return SectorData(years=years, matrix=matrix, source=indicator.source if indicator else "")
 
-    return cached("sectors", [], compute, version=version)
+    return cached("sectors", [], compute, version=version, translated=False)
 
 
 def finite(value: float | None) -> float | None:
