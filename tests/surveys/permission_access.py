@@ -86,7 +86,7 @@ ACCESS: dict[str, Audience] = {
     "surveys_manage:results_question_csv": BOARD_MATTERS,
     "surveys_manage:results_crosstab": BOARD_MATTERS,
     "surveys_manage:results_crosstab_csv": BOARD_MATTERS,
-    "surveys_manage:results_open": BOARD_MATTERS,
+    "surveys_manage:results_open": EDITORS,
     "surveys_manage:results_code_assign": post_only(EDITORS),
     "surveys_manage:results_code_unassign": post_only(EDITORS),
     "surveys_manage:results_codes": BOARD_MATTERS,

@@ -14,4 +14,7 @@ rules.add_perm("surveys.view_unsuppressed", can_administer)
 rules.add_perm("surveys.lower_suppression_threshold", can_administer)
 # Coding open answers and turning results into findings: Administration and Redaktion.
 rules.add_perm("surveys.code_answers", can_edit)
+# Reading free-text answers word for word (the open-answers page): those who code them. The one rule for
+# where texts appear is surveys.results.open_answers.free_text_shown; board members see the codes only.
+rules.add_perm("surveys.read_open_answers", can_edit)
 rules.add_perm("surveys.export", can_edit)

@@ -40,6 +40,7 @@ from standortkompass.surveys.results import (
     response_counts,
     results_view,
 )
+from standortkompass.surveys.results.open_answers import free_text_shown
 from standortkompass.surveys.results.tables import (
     Table,
     crosstab_table,
@@ -66,6 +67,9 @@ class Context:
         self.survey = request_survey(request, survey_pk)
         self.may_unsuppress = request.user.has_perm("surveys.view_unsuppressed", self.survey.process)
         self.may_code = request.user.has_perm("surveys.code_answers", self.survey.process)
+        self.may_read_texts = free_text_shown(
+            user=request.user, process=self.survey.process, beside_other_answers=False, unsuppressed=False
+        )
         self.suppressed = not (self.may_unsuppress and request.GET.get("ungeschuetzt") == "1")
         self.weighted = request.GET.get("gewichtet") == "1"
 
@@ -95,6 +99,7 @@ class Context:
             "weighting": weighting,
             "may_unsuppress": self.may_unsuppress,
             "may_code": self.may_code,
+            "may_read_texts": self.may_read_texts,
             "unsuppressed": not self.suppressed,
             "query": self.query(weighting),
             "threshold": self.survey.suppression_threshold,

@@ -1,7 +1,9 @@
 """Results pages of a survey, part two: open answers with their coding, the codebook, findings from results.
 
 Quotes show no company and lose e-mail addresses and telephone numbers; questions marked as
-personal data are not shown at all. Code frequencies are suppressed like every other figure.
+personal data are not shown at all. Who reads the texts word for word is decided by
+``surveys.results.open_answers.free_text_shown`` (board members get the codes page only). Code
+frequencies are suppressed like every other figure.
 """
 
 from __future__ import annotations
@@ -84,7 +86,8 @@ def _codes(survey: Survey, question: str) -> list[Code]:
     return list(Code.objects.filter(survey=survey, question=question).order_by("label"))
 
 
-@process_permission_required("surveys.view_results")
+# The permission free_text_shown asks for texts read on their own; board members get the codes page.
+@process_permission_required("surveys.read_open_answers")
 @require_GET
 def results_open(request: ProcessRequest, process_pk: int, survey_pk: int, question: str) -> HttpResponse:
     survey = request_survey(request, survey_pk)
