@@ -129,3 +129,34 @@ def test_the_raw_series_are_shared_by_the_languages(published, client, monkeypat
         monkeypatch.setattr(regiondata, name, lambda original=original, **kw: read.append(kw) or original(**kw))
     assert client.get("/en/standortanalyse/wirtschaftsstruktur/").status_code == 200
     assert read == []  # the English page reuses the series the German one read
+
+
+def test_the_age_structure_is_computed_once_for_all_languages_and_labelled_in_each(process, regions, monkeypatch):
+    from django.utils import translation
+
+    from standortkompass.regiondata import selectors as regiondata
+    from standortkompass.regiondata.models import Indicator
+    from standortkompass.standortanalyse.selectors.labour import AGE_BANDS, age_structure
+    from standortkompass.standortanalyse.selectors.scope import scope_for
+
+    for _band, _label, groups in AGE_BANDS:
+        for group in groups:
+            for sex in ("male", "female"):
+                indicator = Indicator.objects.create(code=f"population_{sex}_{group}", name=group)
+                for code, value in (("08118", 1000.0), ("08", 20000.0), ("DG", 300000.0)):
+                    Observation.objects.create(indicator=indicator, region=regions[code], year=2023, value=value)
+    reads = []
+    original = regiondata.indicators_values
+    monkeypatch.setattr(regiondata, "indicators_values", lambda **kw: reads.append(kw) or original(**kw))
+    scope = scope_for(process=process, reference_key="land")
+    with translation.override("de"):
+        german = age_structure(scope)
+    with translation.override("en"):
+        english = age_structure(scope)
+    assert len(reads) == 1
+    assert german is not None
+    assert english is not None
+    assert german.shares[0]["label"] == "unter 20"
+    assert english.shares[0]["label"] == "under 20"
+    assert german.shares[0]["region"] == pytest.approx(12 / 34)
+    assert german.dependency == english.dependency

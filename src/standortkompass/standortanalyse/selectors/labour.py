@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.utils.translation import gettext_lazy
@@ -76,8 +76,8 @@ def age_structure(scope: Scope) -> AgeStructure | None:
                     ]
                 totals[code][band] = math.nan if any(value is None for value in values) else float(sum(values))  # type: ignore[arg-type]
         shares = []
-        for band, label, _groups in AGE_BANDS:
-            row: dict[str, Any] = {"band": band, "label": str(label)}
+        for band, _label, _groups in AGE_BANDS:
+            row: dict[str, Any] = {"band": band, "label": ""}  # labelled in the reader's language below
             for key, code in (("region", scope.region), ("land", scope.land), ("bund", BUND)):
                 whole = sum(totals[code].values())
                 row[key] = finite(totals[code][band] / whole) if whole else None
@@ -89,7 +89,12 @@ def age_structure(scope: Scope) -> AgeStructure | None:
             dependency[code] = finite(old / working) if working else None
         return AgeStructure(year=year, shares=shares, dependency=dependency)
 
-    return cached("age", [scope.region], compute, version=version)
+    # Computed once for all languages; only the labels of the age bands are translated.
+    found = cached("age", [scope.region], compute, version=version, translated=False)
+    if found is None:
+        return None
+    labels = {band: str(label) for band, label, _groups in AGE_BANDS}
+    return replace(found, shares=[{**row, "label": labels[row["band"]]} for row in found.shares])
 
 
 def _sum_of_districts(series: Series, region: str, year: int) -> float | None:
