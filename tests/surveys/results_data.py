@@ -6,6 +6,9 @@ and the rating scale has a "weiß nicht" choice.
 
 from __future__ import annotations
 
+import itertools
+import uuid
+
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.regiondata.models import Indicator, Observation, Region
 from standortkompass.surveys.models import Response, ResponseStatus, Survey
@@ -24,6 +27,15 @@ RESULTS_CHOICES = [row for row in CHOICES if row[0] not in {"groesse", "ort"}] +
 ]
 
 
+# Keys in the order the tests create the responses (the app's keys are random), so that a test reads the rows
+# in the order it wrote them; below every random key the app gives (version 4 sets a high bit).
+_KEYS = itertools.count(1)
+
+
+def ordered_key() -> uuid.UUID:
+    return uuid.UUID(int=next(_KEYS))
+
+
 def results_survey(
     process: StrategyProcess, answers: list[dict[str, object]], *, partial: int = 0, **settings: object
 ) -> Survey:
@@ -33,10 +45,13 @@ def results_survey(
     if settings:
         survey = survey_update(survey=survey, actor=None, **settings)
     Response.objects.bulk_create(
-        [Response(survey=survey, version=version, status=ResponseStatus.COMPLETED, answers=entry) for entry in answers]
+        [
+            Response(id=ordered_key(), survey=survey, version=version, status=ResponseStatus.COMPLETED, answers=entry)
+            for entry in answers
+        ]
     )
     for _ in range(partial):
-        Response.objects.create(survey=survey, version=version, answers={"firma": "Halb"})
+        Response.objects.create(id=ordered_key(), survey=survey, version=version, answers={"firma": "Halb"})
     return survey
 
 

@@ -64,12 +64,12 @@ def test_coding_journey_code_on_the_fly_then_frequencies_suppressed_for_the_boar
     assign_url = reverse("surveys_manage:results_code_assign", args=[survey.process_id, survey.pk, "beschreibung"])
     responses = _responses(survey)
     for response in responses[:6]:
-        prefix = f"a{response.pk}"
+        prefix = f"a{response.pk.hex}"
         editor.post(assign_url, {f"{prefix}-response": response.pk, f"{prefix}-new_label": "Radverkehr"})
     radverkehr = Code.objects.get(label="Radverkehr")
     assert radverkehr.assignments.count() == 6
     last = responses[6]
-    editor.post(assign_url, {f"a{last.pk}-response": last.pk, f"a{last.pk}-new_label": "Breitband"})
+    editor.post(assign_url, {f"a{last.pk.hex}-response": last.pk, f"a{last.pk.hex}-new_label": "Breitband"})
     codes_url = reverse("surveys_manage:results_codes", args=[survey.process_id, survey.pk, "beschreibung"])
     board_page = client_for("board").get(codes_url)
     rows = {row["code"].label: row["frequency"] for row in board_page.context["rows"]}
@@ -85,7 +85,8 @@ def test_coding_journey_code_on_the_fly_then_frequencies_suppressed_for_the_boar
 def test_the_board_cannot_code(survey, client_for):
     response = _responses(survey)[0]
     url = reverse("surveys_manage:results_code_assign", args=[survey.process_id, survey.pk, "beschreibung"])
-    answer = client_for("board").post(url, {f"a{response.pk}-response": response.pk, f"a{response.pk}-new_label": "X"})
+    prefix = f"a{response.pk.hex}"
+    answer = client_for("board").post(url, {f"{prefix}-response": response.pk, f"{prefix}-new_label": "X"})
     assert answer.status_code == 403
     assert not Code.objects.exists()
 

@@ -191,7 +191,7 @@ def test_default_questionnaire_results_hide_personal_data_and_show_matrices_and_
         "offen_staerke": "Gute Lage",
     }
     Response.objects.bulk_create(
-        [Response(survey=survey, version=version, status=ResponseStatus.COMPLETED, answers=answers)] * 6
+        [Response(survey=survey, version=version, status=ResponseStatus.COMPLETED, answers=answers) for _ in range(6)]
     )
     client = client_for("editor")
     html = client.get(_url("results", survey)).content.decode()

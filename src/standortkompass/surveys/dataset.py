@@ -18,6 +18,7 @@ import gc
 import hashlib
 import itertools
 import math
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -149,7 +150,7 @@ def survey_dataset(*, survey: Survey, include_partial: bool = False) -> Dataset:
 
 
 def answers_frame(
-    variables: tuple[Variable, ...], rows: list[tuple[int, str | None]], *, counted: bool
+    variables: tuple[Variable, ...], rows: list[tuple[uuid.UUID, str | None]], *, counted: bool
 ) -> pd.DataFrame:
     """The table of the responses given as (id, stored answers as JSON text), indexed by response id.
 
@@ -177,9 +178,9 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _answers_frame(
-    variables: tuple[Variable, ...], rows: list[tuple[int, str | None]], *, counted: bool
+    variables: tuple[Variable, ...], rows: list[tuple[uuid.UUID, str | None]], *, counted: bool
 ) -> pd.DataFrame:
-    index = pd.Index([row[0] for row in rows], name="response", dtype=np.int64)
+    index = pd.Index([row[0] for row in rows], name="response", dtype=object)  # the responses' random keys
     names = [variable.name for variable in variables if variable.name == variable.question]
     # The stored JSON as text, decoded by orjson: three times quicker than the field's own decoding.
     decoded = [orjson.loads(row[1]) if row[1] else {} for row in rows]
@@ -233,7 +234,7 @@ def _categorical(variable: Variable, column: pd.Series) -> pd.Series:
 # The results form, kept up to date ------------------------------------------------------------
 
 RESULTS_FRAME_SECONDS = 24 * 3600
-_RESULTS_FORM = 1  # raise when the columns of answers_frame(counted=True) change: tables kept before are refused
+_RESULTS_FORM = 2  # raise when the columns of answers_frame(counted=True) change: tables kept before are refused
 _IDS_PER_QUERY = 900  # below the 999 parameters of older SQLite versions
 
 
@@ -256,8 +257,12 @@ def results_dataset(*, survey: Survey) -> Dataset:
     """
     runtime, variables = _questionnaire(survey)
     completed = Response.objects.filter(survey=survey, status=ResponseStatus.COMPLETED)
-    pairs = np.array(list(completed.order_by("id").values_list("id", "revision")), dtype=np.int64).reshape(-1, 2)
-    current = pd.Series(pairs[:, 1], index=pd.Index(pairs[:, 0], name="response"), dtype=np.int64)
+    pairs = list(completed.order_by("id").values_list("id", "revision"))
+    current = pd.Series(
+        [revision for _key, revision in pairs],
+        index=pd.Index([key for key, _revision in pairs], name="response", dtype=object),
+        dtype=np.int64,
+    )
     # The time of creation tells this survey from one of a database made afresh that has the same id.
     key = f"surveys:results-frame:{survey.pk}:{survey.created_at.timestamp()}"
     made_from = hashlib.sha256(

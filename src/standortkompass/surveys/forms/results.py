@@ -34,7 +34,7 @@ class SearchForm(KernForm):
 
 
 class CodeAssignForm(KernForm):
-    response = forms.IntegerField(widget=forms.HiddenInput)
+    response = forms.UUIDField(widget=forms.HiddenInput)
     code = forms.TypedChoiceField(label=_("Code"), required=False, coerce=int, empty_value=None)
     new_label = forms.CharField(label=_("or a new code"), required=False, max_length=120)
 
@@ -52,7 +52,7 @@ class CodeAssignForm(KernForm):
 
 
 class CodeUnassignForm(KernForm):
-    response = forms.IntegerField(widget=forms.HiddenInput)
+    response = forms.UUIDField(widget=forms.HiddenInput)
     code = forms.IntegerField(widget=forms.HiddenInput)
 
 

@@ -22,6 +22,9 @@ class Response(models.Model):
     it is removed on completion, and the time fields are never filled.
     """
 
+    # A random key, so that neither key nor order of the keys tells when a response was started (and so which
+    # invitation or mail it followed).
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(
         "surveys.Survey", verbose_name=_("survey"), on_delete=models.CASCADE, related_name="responses"
     )
@@ -61,7 +64,7 @@ class Response(models.Model):
         indexes = [models.Index(fields=["survey", "status"], name="response_survey_status")]
 
     def __str__(self) -> str:
-        return str(_("Response %(number)d") % {"number": self.pk or 0})
+        return str(_("Response %(key)s") % {"key": str(self.pk)[:8]})
 
 
 class ContactRequest(models.Model):

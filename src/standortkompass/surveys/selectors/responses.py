@@ -20,7 +20,8 @@ def published_schema(version_id: int) -> Schema:
 
 def runtime_for(response: Response) -> Runtime:
     """The questionnaire of the response's version in the response's language and question order."""
-    return Runtime(published_schema(response.version_id), language=response.language, seed=response.pk or 0)
+    seed = response.pk.int if response.pk else 0  # the random key: each response its own order of choices
+    return Runtime(published_schema(response.version_id), language=response.language, seed=seed)
 
 
 def response_for_secret(*, survey: Survey, secret: str) -> Response | None:

@@ -9,6 +9,7 @@ frequencies are suppressed like every other figure.
 from __future__ import annotations
 
 import re
+import uuid
 from typing import Any, cast
 from urllib.parse import urlencode
 
@@ -102,7 +103,7 @@ def results_open(request: ProcessRequest, process_pk: int, survey_pk: int, quest
         if isinstance(text, str) and text.strip() and (not term or term in text.lower()):
             answers.append((pk, text))
     page = paginate(request, answers)
-    assigned: dict[int, list[Code]] = {}
+    assigned: dict[uuid.UUID, list[Code]] = {}
     for assignment in CodeAssignment.objects.filter(
         code__survey=survey, code__question=question, response_id__in=[pk for pk, _text in page.object_list]
     ).select_related("code"):
@@ -114,7 +115,7 @@ def results_open(request: ProcessRequest, process_pk: int, survey_pk: int, quest
             "pk": pk,
             "text": anonymised(text),
             "codes": sorted(assigned.get(pk, []), key=lambda code: code.label),
-            "form": CodeAssignForm(initial={"response": pk}, codes=choices, prefix=f"a{pk}") if may_code else None,
+            "form": CodeAssignForm(initial={"response": pk}, codes=choices, prefix=f"a{pk.hex}") if may_code else None,
         }
         for pk, text in page.object_list
     ]
