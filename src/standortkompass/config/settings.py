@@ -370,10 +370,15 @@ STORAGES = {
 # --- data -------------------------------------------------------------------------------
 OFFICIAL_DATA_DIR = Path(os.environ.get("OFFICIAL_DATA_DIR", PACKAGE_DIR / "regiondata" / "official")).resolve()
 
+# Tokens in URLs are logged as *** (core/log_masking.py; uvicorn's access log likewise, see the serve command).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_secrets": {"()": "standortkompass.core.log_masking.SecretMaskingFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_secrets"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR", "filters": ["mask_secrets"]},
+        "django.server": {"filters": ["mask_secrets"]},
+    },
 }

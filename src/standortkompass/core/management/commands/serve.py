@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from standortkompass.core.cache import warm_in_background
+from standortkompass.core.log_masking import uvicorn_log_config
 
 
 def _stop(signum: int, frame: FrameType | None) -> NoReturn:
@@ -37,7 +38,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-access-log",
             action="store_true",
-            help="Write no access log line per request (when nginx keeps the access log, with tokens masked).",
+            help="Write no access log line per request (when nginx keeps the access log, with tokens masked; "
+            "the app's own access log masks them too).",
         )
         parser.add_argument(
             "--no-warm",
@@ -103,4 +105,5 @@ class Command(BaseCommand):
             server_header=False,
             access_log=access_log,
             log_level="info",
+            log_config=uvicorn_log_config(),  # tokens in URLs are logged as ***
         )
