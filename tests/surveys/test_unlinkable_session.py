@@ -11,8 +11,9 @@ from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.test import Client
 
-from standortkompass.processes.models import StrategyProcess
-from standortkompass.surveys.models import Anonymity, Response, ResponseStatus, Survey
+from standortkompass.processes.models import ContactPerson, Organisation, StrategyProcess
+from standortkompass.surveys.models import Anonymity, Response, ResponseStatus, Survey, SurveyInvitation
+from standortkompass.surveys.tokens import invitation_token, invitation_token_hash, new_invitation_key
 from standortkompass.surveys.views.respondent import SESSION_KEY
 from surveys.test_answering import invite, make_survey, page_url, start
 
@@ -35,6 +36,22 @@ def _complete(client: Client, survey: Survey) -> None:
     client.post(page_url(survey, "eins"), {"action": "next", "zahl": "3"})
     done = client.post(page_url(survey, "drei"), {"action": "submit", "meinung": "Gut"})
     assert done["Location"] == f"/befragung/{survey.slug}/danke/"
+
+
+def _invite(survey: Survey, process: StrategyProcess, number: int) -> tuple[SurveyInvitation, str]:
+    organisation = Organisation.objects.create(process=process, name=f"Firma {number}", type="company")
+    contact = ContactPerson.objects.create(organisation=organisation, name="Kim", email=f"kim{number}@example.org")
+    key = new_invitation_key()
+    token = invitation_token(key)
+    invitation = SurveyInvitation.objects.create(
+        survey=survey,
+        key=key,
+        token_hash=invitation_token_hash(token),
+        contact=contact,
+        organisation=organisation,
+        email=contact.email,
+    )
+    return invitation, token
 
 
 def _response_texts(response: Response) -> list[str]:
@@ -144,3 +161,44 @@ def test_a_resume_code_of_a_completed_response_is_not_kept_in_the_session(
     assert resumed["Location"] == f"/befragung/{survey.slug}/danke/"
     assert code not in repr(_sessions())
     assert other_device.get(resumed["Location"]).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_transaction_number_postgresql_keeps_with_each_row_does_not_pair_invitation_and_response(
+    process: StrategyProcess,
+) -> None:
+    """Every row's xmin (the transaction that wrote it last) is readable by anyone who may read the table: the
+    completing transaction also rewrites other completed responses, invitations and contact requests."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("only PostgreSQL keeps the writing transaction with each row")
+    survey = make_survey(process, anonymity=Anonymity.ANONYMOUS, open_access=False)
+    tokens = []
+    for number in range(survey.suppression_threshold + 2):
+        tokens.append(_invite(survey, process, number))
+    for invitation, token in tokens:
+        client = Client()
+        client.get(f"/befragung/{survey.slug}/einladung/{token}/")
+        start(client, survey)
+        client.post(page_url(survey, "eins"), {"action": "next", "zahl": "3"})
+        client.post(page_url(survey, "drei"), {"action": "submit", "kontakt": invitation.email})
+
+    def xmin(table: str, key: object) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT xmin::text FROM {table} WHERE id = %s", [key])  # noqa: S608 - fixed names
+            return int(cursor.fetchone()[0])
+
+    last_invitation = tokens[-1][0]
+    written = xmin("surveys_surveyinvitation", last_invitation.pk)
+    responses = [
+        key for key in Response.objects.values_list("pk", flat=True) if xmin("surveys_response", key) == written
+    ]
+    invitations = [
+        key
+        for key in SurveyInvitation.objects.values_list("pk", flat=True)
+        if xmin("surveys_surveyinvitation", key) == written
+    ]
+    # The last completion shares its transaction with as many others as the smallest group shown.
+    assert len(responses) == survey.suppression_threshold + 1
+    assert len(invitations) == survey.suppression_threshold + 1

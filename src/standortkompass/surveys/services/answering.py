@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -220,10 +222,33 @@ def _complete(response: Response, runtime: Runtime, *, invitation_token: str) ->
             SurveyInvitation.objects.filter(survey=survey, token_hash=invitation_token_hash(invitation_token)).update(
                 completed=True, started=True
             )
+        _blend_in(survey, response, invitation_hash=invitation_token_hash(invitation_token) if invitation_token else "")
     else:
         response.completed_at = timezone.now()
         if response.invitation_id:
             SurveyInvitation.objects.filter(pk=response.invitation_id).update(completed=True, started=True)
+
+
+def _blend_in(survey: Survey, response: Response, *, invitation_hash: str) -> None:
+    """PostgreSQL keeps with every row the number of the transaction that wrote it last (``xmin``), readable by
+    anyone who may read the table. Completing an anonymous response writes the response, marks the invitation
+    and may store a contact request in one transaction; so that this number does not pair them, the same
+    transaction rewrites, unchanged, up to ``suppression_threshold`` other completed responses, completed
+    invitations and contact requests of the survey, picked at random. (Other databases keep no such number.)"""
+    if connection.vendor != "postgresql":
+        return
+    count = survey.suppression_threshold
+    completed = Response.objects.filter(survey=survey, status=ResponseStatus.COMPLETED).exclude(pk=response.pk)
+    _rewrite(completed, count, "revision")
+    invitations = SurveyInvitation.objects.filter(survey=survey, completed=True).exclude(token_hash=invitation_hash)
+    _rewrite(invitations, count, "completed")
+    _rewrite(ContactRequest.objects.filter(survey=survey), count, "is_demo")
+
+
+def _rewrite(rows: QuerySet[Any], count: int, column: str) -> None:
+    picked = list(rows.order_by("?").values_list("pk", flat=True)[:count])
+    if picked:
+        rows.model.objects.filter(pk__in=picked).update(**{column: F(column)})
 
 
 def response_set_language(*, response: Response, language: str) -> Response:
