@@ -9,7 +9,8 @@ the e-mail address they contain.
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -102,7 +103,13 @@ def _mentions(details: object, email: str) -> bool:
 
 
 def _contact_requests(person: Person) -> list[ContactRequest]:
-    candidates = ContactRequest.objects.select_related("survey").order_by("survey", "id")
+    # The database narrows the search to details whose text holds the address; Python checks it names it whole.
+    candidates = (
+        ContactRequest.objects.annotate(text=Cast("details", TextField()))
+        .filter(text__icontains=person.email)
+        .select_related("survey")
+        .order_by("survey", "id")
+    )
     return [request for request in candidates if _mentions(request.details, person.email)]
 
 
