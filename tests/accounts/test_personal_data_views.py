@@ -134,3 +134,12 @@ def test_a_superuser_without_a_role_reaches_the_pages(db):
 
     assert verified_client(operator).get(SEARCH).status_code == 200
     assert Client().get(SEARCH).status_code == 302
+
+
+def test_an_unknown_address_finds_nothing_and_offers_nothing_to_erase(cast, client_for):
+    page = client_for("admin").post(SEARCH, {"email": "niemand@example.org"}).content.decode()
+
+    assert "Es gibt kein Konto mit dieser E-Mail-Adresse" in page
+    assert "Die Installation speichert 0 Einträge über diese Person." in page
+    assert "Es gibt nichts zu löschen." in page
+    assert 'name="confirm"' not in page
