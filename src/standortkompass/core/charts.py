@@ -23,12 +23,19 @@ FONT = "Fira Sans, Noto Sans, sans-serif"
 GRID_COLOUR = "#e0e0e0"
 
 
+def label_limit(share: float, most: int) -> dict[str, str]:
+    """A label's room as a share of the chart's container (at least 48 px, at most ``most``): long labels end
+    in "…" on a phone instead of pushing the bars out of sight; the tooltip and the data table give them whole."""
+    return {"expr": f"clamp(containerSize()[0] * {share}, 48, {most})"}
+
+
 def vega_lite_spec(
     description: str, *, axis: Mapping[str, Any] | None = None, legend: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
-    """The frame of a chart: schema, description, the page's width, the site's font and sizes.
+    """The frame of a chart: schema, description, the container's width, the site's font and sizes.
 
-    ``axis`` and ``legend`` add to (or change) the shared axis and legend configuration.
+    Labels and legends take their room from the container (:func:`label_limit`), so a chart reflows to
+    320 px and to 200 % zoom. ``axis`` and ``legend`` add to (or change) the shared configuration.
     """
     return {
         "$schema": VEGA_LITE_SCHEMA,
@@ -36,8 +43,23 @@ def vega_lite_spec(
         "width": "container",
         "config": {
             "font": FONT,
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": GRID_COLOUR, **(axis or {})},
-            "legend": {"labelFontSize": 12, "orient": "bottom", "labelLimit": 300, **(legend or {})},
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "gridColor": GRID_COLOUR,
+                "labelLimit": label_limit(0.4, 360),
+                "titleLimit": {"expr": "max(containerSize()[0] - 40, 80)"},
+                **(axis or {}),
+            },
+            "legend": {
+                "labelFontSize": 12,
+                "orient": "bottom",
+                # A bottom legend starts where the plot starts, right of the axis labels (at most 40 %).
+                "labelLimit": {"expr": "clamp(containerSize()[0] * 0.55 - 30, 60, 300)"},
+                # As many columns as fit beside the axis labels (one on a phone or at 200 % zoom).
+                "columns": {"expr": "max(1, floor((containerSize()[0] * 0.6 - 40) / 320))"},
+                **(legend or {}),
+            },
             "view": {"stroke": None},
         },
     }

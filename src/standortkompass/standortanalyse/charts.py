@@ -35,7 +35,7 @@ SEQUENTIAL_SCHEME = "viridis"  # monotonic lightness: readable in grey
 DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]
 SHAPES = ["circle", "square", "triangle-up", "diamond"]
 # What the charts of the analysis add to the site's chart frame (core.charts).
-AXIS = {"labelLimit": 360, "grid": True}
+AXIS = {"grid": True}
 LEGEND = {"titleFontSize": 12}
 
 STATISTICS_SOURCE = gettext_lazy(

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from standortkompass.core.charts import spec_json, vega_lite_spec
+from standortkompass.core.charts import label_limit, spec_json, vega_lite_spec
 from standortkompass.surveys.results import ChoiceResult, CrossTabResult, LikertResult
 
 BAR_COLOUR = "#0072B2"
@@ -26,7 +26,7 @@ DIVERGING = {
     7: ["#A34400", "#D55E00", "#F0A36B", "#BBBBBB", "#7FB8DA", "#0072B2", "#00507D"],
 }
 # What the result charts add to the site's chart frame (core.charts).
-AXIS = {"labelLimit": 320}
+AXIS = {"labelLimit": label_limit(0.4, 320)}
 CATEGORY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
