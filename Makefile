@@ -65,7 +65,10 @@ bench: install
 	exit $$status
 
 bench-load: install
-	$(BIN)/python bench/survey_load.py
+	status=0; \
+	$(BIN)/python bench/survey_load.py || status=1; \
+	$(BIN)/python bench/cold_start.py || status=1; \
+	exit $$status
 
 vendor:
 	bash scripts/vendor-frontend.sh

@@ -1,0 +1,1 @@
+"""The bare Django view of the load benchmark (bench/survey_load.py); not part of the package."""
