@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from standortkompass.surveys.demo import survey_demo_load
 from standortkompass.surveys.export_formats import FORMATS, ExportTable
-from standortkompass.surveys.export_table import export_table, suppress_column, suppress_profile
+from standortkompass.surveys.export_table import export_table, suppress_column
 from standortkompass.surveys.models import Anonymity, ExportJob, ExportStatus, Response, ResponseStatus
 from standortkompass.surveys.services.export_files import export_path, exports_directory
 from standortkompass.surveys.services.exports import export_request
@@ -98,16 +98,6 @@ def test_a_rare_value_and_the_next_rarest_one_are_suppressed():
     # two rare values (a missing code among them) hide each other
     column = np.array([1] * 5 + [2] * 5 + [3, 3, -2])
     assert suppress_column(column, threshold=5).tolist() == [1] * 5 + [2] * 5 + [-8] * 3
-
-
-def test_profile_combinations_below_the_threshold_are_suppressed_in_their_rarest_variable():
-    frame = pd.DataFrame({"branche": [1.0] * 8 + [2.0] * 6, "groesse": [1.0] * 5 + [2.0] * 3 + [1.0] * 6})
-    result = suppress_profile(frame, threshold=5, profile=["branche", "groesse"])
-    # (1, 2) has 3 rows; size 2 (3 rows) is rarer than sector 1 (8 rows); then (1, -8) still has 3 rows
-    assert result["groesse"].tolist() == [1.0] * 5 + [-8.0] * 3 + [1.0] * 6
-    assert result["branche"].tolist() == [1.0] * 5 + [-8.0] * 3 + [2.0] * 6
-    # a combination shared by enough rows is kept
-    assert suppress_profile(frame, threshold=3, profile=["branche", "groesse"]).equals(frame)
 
 
 def _small_group_survey(process):

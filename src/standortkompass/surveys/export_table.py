@@ -19,13 +19,15 @@ completed, the day started; Europe/Berlin), except in anonymous surveys, which r
 so a suppressed export (a) replaces every value of a categorical, 0/1, rank or number column that fewer than
 ``threshold`` responding companies share with ``-8`` — missing codes included — and, when that hides a single
 value only, the next rarest value too, so the hidden one cannot be read off as "the rest"; (b) leaves out
-free-text and date columns (open answers are read on the coding page); (c) keeps exact numbers only where at
-least ``threshold`` respondents give the same number (that is rule (a) for numbers); (d) treats the profile
-questions (sector, size class, municipality) together: a respondent whose combination of the three is shared
-by fewer than ``threshold`` respondents gets ``-8`` in the variable of the three whose value is rarest,
-until every combination is shared by ``threshold`` respondents or fully suppressed. This keeps a sector ×
-size × municipality combination from singling out a company; it cannot rule out that a combination of
-other answers is unique (microdata are never fully anonymous), which is why exports need ``surveys.export``.
+free-text and date columns (open answers are read on the coding page; the rule is
+``results.open_answers.free_text_in_export``); (c) keeps exact numbers only where at least ``threshold``
+respondents give the same number (that is rule (a) for numbers); (d) makes the quasi-identifiers (the answers
+that describe the company: the survey's sector, size class and municipality and the questions the
+questionnaire marks ``quasi_identifier``; see ``export_anonymity``) k-anonymous with k = ``threshold``: they are
+coarsened (neighbouring size classes merged, WZ sections grouped) or left out until every combination of them
+is shared by at least ``threshold`` rows, and the notes say which. Rule (d) runs first, rule (a) then on every
+column. This keeps a profile from singling out a company; it cannot rule out that a combination of other
+answers is unique (microdata are never fully anonymous), which is why exports need ``surveys.export``.
 
 The files are written by ``services.export_files``; ``services.exports`` queues an export.
 """
@@ -43,8 +45,10 @@ from django.utils.translation import gettext as _
 
 from standortkompass.surveys.dataset import Dataset, survey_dataset, survey_version
 from standortkompass.surveys.dataset import Variable as DataVariable
+from standortkompass.surveys.export_anonymity import anonymise_profile, declared_quasi_identifiers
 from standortkompass.surveys.export_formats import ExportTable, Kind, Variable
 from standortkompass.surveys.models import Anonymity, Response, ResponseStatus, Survey
+from standortkompass.surveys.results.open_answers import free_text_in_export
 from standortkompass.surveys.runtime import OTHER_SUFFIX, Runtime
 from standortkompass.surveys.schema import Question
 from standortkompass.surveys.selectors.surveys import personal_question_names
@@ -279,9 +283,11 @@ def export_table(*, survey: Survey, suppressed: bool, include_partial: bool = Fa
         columns.append(_status_column(ids, statuses))
     if version is not None:
         columns.extend(_timestamp_columns(survey, version.schema["settings"].get("metadata", {}), ids))
+    texts = free_text_in_export(suppressed=suppressed)
     for variable in wanted:
-        if variable.name.removesuffix(OTHER_SUFFIX) not in personal:
-            columns.extend(_question_columns(runtime, rows, dataset, variable))
+        if variable.name.removesuffix(OTHER_SUFFIX) in personal or (variable.kind in TEXT_KINDS and not texts):
+            continue
+        columns.extend(_question_columns(runtime, rows, dataset, variable))
 
     threshold = survey.suppression_threshold
     notes: list[str] = []
@@ -291,29 +297,29 @@ def export_table(*, survey: Survey, suppressed: bool, include_partial: bool = Fa
             for variable, values in columns
             if variable.kind not in {"string", "date"} or variable.name == RESPONSE_COLUMN
         ]
-        profile = [
-            name for name in (survey.sector_question, survey.size_question, survey.municipality_question) if name
-        ]
-        frame = suppress_frame(
-            pd.DataFrame({variable.name: values for variable, values in columns}, index=range(len(ids))),
+        profile = anonymise_profile(
+            frame=pd.DataFrame({variable.name: values for variable, values in columns}, index=range(len(ids))),
+            variables=[variable for variable, _values in columns],
+            declared=declared_quasi_identifiers(survey=survey, runtime=runtime),
+            data_variables={variable.name: variable for variable in wanted},
             threshold=threshold,
-            columns=[variable.name for variable, _values in columns if variable.name not in _UNSUPPRESSED],
-            profile=[name for name in profile if any(variable.name == name for variable, _v in columns)],
+            skip_choices=DONT_KNOW_CHOICES,
+        )
+        frame = suppress_frame(
+            profile.frame,
+            threshold=threshold,
+            columns=[variable.name for variable in profile.variables if variable.name not in _UNSUPPRESSED],
         )
         labels = _missing_labels()
         variables = [
             _with_suppressed_code(variable, labels[SUPPRESSED]) if variable.name not in _UNSUPPRESSED else variable
-            for variable, _values in columns
+            for variable in profile.variables
         ]
         notes += [
+            *profile.notes,
             _(
                 "Values from groups with fewer than %(threshold)d responding companies are replaced by -8 "
                 "(suppressed); where this hid a single value only, the next rarest value is replaced too."
-            )
-            % {"threshold": threshold},
-            _(
-                "Sector, size class and municipality are suppressed together: every combination of the three is "
-                "shared by at least %(threshold)d responding companies or replaced by -8."
             )
             % {"threshold": threshold},
             _("Free-text answers and dates are left out; open answers can be read on the coding page."),
@@ -374,44 +380,9 @@ def suppress_column(values: np.ndarray, *, threshold: int) -> np.ndarray:
     return result
 
 
-def suppress_profile(frame: pd.DataFrame, *, threshold: int, profile: list[str]) -> pd.DataFrame:
-    """Suppress the profile columns together until every combination is shared by ``threshold`` rows.
-
-    A row in a smaller group gets -8 in the profile variable whose value is rarest in its column (ties: the
-    first of ``profile``); rows with all profile variables suppressed are left as they are.
-    """
-    result = frame.copy()
-    if not profile or result.empty:
-        return result
-    while True:
-        keys = result[profile].astype(np.float64)
-        sizes = keys.groupby(profile, dropna=False)[profile[0]].transform("size").to_numpy()
-        values = keys.to_numpy()
-        open_rows = np.flatnonzero((sizes < threshold) & ~(values == SUPPRESSED).all(axis=1))
-        if len(open_rows) == 0:
-            return result
-        marginal = [keys[name].map(keys[name].value_counts(dropna=False)).to_numpy() for name in profile]
-        chosen: dict[str, list[int]] = {name: [] for name in profile}
-        for row in open_rows:
-            candidates = [
-                (marginal[index][row], index) for index in range(len(profile)) if values[row, index] != SUPPRESSED
-            ]
-            _count, index = min(candidates)
-            chosen[profile[index]].append(int(row))
-        for name, rows in chosen.items():
-            result.loc[result.index[rows], name] = SUPPRESSED
-
-
-def suppress_frame(frame: pd.DataFrame, *, threshold: int, columns: list[str], profile: list[str]) -> pd.DataFrame:
-    """Rules (a), (c) and (d) of the module's docstring on ``columns``, repeated until nothing changes."""
+def suppress_frame(frame: pd.DataFrame, *, threshold: int, columns: list[str]) -> pd.DataFrame:
+    """Rules (a) and (c) of the module's docstring on ``columns`` (rule (d) is ``export_anonymity``)."""
     result = frame.copy()
     for name in columns:
         result[name] = suppress_column(result[name].to_numpy(dtype=np.float64), threshold=threshold)
-    while profile:
-        before = result[profile].copy()
-        result = suppress_profile(result, threshold=threshold, profile=profile)
-        for name in profile:
-            result[name] = suppress_column(result[name].to_numpy(dtype=np.float64), threshold=threshold)
-        if result[profile].equals(before):
-            break
     return result

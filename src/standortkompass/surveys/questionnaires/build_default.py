@@ -52,8 +52,10 @@ SURVEY_COLUMNS = (
     "calculation",
     "appearance",
     "parameters",
-    # Our own column (kept by XLSForm tools): answers stored apart from anonymous responses.
+    # Our own columns (kept by XLSForm tools): answers stored apart from anonymous responses; answers that
+    # describe the company and are coarsened or left out of exports below Administration (export_anonymity).
     "personal_data",
+    "quasi_identifier",
 )
 CHOICES_COLUMNS = ("list_name", "name", f"label::{DE}", f"label::{EN}")
 SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language")
@@ -77,6 +79,7 @@ def question(
     appearance: str = "",
     parameters: str = "",
     personal_data: bool = False,
+    quasi_identifier: str = "",
 ) -> Row:
     row = {
         "type": type_,
@@ -97,6 +100,8 @@ def question(
         row["constraint"], row[f"constraint_message::{DE}"], row[f"constraint_message::{EN}"] = constraint
     if personal_data:
         row["personal_data"] = "yes"
+    if quasi_identifier:
+        row["quasi_identifier"] = quasi_identifier
     return row
 
 
@@ -223,6 +228,7 @@ def survey_rows() -> list[Row]:
                 "Bitte geben Sie eine ganze Zahl zwischen 0 und 500 000 an, die zur gewählten Größenklasse passt.",
                 "Please enter a whole number between 0 and 500,000 that matches the size class you chose.",
             ),
+            quasi_identifier="yes",
         ),
         question(
             "select_one gemeinde",
@@ -242,6 +248,7 @@ def survey_rows() -> list[Row]:
             "select_one standortart",
             "standortart",
             ("Um welche Art von Standort handelt es sich?", "What kind of site is it?"),
+            quasi_identifier="yes",
         ),
         question(
             "select_one rolle",
