@@ -11,7 +11,8 @@ Modules
 -------
 ``intervals`` Wilson score interval · ``frequencies`` frequency tables and numeric summaries ·
 ``likert`` rating scales and the diverging bar · ``crosstabs`` two-way tables ·
-``suppression`` small-cell suppression for publication · ``weighting`` post-stratification.
+``suppression`` small-cell suppression for publication · ``anonymity`` k-anonymity of
+respondent-level exports · ``weighting`` post-stratification.
 """
 
 from standortkompass.analysis.survey.crosstabs import CrossTab, crosstab
