@@ -1,9 +1,12 @@
 """Exports below Administration are k-anonymous in the quasi-identifiers (export_anonymity), and say what was done."""
 
 import numpy as np
+import pandas as pd
 import pytest
 
-from standortkompass.surveys.export_anonymity import WZ_GROUPS, Declared, declared_quasi_identifiers
+from standortkompass.surveys.dataset import Variable as DataVariable
+from standortkompass.surveys.export_anonymity import WZ_GROUPS, Declared, anonymise_profile, declared_quasi_identifiers
+from standortkompass.surveys.export_formats import Variable
 from standortkompass.surveys.export_table import export_table
 from standortkompass.surveys.runtime import Runtime
 from standortkompass.surveys.services import questionnaire_import, questionnaire_publish
@@ -107,3 +110,29 @@ def test_wz_sections_are_grouped_as_in_the_national_accounts():
     assert [len(groups) for groups in WZ_GROUPS] == [10, 3]
     for groups in WZ_GROUPS:
         assert "".join(groups) == "ABCDEFGHIJKLMNOPQRSTU"
+
+
+def test_grouped_wz_sections_are_labelled_by_their_range():
+    sections = DataVariable(
+        "wz", "wz", "select_one", "Wirtschaftszweig", tuple((c, f"{c} – Abschnitt {c}") for c in "ABCDEF")
+    )
+    variable = Variable(
+        "wz",
+        "Wirtschaftszweig",
+        "categorical",
+        {i + 1: f"{c} – Abschnitt {c}" for i, c in enumerate("ABCDEF")},
+        question="wz",
+    )
+    frame = pd.DataFrame({"wz": [1.0] * 5 + [2.0, 3.0, 4.0, 5.0, 6.0]})
+
+    result = anonymise_profile(
+        frame=frame,
+        variables=[variable],
+        declared=[Declared("wz", "sections")],
+        data_variables={"wz": sections},
+        threshold=5,
+        skip_choices=frozenset(),
+    )
+
+    # A*10 would leave B-E (4 firms) and F (1) too small; the three groups A, B-F, G-U hold.
+    assert result.variables[0].value_labels == {1: "A – Abschnitt A", 2: "WZ-Abschnitte B bis F"}

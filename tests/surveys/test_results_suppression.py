@@ -8,6 +8,7 @@ cell (rank test, as in tests/analysis/test_survey_suppression.py).
 
 import numpy as np
 import pytest
+from django.urls import reverse
 
 from standortkompass.surveys.dataset import results_dataset
 from standortkompass.surveys.results import (
@@ -160,3 +161,22 @@ def test_a_crosstab_and_its_transpose_hide_the_same_cells(process):
     turned, _one_way, _n = _published(survey, "groesse", "branche")
 
     assert [list(row) for row in zip(*crosstab.hidden, strict=True)] == [list(row) for row in turned.hidden]
+
+
+def test_a_crosstab_that_cannot_be_protected_is_withheld_and_the_page_says_so(process, client_for):
+    # All 17 firms have 0-9 employees; 4 gave no sector. The 4 in "no answer × 0-9" follows from the
+    # questions' own counts, and no other cell could hide it: nothing of the table is shown.
+    answers = [{"firma": "X", "branche": "industrie", "groesse": "0_9"} for _ in range(8)]
+    answers += [{"firma": "X", "branche": "handel", "groesse": "0_9"} for _ in range(5)]
+    answers += [{"firma": "X", "groesse": "0_9"} for _ in range(4)]
+    survey = results_survey(process, answers)
+
+    crosstab, _one_way, _n = _published(survey, "branche", "groesse")
+    page = client_for("board").get(
+        reverse("surveys_manage:results_crosstab", args=[survey.process_id, survey.pk]),
+        {"zeile": "branche", "spalte": "groesse"},
+    )
+
+    assert crosstab.withheld
+    assert all(count is None for row in crosstab.counts for count in row)
+    assert "kann nicht gezeigt werden, ohne kleine Gruppen offenzulegen" in page.content.decode()

@@ -20,6 +20,7 @@ rows, and the export's notes say which were coarsened and which were left out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ from standortkompass.surveys.models import Survey
 from standortkompass.surveys.runtime import Runtime
 
 QUASI_IDENTIFIER_COLUMN = "quasi_identifier"
+SECTION_LABEL = re.compile(r"^([A-U])\s*[–-]\s")
 _YES = frozenset({"yes", "ja", "true", "1"})
 _ORDERED = frozenset({"ordered", "geordnet"})
 
@@ -163,12 +165,20 @@ def anonymise_profile(
     return AnonymisedProfile(result.frame, kept, notes, tuple(identifier.name for identifier in identifiers))
 
 
+def _group_label(texts: list[str]) -> str:
+    """The label of merged categories: WZ sections ("B – Bergbau …") as their range, others joined."""
+    letters = [match.group(1) for text in texts if (match := SECTION_LABEL.match(text))]
+    if len(texts) > 1 and len(letters) == len(texts):
+        return _("WZ sections %(first)s to %(last)s") % {"first": letters[0], "last": letters[-1]}
+    return " / ".join(texts)
+
+
 def _recoded(variable: Variable, mapping: dict[float, float]) -> Variable:
     """The variable with the value labels of its merged codes ("0 to 9 / 10 to 49")."""
     groups: dict[float, list[str]] = {}
     for code, label in variable.value_labels.items():
         groups.setdefault(mapping.get(float(code), float(code)), []).append(label)
-    value_labels = {int(code): " / ".join(texts) for code, texts in sorted(groups.items())}
+    value_labels = {int(code): _group_label(texts) for code, texts in sorted(groups.items())}
     return Variable(
         variable.name,
         variable.label,
