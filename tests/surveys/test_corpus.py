@@ -54,6 +54,30 @@ CORPUS = {
     "lss/limesurvey_allinone_condition.lss": (2, 2, 0),
     "lss/limesurvey_old_codes_2x_two_languages.lss": (2, 3, 3),
     "lss/limesurvey_dual_scale.lss": (1, 2, 0),
+    "xlsform/pyxform_ucl_biomass_plot_form.xlsx": (8, 16, 28),
+    "xlsform/pyxform_extra_columns.xlsx": (1, 1, 0),
+    "xlsform/hotosm_toilets.xls": (5, 28, 27),
+    "xlsform/hotosm_entities_registration.xls": (1, 8, 1),
+    "xlsform/hotosm_waste_collection.xlsx": (7, 41, 31),
+    "lss/limesurvey_2x_ls2_em_tailoring.lss": (5, 38, 5),
+    "lss/limesurvey_2x_randomization_group_test.lss": (3, 20, 0),
+    "lss/limesurvey_2x_ls2_countifop_sumifop.lss": (2, 27, 2),
+    "lss/limesurvey_fork_ls205_sample_survey_english.lss": (12, 399, 49),
+    "lss/limesurvey_fork_ls205_self_and_that.lss": (1, 12, 6),
+    "lss/limesurvey_fork_ls5_sample_survey_multilingual_fr_de_en_it.lss": (6, 194, 10),
+    "lss/limesurvey_fork_limesurvey_survey_demo.lss": (2, 4, 5),
+    "lss/limesurvey_fork_limesurvey_survey_expressionquestionhelp.lss": (2, 2, 1),
+    "lss/uudh_name_face_survey_9.lss": (3, 3, 3),
+}
+# files that are refused, each for a fault of its own: (sheet, row, column) of the first error, and the count
+REFUSED = {
+    "xlsform/hotosm_waterways.xls": (("survey", 1, "required_message::French(fr)required_message::English(en)"), 1),
+    "xlsform/opengis_service_rating.xlsx": (("survey", 35, "type"), 1),  # the tool's own type "country"
+    "xlsform/pyxform_choice_filter_test.xlsx": (("choices", 6, "name"), 1),  # allow_choice_duplicates
+    "xlsform/pyxform_duplicate_columns.xlsx": (("survey", 1, "label"), 1),
+    "xlsform/unhcr_kobo_xlsform_examples.xlsx": (("survey", 45, "name"), 1),  # "fourteen" also in row 42
+    "xlsform/wq_input_types.xls": (("survey", 5, "constraint"), 1),  # wq:length()
+    "lss/limesurvey_2x_ls191_sample_survey_multilingual.lss": (("", None, ""), 8),  # codes used twice
 }
 
 
@@ -67,8 +91,19 @@ def questions(name: str) -> dict[str, Question]:
 
 def test_every_fixture_has_its_source_noted() -> None:
     sources = (FIXTURES / "SOURCES.md").read_text(encoding="utf-8")
-    for name in CORPUS:
+    for name in [*CORPUS, *REFUSED]:
         assert f"`{name}`" in sources
+
+
+@pytest.mark.parametrize(("name", "expected"), REFUSED.items(), ids=list(REFUSED))
+def test_a_real_questionnaire_with_a_fault_is_refused_naming_where(
+    name: str, expected: tuple[tuple[str, int | None, str], int]
+) -> None:
+    with pytest.raises(XLSFormError) as refused:
+        read(name)
+    errors = refused.value.errors
+    assert ((errors[0].sheet, errors[0].row, errors[0].column), len(errors)) == expected
+    assert all(not error.message.startswith("pyxform") for error in errors)
 
 
 @pytest.mark.parametrize(("name", "expected"), CORPUS.items(), ids=list(CORPUS))
@@ -224,3 +259,50 @@ def test_a_stray_choices_row_without_list_and_name_is_ignored_with_a_warning() -
     file = read("xlsform/kobocat_good_eats_multilang.xls")
     assert file.warnings[0].startswith("Tabellenblatt choices, Zeile 4, Spalte list_name:")
     assert {"English", "French"} <= {language["name"] for language in file.schema["settings"]["languages"]}
+
+
+def test_a_form_saved_by_gnumeric_with_autocorrected_quotes_is_read_as_meant() -> None:
+    # row 1,048,576 and column AMJ are formatted but empty; the relevances carry ‘…’ and ’…'
+    file = read("xlsform/pyxform_ucl_biomass_plot_form.xlsx")
+    found = {question["name"]: question for question in all_questions(file.schema)}
+    assert found["leader_name_other"]["relevant"] == "${leader_name} = 'other'"
+    assert file.warnings[0].startswith(
+        "Tabellenblatt survey, Zeile 9, Spalte relevant: Typografische Anführungszeichen"
+    )
+
+
+def test_an_odk_form_of_hot_drops_its_lookups_in_attached_data_and_keeps_its_logic() -> None:
+    file = read("xlsform/hotosm_toilets.xls")
+    found = {question["name"]: question for question in all_questions(file.schema)}
+    assert found["gender"]["calculation"] == ""
+    assert found["basic"]["relevant"] == (
+        "(${operational_status} = 'operational' or ${operational_status} = 'needs_maintenance')"
+    )
+    assert [warning for warning in file.warnings if "Zeile 20, Spalte calculation" in warning]
+
+
+def test_a_limesurvey_2_equation_chain_with_if_is_converted() -> None:
+    found = questions("lss/limesurvey_2x_ls2_em_tailoring.lss")
+    assert found["weight_kg"]["calculation"] == "if(${weight_units} = 'kg', ${weight}, ${weight} * 0.453592)"
+    assert found["BMI"]["calculation"] == "${weight_kg} div (${height_m} * ${height_m})"
+    assert found["weight_status"]["calculation"].startswith("if(${BMI} <= 18.5, 'underweight', if(")
+
+
+def test_a_limesurvey_2_array_in_two_languages_has_each_cell_once() -> None:
+    file = read("lss/limesurvey_2x_randomization_group_test.lss")
+    names = [question["name"] for question in all_questions(file.schema)]
+    assert [name for name in names if name.startswith("Q8")] == ["Q8", "Q8_SQ001_SQ001", "Q8_SQ002_SQ001"]
+    assert [language["code"] for language in file.schema["settings"]["languages"]] == ["en", "fr"]
+
+
+def test_the_limesurvey_2_sample_keeps_texts_that_begin_with_equals_and_pipes_them_once() -> None:
+    found = questions("lss/limesurvey_fork_ls205_sample_survey_english.lss")
+    assert found["oDS_1_1"]["label"] == {"English (en)": "==name: ${name}"}
+    assert found["oDS_2_1"]["label"] == {"English (en)": "==name: ${name}"}  # the second scale's copy
+
+
+def test_the_limesurvey_5_sample_in_four_languages_keeps_its_languages_and_title() -> None:
+    file = read("lss/limesurvey_fork_ls5_sample_survey_multilingual_fr_de_en_it.lss")
+    codes = [language["code"] for language in file.schema["settings"]["languages"]]
+    assert codes == ["en", "fr", "it", "de-informal"]
+    assert file.schema["settings"]["title"] == "Sample LimeSurvey EN/FR/DE/IT (LS5)"

@@ -118,7 +118,8 @@ def test_a_form_with_nothing_left_to_ask_is_refused() -> None:
     survey = [["type", "name", "label"], ["start", "start", ""], ["geopoint", "ort", "Ort"]]
     with pytest.raises(XLSFormError) as refused:
         read_xlsform(xlsx(survey, CHOICES, SETTINGS), "f.xlsx")
-    assert [error.row for error in refused.value.errors] == [None]
+    # the refusal, then what was left out and why (the location in row 3)
+    assert [error.row for error in refused.value.errors] == [None, 3]
 
 
 @pytest.mark.django_db

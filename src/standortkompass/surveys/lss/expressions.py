@@ -1,5 +1,6 @@
 """LimeSurvey ExpressionScript in simple form to XLSForm expressions: comparisons of question codes with
-values, ``and``/``or``/``!``, brackets, arithmetic, ``is_empty()`` and ``Q_SQ == "Y"`` for a multiple choice.
+values, ``and``/``or``/``!``, brackets, arithmetic, ``if()``, ``is_empty()`` and ``Q_SQ == "Y"`` for a multiple
+choice.
 Anything else is not converted (``None``); the caller lists it.
 """
 
@@ -8,11 +9,13 @@ from __future__ import annotations
 import re
 
 TOKEN = re.compile(
-    r"""\s*(?:(?P<number>-?\d+(?:\.\d+)?)|(?P<string>"[^"']*"|'[^"']*')|(?P<op>==|!=|<=|>=|&&|\|\||[<>()+*/!-])"""
+    r"""\s*(?:(?P<number>-?(?:\d+(?:\.\d+)?|\.\d+))|(?P<string>"[^"']*"|'[^"']*')"""
+    r"|(?P<op>==|!=|<=|>=|&&|\|\||[<>()+*/!,-])"
     r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*(?:\.NAOK)?))"
 )
 OPERATORS = {"==": "=", "!=": "!=", "<=": "<=", ">=": ">=", "<": "<", ">": ">", "(": "(", ")": ")"}
-OPERATORS |= {"+": "+", "-": "-", "*": "*", "/": "div"}
+OPERATORS |= {"+": "+", "-": "-", "*": "*", "/": "div", ",": ","}
+FUNCTIONS = {"if": "if"}  # LimeSurvey's function → the XLSForm function of the same meaning
 WORDS = {
     "and": "and",
     "or": "or",
@@ -54,6 +57,10 @@ def convert_expression(equation: str, *, single: set[str], multiple: dict[str, s
             continue
         if negated:
             return None
+        if kind == "word" and value in FUNCTIONS and tokens[index + 1 : index + 2] == [("op", "(")]:
+            parts.append(FUNCTIONS[value] + "(")
+            index += 2
+            continue
         if kind == "word" and value.lower() in WORDS:
             parts.append(WORDS[value.lower()])
         elif kind == "op" and value in {"&&", "||"}:
@@ -61,7 +68,7 @@ def convert_expression(equation: str, *, single: set[str], multiple: dict[str, s
         elif kind == "op":
             parts.append(OPERATORS[value])
         elif kind == "number":
-            parts.append(value)
+            parts.append(value.replace(".", "0.", 1) if value.lstrip("-").startswith(".") else value)
         elif kind == "string":
             parts.append(f"'{value[1:-1]}'")
         else:
@@ -80,4 +87,4 @@ def convert_expression(equation: str, *, single: set[str], multiple: dict[str, s
                 index += 3
                 continue
         index += 1
-    return " ".join(parts).replace("( ", "(").replace(" )", ")")
+    return " ".join(parts).replace("( ", "(").replace(" )", ")").replace(" ,", ",")

@@ -100,12 +100,37 @@ class LogicReader:
         """A reference to a question that was not imported (left out, or named in an equation of a question that
         could not be converted) is dropped, and listed: a condition then no longer applies (the question is shown
         always and is not mandatory), a validation no longer checks, a text shows "…"."""
-        names = {
-            item["name"] for page in pages for question in page["questions"] for item in [question, *question["items"]]
-        }
 
         def dangling(text: str) -> list[str]:
             return [name for name in REFERENCE.findall(text) if name not in names]
+
+        # An equation computed from what was not imported cannot be computed: it is left out, and so, in turn,
+        # is an equation computed from it.
+        while True:
+            names = {
+                item["name"]
+                for page in pages
+                for question in page["questions"]
+                for item in [question, *question["items"]]
+            }
+            left_out = [
+                (page, question)
+                for page in pages
+                for question in page["questions"]
+                if question["kind"] == "calculate" and dangling(question["calculation"])
+            ]
+            for page, question in left_out:
+                self.not_mapped.append(
+                    _("%(where)s: the equation refers to %(names)s, which was not imported; it was left out.")
+                    % {
+                        "where": self.origin.get(question["name"], question["name"]),
+                        "names": ", ".join(sorted(set(dangling(question["calculation"])))),
+                    }
+                )
+                page["questions"].remove(question)
+            if not left_out:
+                break
+        pages[:] = [page for page in pages if page["questions"]]
 
         for page in pages:
             if dangling(page["relevant"]):

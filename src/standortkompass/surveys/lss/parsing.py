@@ -161,11 +161,13 @@ class _Reader(LogicReader):
         ]
         answers = _rows(self.root, "answers")
         # indexes, so that a large file takes time in proportion to its size
+        # LimeSurvey 1.x to 3.x write a subquestion and an answer once per language: each is taken once
         self.subs_of: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for sub in subquestions:
+        for sub in {sub.get("qid") or str(index): sub for index, sub in enumerate(reversed(subquestions))}.values():
             self.subs_of[sub.get("parent_qid", "")].append(sub)
         self.answers_of: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for answer in answers:
+        unique_answers = {(a.get("qid"), a.get("code"), a.get("scale_id") or "0"): a for a in reversed(answers)}
+        for answer in unique_answers.values():
             self.answers_of[answer.get("qid", "")].append(answer)
         self.references(questions, subquestions)
         self.by_qid = {row.get("qid", ""): row for row in questions}
@@ -371,7 +373,8 @@ class _Reader(LogicReader):
                 row,
                 kind="select_one",
                 type_="select_one",
-                label=self.question_texts.get(sub.get("qid", ""), {}).get("question", {})
+                # a copy: the two matrices of a dual-scale array share their items' texts, each tailored once
+                label=dict(self.question_texts.get(sub.get("qid", ""), {}).get("question", {}))
                 or {_language_name(self.codes[0]): sub_code},
                 hint={},
             )

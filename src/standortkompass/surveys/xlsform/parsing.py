@@ -39,7 +39,13 @@ from standortkompass.surveys.xlsform.sheets import (
     read_sheets,
 )
 from standortkompass.surveys.xlsform.types import classify
-from standortkompass.surveys.xlsform.validation import balanced, expression_errors, name_errors, pyxform_errors
+from standortkompass.surveys.xlsform.validation import (
+    balanced,
+    expression_errors,
+    name_errors,
+    pyxform_errors,
+    straight_quotes,
+)
 
 YES = {"yes", "true", "true()", "1"}
 EXPRESSIONS = ("relevant", "constraint", "choice_filter", "calculation")
@@ -49,6 +55,9 @@ BLOCKS = {"group", "repeat", "loop", *KOBO_BLOCKS}
 MEDIA_COLUMNS = {"image", "audio", "video", "big-image", "media", "media:image", "media:audio", "media:video"}
 REFERENCE = re.compile(r"\$\{([^}]*)\}")
 NO = {"", "no", "false", "false()", "0"}
+FORM_SHEETS = {"survey", "choices", "settings"}
+STRAIGHTENED = ("relevant", "constraint", "choice_filter", "calculation", "required")
+LAST_SAVED = re.compile(r"^\s*\$\{last-saved#[^}]*\}\s*$")
 OTHER_RELEVANT = re.compile(r"^\s*(?:selected\(\s*\$\{(\w+)\}\s*,\s*'other'\s*\)|\$\{(\w+)\}\s*=\s*'other')\s*$")
 
 
@@ -63,6 +72,55 @@ class _Parser:
         self.left_out: set[str] = set()
         self.kobo_blocks = False  # KoboToolbox's own blocks, which pyxform does not know
         self.row_of: dict[str, int] = {}
+        self.straighten()
+
+    def straighten(self) -> None:
+        """What Excel's AutoCorrect makes of a form, read as meant: typographic quotation marks around the
+        values of an expression become straight ones. What only a mobile data collection app has is dropped: a
+        default from the last saved form (ODK's ``${last-saved#name}``) and a question's calculation from data
+        attached to the form (``instance('…')/root/item[…]``). Each with a warning."""
+        for row in self.sheets.rows.get("survey", []):
+            for column in STRAIGHTENED:
+                value = row.values.get(column, "")
+                straight = straight_quotes(value)
+                if straight != value:
+                    row.values[column] = straight
+                    self.warnings.append(
+                        FormError(
+                            "survey",
+                            row.number,
+                            column,
+                            _("Typographic quotation marks were read as straight ones: %(expression)s")
+                            % {"expression": straight},
+                        )
+                    )
+            calculation = row.values.get("calculation", "")
+            if "instance(" in calculation and "calculate" not in row.values.get("type", "").lower():
+                self.warnings.append(
+                    FormError(
+                        "survey",
+                        row.number,
+                        "calculation",
+                        _(
+                            "The calculation “%(calculation)s” reads data from a file or list attached to the form "
+                            "(instance()); an online survey has none, so it was left out and the question starts empty."
+                        )
+                        % {"calculation": row.values.pop("calculation")},
+                    )
+                )
+            if LAST_SAVED.match(row.values.get("default", "")):
+                self.warnings.append(
+                    FormError(
+                        "survey",
+                        row.number,
+                        "default",
+                        _(
+                            "The default “%(default)s” takes the answer of the form saved last on a device; an online "
+                            "survey has none, so the question starts empty."
+                        )
+                        % {"default": row.values.pop("default")},
+                    )
+                )
 
     def error(self, sheet: str, row: int | None, column: str, message: str) -> None:
         self.errors.append(FormError(sheet, row, column, message))
@@ -126,13 +184,14 @@ class _Parser:
                 continue
             choices = lists.setdefault(list_name, [])
             if any(choice["name"] == name for choice in choices):
-                self.error(
-                    "choices",
-                    row.number,
-                    "name",
-                    _("The choice name “%(name)s” appears twice in the list “%(list)s”.")
-                    % {"name": name, "list": list_name},
-                )
+                message = _("The choice name “%(name)s” appears twice in the list “%(list)s”.")
+                if self.settings["extra"].get("allow_choice_duplicates", "").strip().lower() in YES:
+                    message = _(
+                        "The choice name “%(name)s” appears twice in the list “%(list)s”. The settings allow this "
+                        "(allow_choice_duplicates), but the results count the answers by name and could not tell "
+                        "the two apart: give each its own name."
+                    )
+                self.error("choices", row.number, "name", message % {"name": name, "list": list_name})
                 continue
             label = self._texts(row, "label")
             if not label:
@@ -442,13 +501,21 @@ class _Parser:
 
     def schema(self) -> Schema:
         if "survey" not in self.sheets.rows:
-            self.error("survey", None, "", _("The form has no “survey” sheet."))
+            self.error(
+                "survey",
+                None,
+                "",
+                _("The form has no “survey” sheet (the file has: %(sheets)s).")
+                % {"sheets": ", ".join(f"„{name}“" for name in self.sheets.rows) or "–"},
+            )
+        self.errors.extend(problem for problem in self.sheets.problems if problem.sheet in FORM_SHEETS)
         lists = self.choice_lists()
         self.errors.extend(name_errors(self.sheets))
         pages = self.pages(lists)
         self.drop_references(pages)
         if "survey" in self.sheets.rows and not any(page["questions"] for page in pages):
             self.error("survey", None, "", _("The form has no question that can be asked in a company survey."))
+            self.errors.extend(self.warnings)  # what was left out, and why
         default = self.settings["default_language"]
         if default and default not in self.languages:
             self.languages.insert(0, default)

@@ -65,6 +65,8 @@ class Row:
 @dataclass
 class Sheets:
     rows: dict[str, list[Row]] = field(default_factory=dict)
+    # headers that cannot be read: a column named twice, two headings run together
+    problems: list[FormError] = field(default_factory=list)
 
 
 # Reading ------------------------------------------------------------------------------------
@@ -95,10 +97,25 @@ def _header(value: str) -> str:
     return value.strip().lower()
 
 
-def _table(raw_rows: list[tuple[int, list[str]]]) -> list[Row]:
+def _table(
+    raw_rows: list[tuple[int, list[str]]], sheet: str = "", problems: list[FormError] | None = None
+) -> list[Row]:
     if not raw_rows:
         return []
     headers = [_header(text) for text in raw_rows[0][1]]
+    problems = [] if problems is None else problems
+    number = raw_rows[0][0]
+    for index, header in enumerate(headers):
+        written = raw_rows[0][1][index]
+        if header and header in headers[:index]:
+            message = _("The column “%(column)s” appears twice in the first row.")
+            problems.append(FormError(sheet, number, written, message % {"column": written}))
+        elif header.count("::") > 1 and header.split("::", 1)[0] in TRANSLATABLE:  # media::audio::English is right
+            message = _(
+                "The column heading “%(column)s” contains “::” more than once: two headings seem to have run "
+                "together. Give each column its own cell, e.g. “label::Deutsch (de)”."
+            )
+            problems.append(FormError(sheet, number, written, message % {"column": written}))
     rows = []
     for number, cells in raw_rows[1:]:
         values = {h: c for h, c in zip(headers, cells, strict=False) if h and c}
@@ -137,15 +154,23 @@ def _read_xlsx_rows(data: bytes) -> Sheets:
     for worksheet in workbook.worksheets:
         # Rows as stored, not padded to the stated dimension (which may claim the whole grid).
         getattr(worksheet, "reset_dimensions", lambda: None)()
-        raw = []
+        # Numbered as in the sheet; a formatted but empty last row (row 65,536 in files of Gnumeric and old
+        # Excel) or formatted cells far to the right make no form larger than what it holds.
+        raw: list[tuple[int, list[str]]] = []
         for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            if number > MAX_ROWS or len(row) > MAX_COLUMNS:
+            cells = [_cell_text(value) for value in row]
+            while cells and not cells[-1]:
+                cells.pop()
+            if not cells:
+                continue
+            if len(raw) >= MAX_ROWS or len(cells) > MAX_COLUMNS:
                 workbook.close()
-                raise _too_large(rows=number, columns=len(row))
-            raw.append((number, [_cell_text(value) for value in row]))
+                raise _too_large(rows=len(raw) + 1, columns=len(cells))
+            raw.append((number, cells))
         while raw and not any(raw[0][1]):
             raw.pop(0)
-        sheets.rows[worksheet.title.strip().lower()] = _table(raw)
+        name = worksheet.title.strip().lower()
+        sheets.rows[name] = _table(raw, name, sheets.problems)
     workbook.close()
     return sheets
 
@@ -164,7 +189,8 @@ def _read_xls(data: bytes) -> Sheets:
         ]
         while raw and not any(raw[0][1]):
             raw.pop(0)
-        sheets.rows[worksheet.name.strip().lower()] = _table(raw)
+        name = worksheet.name.strip().lower()
+        sheets.rows[name] = _table(raw, name, sheets.problems)
     book.release_resources()
     return sheets
 
@@ -194,7 +220,8 @@ def _read_csv(data: bytes) -> Sheets:
             current = raw.setdefault(first.lower(), [])
         if current is not None and any(content):
             current.append((number, content))
-    return Sheets(rows={name: _table(rows) for name, rows in raw.items()})
+    problems: list[FormError] = []
+    return Sheets(rows={name: _table(rows, name, problems) for name, rows in raw.items()}, problems=problems)
 
 
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of Excel 97–2003 workbooks

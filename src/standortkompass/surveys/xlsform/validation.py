@@ -73,7 +73,18 @@ def name_errors(sheets: Sheets) -> list[FormError]:
             if column.split("::", 1)[0] not in {*EXPRESSION_COLUMNS, "label", "hint", "constraint_message"}:
                 continue
             for reference in REFERENCE.findall(value):
-                if reference not in names:
+                if reference.startswith("last-saved#"):
+                    error(
+                        "survey",
+                        row.number,
+                        column,
+                        _(
+                            "“${%(name)s}” is the answer of the form saved last on a device (ODK); an online survey "
+                            "has none."
+                        )
+                        % {"name": reference},
+                    )
+                elif reference not in names:
                     error(
                         "survey",
                         row.number,
@@ -122,6 +133,44 @@ def expression_errors(sheets: Sheets, *, kept: set[str]) -> list[FormError]:
     return errors
 
 
+SINGLE_QUOTES = "'‘’‚‛"
+DOUBLE_QUOTES = '"“”„‟'
+
+
+def straight_quotes(expression: str) -> str:
+    """The expression with typographic quotation marks (‘…’, “…”, „…“, as Excel's AutoCorrect writes them)
+    around its values made straight; unchanged when every value is already quoted straight (then a
+    typographic mark is part of a value)."""
+    quote = ""
+    for character in expression:
+        if quote:
+            quote = "" if character == quote else quote
+        elif character in "'\"":
+            quote = character
+        elif character in SINGLE_QUOTES or character in DOUBLE_QUOTES:
+            break
+    else:  # all typographic marks inside straight quotes: part of a value, unless a value is never closed
+        if not quote or not any(character in SINGLE_QUOTES[1:] + DOUBLE_QUOTES[1:] for character in expression):
+            return expression
+    straight, closing = [], ""
+    for character in expression:
+        if closing:
+            if character in closing:
+                straight.append("'" if closing == SINGLE_QUOTES else '"')
+                closing = ""
+            else:
+                straight.append(character)
+        elif character in SINGLE_QUOTES:
+            straight.append("'")
+            closing = SINGLE_QUOTES
+        elif character in DOUBLE_QUOTES:
+            straight.append('"')
+            closing = DOUBLE_QUOTES
+        else:
+            straight.append(character)
+    return "".join(straight)
+
+
 def balanced(expression: str) -> bool:
     depth, quote = 0, ""
     for character in expression:
@@ -156,4 +205,11 @@ def pyxform_errors(data: bytes, filename: str, sheets: Sheets) -> list[FormError
             row = survey[sheet_row - 2].number if 2 <= sheet_row < len(survey) + 2 else sheet_row
         sheet = "survey" if "survey" in message or match else ""
         return [FormError(sheet, row, "", _("pyxform: %(message)s") % {"message": message})]
+    except Exception as error:
+        message = _(
+            "pyxform, the converter of the XLSForm tools, fails on this form with an internal error "
+            "(%(error)s); other XLSForm tools would fail on it too. Check the column headings and the "
+            "rows last changed."
+        )
+        return [FormError("", None, "", message % {"error": f"{type(error).__name__}: {error}"})]
     return []

@@ -64,6 +64,9 @@ def _write_sheet(workbook: openpyxl.Workbook, title: str, first: list[str], rows
     sheet.append(columns)
     for row in rows:
         sheet.append([row.get(column, "") or None for column in columns])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # a text such as "==name" stays text, never becomes a formula
 
 
 def export_xlsform(schema: Schema) -> bytes:
