@@ -26,8 +26,7 @@ def runtime_for(response: Response) -> Runtime:
 
 def response_for_secret(*, survey: Survey, secret: str) -> Response | None:
     """The response that the invitation token or resume code ``secret`` leads to, if any."""
-    return (
-        Response.objects.select_related("survey")
-        .filter(survey=survey, access_hash=response_access_hash(secret))
-        .first()
-    )
+    response = Response.objects.filter(survey=survey, access_hash=response_access_hash(secret)).first()
+    if response is not None:
+        response.survey = survey  # the survey the caller has read: not joined and read again on every page
+    return response

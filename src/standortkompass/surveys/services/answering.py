@@ -112,7 +112,8 @@ def response_save_page(
     the valid answers without insisting on required ones.
     """
     with transaction.atomic():
-        stored = Response.objects.select_for_update().select_related("survey").get(pk=response.pk)
+        stored = Response.objects.select_for_update().get(pk=response.pk)
+        stored.survey = response.survey  # read by the view already; only the response row is locked and read
         if stored.status == ResponseStatus.COMPLETED:
             return SaveResult(stored, already_completed=True)
         runtime = runtime_for(stored)
