@@ -10,7 +10,8 @@ its maximum resident set size (``getrusage``, the interpreter with Django includ
 
 The real files: the largest GENESIS download the product ships (13111-07-05-4, 2020: employees of
 every Kreis by sector), as CSV and as XLSX; an organisation list of 5,000 rows (the cap) as XLSX;
-the default questionnaire "Unternehmensbefragung Zukunftsstrategie" (read and validated with pyxform).
+the default questionnaire "Unternehmensbefragung Zukunftsstrategie" (read and validated with pyxform);
+the largest LimeSurvey file of the test corpus (LimeSurvey 2.05's sample survey, 563 KB, 12 groups).
 Targets: every bomb refused within 5 s and 400 MB; every real file read within 10 s and 600 MB.
 
 ``python bench/imports.py`` prints the table and exits 1 when a target is missed.
@@ -97,6 +98,22 @@ def _default_questionnaire() -> bytes:
     return DEFAULT_QUESTIONNAIRE.read_bytes()
 
 
+def _lss(data: bytes) -> str:
+    from standortkompass.surveys.lss import parse_lss
+    from standortkompass.surveys.xlsform import XLSFormError
+
+    try:
+        imported = parse_lss(data)
+    except XLSFormError as error:
+        return f"refused: {str(error)[:80]}"
+    return f"{sum(len(page['questions']) for page in imported.schema['pages'])} questions"
+
+
+def _lss_sample() -> bytes:
+    corpus = Path(__file__).resolve().parent.parent / "tests" / "surveys" / "fixtures" / "lss"
+    return (corpus / "limesurvey_fork_ls205_sample_survey_english.lss").read_bytes()
+
+
 def _cases() -> dict[str, tuple[str, Callable[[], bytes], Callable[[bytes], str]]]:
     eurostat_header = b"unit,nace_r2,geo\\TIME_PERIOD\t2019 \t2020 \n"
     return {
@@ -126,6 +143,7 @@ def _cases() -> dict[str, tuple[str, Callable[[], bytes], Callable[[bytes], str]
             _questionnaire,
         ),
         "questionnaire: the default questionnaire (real)": ("real", _default_questionnaire, _questionnaire),
+        "questionnaire: LimeSurvey 2.05 sample .lss (real)": ("real", _lss_sample, _lss),
         "statistics: GENESIS 13111-07-05-4 CSV (real)": ("real", _genesis_csv, lambda d: _statistics(d, "t.csv")),
         "statistics: GENESIS 13111-07-05-4 as XLSX (real)": (
             "real",
