@@ -47,7 +47,11 @@ class ProcessesConfig(AppConfig):
 
     def ready(self) -> None:
         from standortkompass.audit.labels import register
+        from standortkompass.processes import member_tasks
+        from standortkompass.processes.selectors import date_member_tasks, organisation_member_tasks
         from standortkompass.processes.services.personal_data import register_personal_data
 
         register(self.label, AUDIT_LABELS)
         register_personal_data()
+        member_tasks.register(date_member_tasks)
+        member_tasks.register(organisation_member_tasks)

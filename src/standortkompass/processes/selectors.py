@@ -5,11 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Case, F, Prefetch, Q, QuerySet, When
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
+from standortkompass.accounts.models import Role, User
+from standortkompass.processes.member_tasks import MemberTask
 from standortkompass.processes.models import (
     Board,
     BoardMember,
+    ContactPerson,
     Event,
     NewsItem,
     Organisation,
@@ -135,3 +141,79 @@ def site_page_for(slug: str) -> SitePage:
         default = next(default for default in DEFAULT_PAGES if default.slug == slug)
         page = SitePage(slug=slug, title=default.title, body=default.body)
     return page
+
+
+# --- tasks of a member on "My area" (processes.member_tasks) --------------------------------------------
+
+NEXT_DATES = 3
+
+
+def organisation_member_tasks(user: User, process: StrategyProcess, role: Role) -> list[MemberTask]:
+    """Partner and Unternehmen: what the process holds about their organisation, to check."""
+    if role not in {Role.PARTNER, Role.COMPANY}:
+        return []
+    contacts = (
+        ContactPerson.objects.filter(organisation__process=process, email__iexact=user.email)
+        .select_related("organisation", "organisation__municipality")
+        .order_by("organisation__name")
+    )
+    tasks = []
+    for contact in contacts:
+        organisation = contact.organisation
+        address = " ".join(part for part in (organisation.street, organisation.postal_code, organisation.city) if part)
+        details = [
+            (gettext("Type"), organisation.get_type_display()),
+            (gettext("Address"), address or "–"),
+            (gettext("Municipality"), organisation.municipality.name if organisation.municipality else "–"),
+            (gettext("Sector (WZ 2008)"), organisation.get_sector_section_display() or "–"),
+            (gettext("On the public actors page"), gettext("yes") if organisation.is_public else gettext("no")),
+            (gettext("You as contact person"), f"{contact.name}, {contact.email}"),
+            (
+                gettext("May be contacted"),
+                gettext("yes (%(scope)s)") % {"scope": contact.consent_scope}
+                if contact.consent_to_contact and contact.opted_out_at is None
+                else gettext("no"),
+            ),
+        ]
+        write_to = process.contact_email or gettext("the agency")
+        tasks.append(
+            MemberTask(
+                title=gettext("Check what the process holds about %(name)s") % {"name": organisation.name},
+                text=gettext("If something is wrong or missing, write to %(contact)s.") % {"contact": write_to},
+                url=f"mailto:{process.contact_email}" if process.contact_email else "",
+                link_text=gettext("Write to the agency") if process.contact_email else "",
+                details=tuple(details),
+                order=20,
+            )
+        )
+    return tasks
+
+
+def date_member_tasks(user: User, process: StrategyProcess, role: Role) -> list[MemberTask]:
+    """Every member: the next dates of the process it may see (board dates for the boards and the agency)."""
+    board_matters = role in {Role.ADMIN, Role.EDITOR, Role.BOARD}
+    events = (
+        events_for_board_members(process=process)
+        if board_matters
+        else Event.objects.filter(process=process, visibility=Visibility.PUBLIC).order_by("start", "id")
+    )
+    next_events = list(upcoming(events)[:NEXT_DATES])
+    if not next_events:
+        return []
+    if board_matters:
+        url = reverse("manage:board_events", args=[process.pk])
+    elif process.is_public:
+        url = reverse("public:events")
+    else:
+        url = ""
+    return [
+        MemberTask(
+            title=gettext("The next dates"),
+            url=url,
+            link_text=gettext("All dates") if url else "",
+            details=tuple(
+                (date_format(timezone.localtime(event.start), "j. F Y, H:i"), event.title) for event in next_events
+            ),
+            order=30,
+        )
+    ]

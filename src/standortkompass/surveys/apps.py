@@ -39,13 +39,16 @@ class SurveysConfig(AppConfig):
         from standortkompass.audit.labels import register
         from standortkompass.processes.calls_to_action import register as register_call_to_action
         from standortkompass.processes.demo.steps import register as register_demo_step
+        from standortkompass.processes.member_tasks import register as register_member_tasks
         from standortkompass.surveys.demo import survey_demo_load
+        from standortkompass.surveys.selectors.invitations import invitation_member_tasks
         from standortkompass.surveys.selectors.surveys import open_survey_calls_to_action
         from standortkompass.surveys.services.personal_data import register_personal_data
         from standortkompass.surveys.services.retention import register_retention
 
         register(self.label, AUDIT_LABELS)
         register_call_to_action(open_survey_calls_to_action)
+        register_member_tasks(invitation_member_tasks)
         register_demo_step(survey_demo_load)
         register_personal_data()
         register_retention()

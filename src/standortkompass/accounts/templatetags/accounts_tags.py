@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import template
 from django.utils import formats, timezone
+
+from standortkompass.accounts.access import needs_second_factor
 
 register = template.Library()
 
@@ -24,3 +27,10 @@ def clock_time_after(delta: dt.timedelta | None) -> str:
     if delta is None:
         return ""
     return formats.time_format(timezone.localtime(timezone.now() + delta), "H:i")
+
+
+@register.filter
+def second_factor_pending(user: Any) -> bool:
+    """Logged in with the password, but the second factor the role needs is still missing: the areas
+    behind it are closed, so the layout offers no links to them."""
+    return needs_second_factor(user) and not user.is_verified()

@@ -23,12 +23,13 @@ from standortkompass.accounts.access import (
     process_permission_required,
 )
 from standortkompass.accounts.http import ProcessRequest, UserRequest
-from standortkompass.accounts.models import Membership, Role
+from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.accounts.predicates import roles_of
 from standortkompass.audit.labels import action_label
 from standortkompass.audit.models import AuditEntry
 from standortkompass.processes import selectors
 from standortkompass.processes.forms.manage import ProcessCreateForm, ProcessForm
+from standortkompass.processes.member_tasks import ROLE_PURPOSES, member_tasks
 from standortkompass.processes.models import AccessibilityFeedback, FeedbackStatus, StrategyProcess
 from standortkompass.processes.services.process import (
     ProcessData,
@@ -50,16 +51,39 @@ def home(request: UserRequest) -> HttpResponse:
     processes = StrategyProcess.objects.select_related("region").order_by("-created_at", "-id")
     if not user.is_superuser:
         processes = processes.filter(pk__in=roles)
-    rows = [
-        {
-            "process": process,
-            "role": Role(roles[process.pk]).label if process.pk in roles else _("Superuser"),
-            "can_manage": user.has_perm("processes.view_management", process),
-            "can_see_board_events": user.has_perm("processes.view_board_events", process),
-        }
-        for process in processes
-    ]
-    return render(request, "processes/manage/home.html", {"rows": rows})
+    # Members who do not manage the process (board, partner, company) see what their role is for and their tasks;
+    # the agency (and a superuser) gets the table of its processes with their management links.
+    areas = []
+    rows = []
+    for process in processes:
+        can_manage = user.has_perm("processes.view_management", process)
+        if process.pk in roles and not can_manage:
+            areas.append(MemberArea(process=process, role=Role(roles[process.pk]), user=user))
+            continue
+        rows.append(
+            {
+                "process": process,
+                "role": Role(roles[process.pk]).label if process.pk in roles else _("Superuser"),
+                "can_manage": can_manage,
+                "can_see_board_events": user.has_perm("processes.view_board_events", process),
+            }
+        )
+    return render(request, "processes/manage/home.html", {"rows": rows, "areas": areas})
+
+
+class MemberArea:
+    """A process in which the user holds a role without managing it: what the role is for, and its tasks."""
+
+    def __init__(self, *, process: StrategyProcess, role: Role, user: User) -> None:
+        self.process = process
+        self.role = role.label
+        self.purpose = ROLE_PURPOSES[role]
+        self.tasks = member_tasks(user, process, role)
+        self.board_events_url = (
+            reverse("manage:board_events", args=[process.pk])
+            if user.has_perm("processes.view_board_events", process)
+            else ""
+        )
 
 
 @installation_permission_required("processes.create_process")

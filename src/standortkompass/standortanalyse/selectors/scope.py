@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from standortkompass.accounts.models import Role, User
+from standortkompass.processes.member_tasks import MemberTask
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.processes.selectors import current_public_process
 from standortkompass.regiondata import selectors as regiondata
@@ -115,3 +118,19 @@ def scope_for(*, process: StrategyProcess, reference_key: str) -> Scope:
         peer_label=label,
         reference_key="bund" if reference_key == "bund" else "land",
     )
+
+
+def analysis_member_tasks(user: User, process: StrategyProcess, role: Role) -> list[MemberTask]:
+    """Every member: the published Standortanalyse of the process, to read."""
+    if published_process() != process:
+        return []
+    return [
+        MemberTask(
+            title=_("Read the location analysis"),
+            text=_("The economy of %(region)s compared with the Land, Germany and similar districts.")
+            % {"region": process.region.name},
+            url=reverse("standortanalyse:overview"),
+            link_text=_("Location analysis"),
+            order=40,
+        )
+    ]
