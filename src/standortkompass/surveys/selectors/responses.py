@@ -26,7 +26,9 @@ def runtime_for(response: Response) -> Runtime:
 
 def response_for_secret(*, survey: Survey, secret: str) -> Response | None:
     """The response that the invitation token or resume code ``secret`` leads to, if any."""
-    response = Response.objects.filter(survey=survey, access_hash=response_access_hash(secret)).first()
+    # One row at most (the hash is unique per survey): ordered by key, as the model's ordering joins the survey.
+    found = Response.objects.filter(survey=survey, access_hash=response_access_hash(secret)).order_by("pk")
+    response = found.first()
     if response is not None:
         response.survey = survey  # the survey the caller has read: not joined and read again on every page
     return response
