@@ -2,8 +2,8 @@
 
 ``with background_load():`` starts PROCESSES child processes that request public pages through Django's
 test client without pause (home page, dates, news, the Standortanalyse overview — whatever the database
-holds; any status counts) on the database of the environment, until the block ends. With two of them the
-two cores of the benchmark machine are busy with page requests while the measured operation runs.
+holds; any status counts) on the database of the environment, until the block ends. With one of them, one
+of the two cores of the benchmark machine is busy with page requests while the measured operation runs.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-PROCESSES = 2
+PROCESSES = 1
 PAGES = ("/", "/termine/", "/aktuelles/", "/standortanalyse/", "/healthz")
 
 

@@ -13,7 +13,7 @@ Targets: XLSX and SAV under 15 s, memory under 1 GB; CSV and DTA are shown for i
 ("synthetic benchmark data", seeded) are stored once in a temporary SQLite database; then, per format in its own
 one-core child process, ``export_table`` (reading the responses, missing codes, unsuppressed) plus the XLSX or SAV
 writer are timed together, five runs each (p95 = max of five), with the child's maximum resident set size; then
-the same again while two processes request pages without pause (*under load*, ``bench/background.py``).
+the same again while a process requests pages without pause (*under load*, ``bench/background.py``).
 
 ``python bench/survey_export.py`` prints the table; ``bench/run.py`` can call :func:`survey_export_benchmarks`
 (rows with the keys of its ``Result`` plus ``tracemalloc_peak_mb``, ``maxrss_mb``, ``memory_target_mb``) or
@@ -300,7 +300,7 @@ def end_to_end_benchmarks() -> list[dict[str, Any]]:
     built = _run_python("--build", env=env)
     survey_id = str(built["survey_id"])
     results = [_run_python("--end-to-end", format_name, survey_id, env=env) for format_name in END_TO_END_FORMATS]
-    # Again while two processes request pages without pause (bench/background.py): a busy 2-core server.
+    # Again while a process requests pages without pause (bench/background.py): one of two cores busy.
     with background_load(env=env):
         results += [
             _run_python("--end-to-end", format_name, survey_id, ", under load", env=env)

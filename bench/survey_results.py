@@ -17,8 +17,8 @@ one warm-up run:
   cache (after a restart of the cache server; every response is read), *warm* the next ones (the
   figures are cached per version of the data, see ``cached_results_overview``).
 
-Then the page rows again while two processes request public pages without pause (*under load*,
-``bench/background.py``): a busy 2-core server.
+Then the page rows again while a process requests public pages without pause (*under load*,
+``bench/background.py``): one of two cores busy.
 
 ``python bench/survey_results.py`` prints median, p95 (= max of five) and the target.
 """
@@ -189,7 +189,7 @@ def survey_results_benchmarks() -> list[dict[str, Any]]:
         found.append(
             {"name": name, "median_ms": statistics.median(timings), "p95_ms": timings[-1], "target_ms": target}
         )
-    # The same pages while other requests keep both cores busy (bench/background.py): the target holds under load.
+    # The same pages while other requests keep a core busy (bench/background.py): the target holds under load.
     with background_load():
         for name, operation, prepare, target in rows:
             if not name.startswith("page") or name.endswith("warm"):
