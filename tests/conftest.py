@@ -23,6 +23,7 @@ from standortkompass.core import cache as core_cache
 from standortkompass.core import ratelimit
 from standortkompass.processes.models import Phase, PhaseState, StrategyProcess
 from standortkompass.regiondata.models import Region, RegionLevel
+from standortkompass.surveys.selectors.responses import published_schema
 
 ROLES = ["admin", "editor", "board", "partner", "company", "outsider", "anonymous"]
 PASSWORD = "Richtig-Langes-Passwort-2026"
@@ -44,8 +45,9 @@ def fresh_rate_limits(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(autouse=True)
 def fresh_process_memory() -> None:
     """Values kept in process memory by data version (core.cache) do not pass to the next test, whose database
-    may reuse the same ids and so the same version."""
+    may reuse the same ids and so the same version; nor does a questionnaire version's definition kept by its id."""
     core_cache.memory.clear()
+    published_schema.cache_clear()
 
 
 @pytest.fixture
