@@ -717,3 +717,38 @@ def test_a_choice_filter_compares_further_columns_of_the_choices_sheet() -> None
     assert choice_visible("groesse = ${groesse}", {"groesse": "klein"}, "a", columns_a)
     assert not choice_visible("groesse = ${groesse}", {"groesse": "klein"}, "b", columns_b)
     assert choice_visible("name != 'b' and groesse = 'gross'", {}, "c", {"groesse": "gross"})
+
+
+# The numbers a constraint allows ----------------------------------------------------------------
+
+
+def test_the_numbers_a_constraint_allows_depend_on_the_earlier_answers() -> None:
+    schema = parse_xlsform(DEFAULT_QUESTIONNAIRE.read_bytes(), DEFAULT_QUESTIONNAIRE.name)
+    constraint = next(
+        question["constraint"]
+        for page in schema["pages"]
+        for question in page["questions"]
+        if "${groessenklasse}" in question["constraint"]
+    )
+    assert expressions.allowed_numbers(constraint, {"groessenklasse": "0_9"}) == (expressions.Interval(0, 9),)
+    assert expressions.allowed_numbers(constraint, {"groessenklasse": "250_plus"}) == (
+        expressions.Interval(250, 500000),
+    )
+    assert expressions.allowed_numbers(constraint, {}) == ()
+
+
+def test_open_bounds_mirrored_comparisons_and_unions_are_kept_apart() -> None:
+    interval = expressions.Interval
+    assert expressions.allowed_numbers(". > 0 and . <= 10", {}) == (interval(0, 10, low_open=True),)
+    assert expressions.allowed_numbers("${x} + 1 >= .", {"x": 4}) == (interval(-math.inf, 5, low_open=True),)
+    assert expressions.allowed_numbers(". < 3 or . = 4 or . >= 3.5 and . <= 5", {}) == (
+        interval(-math.inf, 3, low_open=True, high_open=True),
+        interval(3.5, 5),
+    )
+    assert expressions.allowed_numbers(". <= 3 or . >= 2 and . <= 8", {}) == (interval(-math.inf, 8, low_open=True),)
+    assert expressions.allowed_numbers(". < 1 and . > 2", {}) == ()
+
+
+@pytest.mark.parametrize("constraint", ["count-selected(.) <= 3", ". != 3", ". mod 5 = 0", "regex(., '^[0-9]+$')"])
+def test_a_constraint_that_uses_the_answer_otherwise_names_no_range(constraint: str) -> None:
+    assert expressions.allowed_numbers(constraint, {}) is None

@@ -149,19 +149,24 @@ def _parse_question(runtime: Runtime, question: Question, data: FormData, answer
 
 def _rank(runtime: Runtime, question: Question, data: FormData, answers: Answers, result: PageInput) -> list[str]:
     allowed = [choice["name"] for choice in runtime.choices(question, answers)]
-    ranked: list[str] = []
-    gap = False
+    chosen = []
     for position in range(1, len(allowed) + 1):
         raw = (data.getlist(rank_field(question["name"], position)) or [""])[0]
         result.raw[rank_field(question["name"], position)] = raw
-        if not raw:
-            gap = True
-            continue
-        if raw not in allowed:
-            raise ValueError(_("Please choose only among the answers offered."))
-        if gap:
-            raise ValueError(_("Please fill the places from the top without gaps."))
-        if raw in ranked:
-            raise ValueError(_("Please give each answer only one place."))
-        ranked.append(raw)
+        chosen.append(raw)
+    if any(raw and raw not in allowed for raw in chosen):
+        raise ValueError(_("Please choose only among the answers offered."))
+    for raw in chosen:
+        places = [place for place, other in enumerate(chosen, start=1) if raw and other == raw]
+        if len(places) > 1:
+            message = _(
+                "“%(answer)s” is chosen for place %(first)d and place %(second)d. Please give it only one place."
+            )
+            label = runtime.choice_label(question, raw)
+            raise ValueError(message % {"answer": label, "first": places[0], "second": places[1]})
+    ranked = [raw for raw in chosen if raw]
+    if ranked != chosen[: len(ranked)]:
+        empty = chosen.index("") + 1
+        message = _("Place %(empty)d is empty while a later place is filled. Please fill the places from the top.")
+        raise ValueError(message % {"empty": empty})
     return ranked

@@ -9,11 +9,13 @@ XLSForm's (``relevant``, ``constraint``, ``calculation``, ``choice_filter``), ev
 from __future__ import annotations
 
 import logging
+import math
 import random
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from standortkompass.surveys import expressions
@@ -28,6 +30,11 @@ ANSWERED_KINDS = {"text", "long_text", "integer", "decimal", "date", "select_one
 # An earlier answer in a text (XLSForm's "piping"): "Wie viele Beschäftigte hat ${firma}?"
 PIPED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
 UNANSWERED = "…"
+
+
+def _number(value: float) -> str:
+    """A bound as the respondent reads it in the page's language: "500.000", "2,5"."""
+    return number_format(int(value) if value == int(value) else value, force_grouping=True)
 
 
 def is_empty(value: object) -> bool:
@@ -294,7 +301,42 @@ class Runtime:
             return None
         if valid:
             return None
-        return self.text(question["constraint_message"]) or _("This answer is not allowed here.")
+        author = self.text(question["constraint_message"])
+        derived = self._range_message(question, answers)
+        if derived and (expressions.references(question["constraint"]) or not author):
+            # The range depends on earlier answers, which the author's fixed text cannot name.
+            return derived
+        return author or derived or _("This answer is not allowed here.")
+
+    def _range_message(self, question: Question, answers: Mapping[str, object]) -> str | None:
+        """ "Please enter a number from 0 to 9.": the range the constraint allows with these answers, if it
+        is one range of numbers."""
+        if question["kind"] not in {"integer", "decimal"}:
+            return None
+        try:
+            allowed = expressions.allowed_numbers(question["constraint"], answers)
+        except expressions.ExpressionError:
+            return None
+        if allowed is None or len(allowed) != 1:
+            return None
+        interval = allowed[0]
+        low, high = interval.low, interval.high
+        if question["kind"] == "integer":
+            if math.isfinite(low):
+                low = math.floor(low) + 1 if interval.low_open else math.ceil(low)
+            if math.isfinite(high):
+                high = math.ceil(high) - 1 if interval.high_open else math.floor(high)
+        elif (interval.low_open and math.isfinite(low)) or (interval.high_open and math.isfinite(high)):
+            return None
+        if low > high or (math.isinf(low) and math.isinf(high)):
+            return None
+        if low == high:
+            return _("Only %(number)s fits here.") % {"number": _number(low)}
+        if math.isinf(low):
+            return _("Please enter a number of at most %(high)s.") % {"high": _number(high)}
+        if math.isinf(high):
+            return _("Please enter a number of at least %(low)s.") % {"low": _number(low)}
+        return _("Please enter a number from %(low)s to %(high)s.") % {"low": _number(low), "high": _number(high)}
 
     def required_error(self, question: Question) -> str:
         return self.text(question["required_message"]) or _("Please answer this question.")

@@ -23,6 +23,8 @@ The package: ``values`` (what an expression evaluates to and the conversions bet
 """
 
 from standortkompass.surveys.expressions.evaluator import (
+    Interval,
+    allowed_numbers,
     calculate,
     choice_visible,
     evaluate,
@@ -38,8 +40,10 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_LENGTH",
     "ExpressionError",
+    "Interval",
     "Node",
     "Value",
+    "allowed_numbers",
     "calculate",
     "choice_visible",
     "evaluate",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
@@ -203,3 +204,105 @@ def references(expression: str) -> set[str]:
         elif isinstance(node, Call):
             pending.extend(node.arguments)
     return found
+
+
+# The numbers a constraint allows --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Interval:
+    """Numbers from ``low`` to ``high``; an open end excludes its bound, an infinite end is unbounded."""
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def is_empty(self) -> bool:
+        return self.low > self.high or (self.low == self.high and (self.low_open or self.high_open))
+
+
+EVERY_NUMBER = (Interval(-math.inf, math.inf, low_open=True, high_open=True),)
+MAX_INTERVALS = 64
+
+
+def _mentions_current(node: Node) -> bool:
+    if isinstance(node, Current):
+        return True
+    if isinstance(node, Negation):
+        return _mentions_current(node.operand)
+    if isinstance(node, Binary):
+        return _mentions_current(node.left) or _mentions_current(node.right)
+    if isinstance(node, Call):
+        return any(_mentions_current(argument) for argument in node.arguments)
+    return False
+
+
+def _intersection(first: tuple[Interval, ...], second: tuple[Interval, ...]) -> tuple[Interval, ...]:
+    found = []
+    for a in first:
+        for b in second:
+            low, low_open = max((a.low, a.low_open), (b.low, b.low_open))
+            high, high_open = min((a.high, not a.high_open), (b.high, not b.high_open))
+            interval = Interval(low, high, low_open, not high_open)
+            if not interval.is_empty():
+                found.append(interval)
+    return tuple(found)
+
+
+def _bound(operator: str, bound: float) -> tuple[Interval, ...]:
+    """The numbers ``x`` with ``x <operator> bound``."""
+    if math.isnan(bound):
+        return ()  # every comparison with NaN is false
+    if operator == "=":
+        return (Interval(bound, bound),)
+    if operator in {"<", "<="}:
+        return (Interval(-math.inf, bound, low_open=True, high_open=operator == "<"),)
+    return (Interval(bound, math.inf, low_open=operator == ">", high_open=True),)
+
+
+MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "="}
+
+
+def _allowed(node: Node, context: Context) -> tuple[Interval, ...] | None:
+    if not _mentions_current(node):
+        return EVERY_NUMBER if truthy(_evaluate(node, context)) else ()
+    if isinstance(node, Binary) and node.operator in {"and", "or"}:
+        left, right = _allowed(node.left, context), _allowed(node.right, context)
+        if left is None or right is None:
+            return None
+        combined = _intersection(left, right) if node.operator == "and" else left + right
+        return combined if len(combined) <= MAX_INTERVALS else None
+    if isinstance(node, Binary) and node.operator in MIRRORED:
+        if isinstance(node.left, Current) and not _mentions_current(node.right):
+            return _bound(node.operator, to_number(_evaluate(node.right, context)))
+        if isinstance(node.right, Current) and not _mentions_current(node.left):
+            return _bound(MIRRORED[node.operator], to_number(_evaluate(node.left, context)))
+    return None
+
+
+def allowed_numbers(expression: str, answers: Mapping[str, object]) -> tuple[Interval, ...] | None:
+    """The numbers ``.`` may be for the ``constraint`` to hold, given the earlier ``answers``.
+
+    Known where the constraint compares ``.`` with numbers (``. >= 10 and . <= 49``), combined with
+    ``and``/``or`` and with conditions on earlier answers (``selected(${klasse}, '10_49')``); the
+    intervals are disjoint and sorted. ``None`` where ``.`` is used otherwise (``count-selected(.)``,
+    ``. mod 5``, ``!=``): then the constraint names no range.
+    """
+    if not expression.strip():
+        return EVERY_NUMBER
+    allowed = _allowed(parse(expression), Context(answers, "", "", None, None))
+    if allowed is None:
+        return None
+    merged: list[Interval] = []
+    for interval in sorted(allowed, key=lambda item: (item.low, item.low_open)):
+        last = merged[-1] if merged else None
+        touching = last is not None and (
+            interval.low < last.high or (interval.low == last.high and not (interval.low_open and last.high_open))
+        )
+        if last is not None and touching:
+            high, high_open = max((last.high, not last.high_open), (interval.high, not interval.high_open))
+            merged[-1] = Interval(last.low, high, last.low_open, not high_open)
+        else:
+            merged.append(interval)
+    return tuple(merged)

@@ -219,6 +219,7 @@ class Block:
     other_error: str = ""
     rank_places: list[tuple[int, str, str]] = field(default_factory=list)  # (position, field name, chosen)
     widget: str = ""
+    heading: bool = False  # the label is the page's heading (a page without a label of its own)
 
 
 def _blocks(
@@ -303,6 +304,15 @@ def _page_context(
     names = [candidate["name"] for candidate in visible]
     position, total = runtime.progress(page["name"], answers)
     blocks = _blocks(runtime, page, answers, shown, errors)
+    page_label = runtime.piped(page["label"], answers)
+    page_heading = page_label
+    if not page_label and blocks:
+        # The first question (or section title) is the heading; a page of notes alone takes its first note.
+        first = next(
+            (block for block in blocks if block.kind != "note" or block.question["appearance"] == "section"), blocks[0]
+        )
+        first.heading = True
+        page_heading = first.label
     error_list = []
     for block in blocks:
         for entry in [block, *block.items]:
@@ -314,7 +324,8 @@ def _page_context(
         "survey": survey,
         "response": response,
         "page": page,
-        "page_label": runtime.piped(page["label"], answers),
+        "page_label": page_label,
+        "page_heading": page_heading,
         "page_hint": runtime.piped(page["hint"], answers),
         "blocks": blocks,
         "errors": error_list,
