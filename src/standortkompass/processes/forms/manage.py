@@ -117,8 +117,11 @@ class ProcessForm(KernModelForm):
         model = StrategyProcess
         fields = [
             "title",
+            "title_en",
             "short_description",
+            "short_description_en",
             "description",
+            "description_en",
             "status",
             "is_public",
             "agency_name",
@@ -127,7 +130,9 @@ class ProcessForm(KernModelForm):
         ]
         widgets = {
             "short_description": forms.Textarea(attrs={"rows": 3}),
+            "short_description_en": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 10}),
+            "description_en": forms.Textarea(attrs={"rows": 10}),
         }
 
     def __init__(self, *args: Any, can_publish: bool, **kwargs: Any) -> None:
@@ -139,9 +144,10 @@ class ProcessForm(KernModelForm):
 class PhaseForm(KernModelForm):
     class Meta:
         model = Phase
-        fields = ["name", "description", "start_date", "end_date", "state"]
+        fields = ["name", "name_en", "description", "description_en", "start_date", "end_date", "state"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
+            "description_en": forms.Textarea(attrs={"rows": 4}),
             "start_date": DateInput(),
             "end_date": DateInput(),
         }
@@ -157,8 +163,11 @@ class PhaseForm(KernModelForm):
 class BoardForm(KernModelForm):
     class Meta:
         model = Board
-        fields = ["name", "kind", "description", "is_public", "order"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        fields = ["name", "name_en", "kind", "description", "description_en", "is_public", "order"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "description_en": forms.Textarea(attrs={"rows": 5}),
+        }
         help_texts = {
             "order": _("Boards are listed by this number, smallest first."),
             "is_public": _("Show the board and its members on the public boards page."),
@@ -202,7 +211,10 @@ class EventForm(KernModelForm):
         fields = list(EVENT_FIELDS)
         field_classes = {"start": BerlinDateTimeField, "end": BerlinDateTimeField}
         formfield_callback = https_formfield
-        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "description_en": forms.Textarea(attrs={"rows": 6}),
+        }
         help_texts = {
             "start": _("Date and time (German time)."),
             "end": _("Date and time (German time); leave empty for a single point in time such as a deadline."),
@@ -234,7 +246,18 @@ class Publication:
 
 
 class NewsForm(KernModelForm):
-    field_order = ["title", "teaser", "body", "publication", "published_at", "author", "author_name"]
+    field_order = [
+        "title",
+        "title_en",
+        "teaser",
+        "teaser_en",
+        "body",
+        "body_en",
+        "publication",
+        "published_at",
+        "author",
+        "author_name",
+    ]
 
     publication = forms.ChoiceField(
         label=_("Publication"), choices=Publication.CHOICES, widget=KernRadioSelect, initial=Publication.DRAFT
@@ -245,9 +268,14 @@ class NewsForm(KernModelForm):
 
     class Meta:
         model = NewsItem
-        fields = ["title", "teaser", "body", "author", "author_name"]
+        fields = ["title", "title_en", "teaser", "teaser_en", "body", "body_en", "author", "author_name"]
         field_classes = {"author": AccountChoiceField}
-        widgets = {"teaser": forms.Textarea(attrs={"rows": 3}), "body": forms.Textarea(attrs={"rows": 14})}
+        widgets = {
+            "teaser": forms.Textarea(attrs={"rows": 3}),
+            "teaser_en": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 14}),
+            "body_en": forms.Textarea(attrs={"rows": 14}),
+        }
         help_texts = {
             "teaser": _("One or two sentences shown in lists and the feed."),
             "author_name": _("Shown instead of the author's name, e.g. the agency's name."),

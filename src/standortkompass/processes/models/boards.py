@@ -16,8 +16,10 @@ class Board(models.Model):
         "processes.StrategyProcess", verbose_name=_("process"), on_delete=models.CASCADE, related_name="boards"
     )
     name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("name – English version (optional)"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=BoardKind.choices, default=BoardKind.OTHER)
     description = models.TextField(_("public description"), blank=True)
+    description_en = models.TextField(_("public description – English version (optional)"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_public = models.BooleanField(_("public"), default=True)
 

@@ -26,12 +26,16 @@ class Event(models.Model):
     )
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title – English version (optional)"), max_length=200, blank=True)
     kind = models.CharField(_("type"), max_length=20, choices=EventKind.choices, default=EventKind.OTHER)
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"), null=True, blank=True)
     location = models.CharField(_("place"), max_length=300, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Formatted text (Markdown)."))
+    description_en = models.TextField(
+        _("description – English version (optional)"), blank=True, help_text=_("Formatted text (Markdown).")
+    )
     phase = models.ForeignKey(
         "processes.Phase",
         verbose_name=_("phase"),

@@ -10,9 +10,14 @@ class NewsItem(models.Model):
         "processes.StrategyProcess", verbose_name=_("process"), on_delete=models.CASCADE, related_name="news"
     )
     title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title – English version (optional)"), max_length=200, blank=True)
     slug = models.SlugField(_("short name in web addresses"), max_length=120)
     teaser = models.CharField(_("teaser"), max_length=400)
+    teaser_en = models.CharField(_("teaser – English version (optional)"), max_length=400, blank=True)
     body = models.TextField(_("text"), help_text=_("Formatted text (Markdown)."))
+    body_en = models.TextField(
+        _("text – English version (optional)"), blank=True, help_text=_("Formatted text (Markdown).")
+    )
     published_at = models.DateTimeField(
         _("publication date"), null=True, blank=True, help_text=_("Empty: draft, not published.")
     )

@@ -20,11 +20,18 @@ class StrategyProcess(models.Model):
 
     slug = models.SlugField(_("short name in web addresses"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title – English version (optional)"), max_length=200, blank=True)
     region = models.ForeignKey(
         "regiondata.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="processes"
     )
     short_description = models.CharField(_("short description"), max_length=500)
+    short_description_en = models.CharField(
+        _("short description – English version (optional)"), max_length=500, blank=True
+    )
     description = models.TextField(_("description"), blank=True, help_text=_("Formatted text (Markdown)."))
+    description_en = models.TextField(
+        _("description – English version (optional)"), blank=True, help_text=_("Formatted text (Markdown).")
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=ProcessStatus.choices, default=ProcessStatus.PREPARATION
     )
@@ -83,7 +90,9 @@ class Phase(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     name = models.CharField(_("name"), max_length=120)
+    name_en = models.CharField(_("name – English version (optional)"), max_length=120, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description – English version (optional)"), blank=True)
     start_date = models.DateField(_("start"), null=True, blank=True)
     end_date = models.DateField(_("end"), null=True, blank=True)
     state = models.CharField(_("state"), max_length=20, choices=PhaseState.choices, default=PhaseState.PLANNED)

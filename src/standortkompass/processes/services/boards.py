@@ -17,14 +17,16 @@ from standortkompass.processes.services.process import (
     update_audited,
 )
 
-BOARD_FIELDS = ("name", "kind", "description", "order", "is_public")
+BOARD_FIELDS = ("name", "name_en", "kind", "description", "description_en", "order", "is_public")
 BOARD_MEMBER_FIELDS = ("name", "organisation", "function", "user", "order")
 
 
 class BoardData(TypedDict, total=False):
     name: str
+    name_en: str
     kind: BoardKind | str
     description: str
+    description_en: str
     order: int
     is_public: bool
 

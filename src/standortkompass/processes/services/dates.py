@@ -18,12 +18,14 @@ from standortkompass.processes.services.process import (
 
 EVENT_FIELDS = (
     "title",
+    "title_en",
     "kind",
     "start",
     "end",
     "location",
     "online_url",
     "description",
+    "description_en",
     "phase",
     "visibility",
     "registration_url",
@@ -32,12 +34,14 @@ EVENT_FIELDS = (
 
 class EventData(TypedDict, total=False):
     title: str
+    title_en: str
     kind: EventKind | str
     start: dt.datetime
     end: dt.datetime | None
     location: str
     online_url: str
     description: str
+    description_en: str
     phase: Phase | None
     visibility: Visibility | str
     registration_url: str

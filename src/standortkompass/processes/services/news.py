@@ -22,13 +22,27 @@ from standortkompass.processes.services.process import (
     update_audited,
 )
 
-NEWS_FIELDS = ("title", "slug", "teaser", "body", "published_at", "author", "author_name")
+NEWS_FIELDS = (
+    "title",
+    "title_en",
+    "slug",
+    "teaser",
+    "teaser_en",
+    "body",
+    "body_en",
+    "published_at",
+    "author",
+    "author_name",
+)
 
 
 class NewsData(TypedDict, total=False):
     title: str
+    title_en: str
     teaser: str
+    teaser_en: str
     body: str
+    body_en: str
     published_at: dt.datetime | None
     author: User | None
     author_name: str

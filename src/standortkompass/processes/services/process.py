@@ -28,22 +28,28 @@ ModelT = TypeVar("ModelT", bound=models.Model)
 
 PROCESS_FIELDS = (
     "title",
+    "title_en",
     "short_description",
+    "short_description_en",
     "description",
+    "description_en",
     "status",
     "agency_name",
     "contact_email",
     "contact_phone",
 )
-PHASE_FIELDS = ("name", "description", "start_date", "end_date", "state")
+PHASE_FIELDS = ("name", "name_en", "description", "description_en", "start_date", "end_date", "state")
 
 _GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 
 
 class ProcessData(TypedDict, total=False):
     title: str
+    title_en: str
     short_description: str
+    short_description_en: str
     description: str
+    description_en: str
     status: ProcessStatus | str
     agency_name: str
     contact_email: str
@@ -52,7 +58,9 @@ class ProcessData(TypedDict, total=False):
 
 class PhaseData(TypedDict, total=False):
     name: str
+    name_en: str
     description: str
+    description_en: str
     start_date: dt.date | None
     end_date: dt.date | None
     state: PhaseState | str

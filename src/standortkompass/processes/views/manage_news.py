@@ -26,8 +26,11 @@ def _item(request: ProcessRequest, pk: int) -> NewsItem:
 def _data(form: NewsForm) -> NewsData:
     return NewsData(
         title=form.cleaned_data["title"],
+        title_en=form.cleaned_data["title_en"],
         teaser=form.cleaned_data["teaser"],
+        teaser_en=form.cleaned_data["teaser_en"],
         body=form.cleaned_data["body"],
+        body_en=form.cleaned_data["body_en"],
         author=form.cleaned_data["author"],
         author_name=form.cleaned_data["author_name"],
         published_at=form.publication_date(),
