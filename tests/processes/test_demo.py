@@ -260,6 +260,30 @@ def test_the_demo_news_are_published_with_teaser_and_text(demo: StrategyProcess)
         assert item.author.email == data.NEWS_AUTHOR_EMAIL
 
 
+def test_the_demo_gives_some_texts_an_english_version_and_leaves_others_german(demo: StrategyProcess) -> None:
+    assert demo.title_en == data.PROCESS_TITLE_EN
+    assert demo.description_en == ""
+    assert demo.phases.exclude(name_en="").count() == 2
+    assert demo.phases.filter(name_en="").exists()
+    assert Board.objects.get(process=demo, name="Lenkungskreis").name_en == "Steering committee"
+    assert demo.events.exclude(title_en="").count() == 1
+    item = demo.news.exclude(title_en="").get()
+    assert item.teaser_en
+    assert item.body_en == ""
+
+
+def test_the_english_demo_news_item_shows_its_english_title_and_marks_its_german_text(
+    demo: StrategyProcess, client
+) -> None:
+    item = demo.news.exclude(title_en="").get()
+
+    html = client.get(f"/en/aktuelles/{item.pk}/{item.slug}/").content.decode()
+
+    assert f'<h1 class="kern-heading-x-large">{item.title_en}</h1>' in html
+    assert '<div class="kern-body formatted" lang="de">' in html
+    assert html.count("Some content on this page is only available in German.") == 1
+
+
 @pytest.mark.parametrize(
     ("email", "role", "second_factor"),
     [

@@ -73,8 +73,10 @@ def process_spec(*, district: Region) -> Spec:
         {"slug": data.PROCESS_SLUG},
         {
             "title": data.PROCESS_TITLE,
+            "title_en": data.PROCESS_TITLE_EN,
             "region": district,
             "short_description": data.SHORT_DESCRIPTION,
+            "short_description_en": data.SHORT_DESCRIPTION_EN,
             "description": data.DESCRIPTION,
             "status": data.PROCESS_STATUS,
             "is_public": True,
@@ -92,6 +94,8 @@ def phase_specs(*, process: StrategyProcess) -> list[Spec]:
             {
                 "order": order,
                 "description": descriptions.get(phase.name, ""),
+                "name_en": phase.name_en,
+                "description_en": phase.description_en,
                 "start_date": phase.start,
                 "end_date": phase.end,
                 "state": phase.state,
@@ -191,7 +195,14 @@ def board_specs(*, process: StrategyProcess) -> list[Spec]:
     return [
         (
             {"process": process, "name": board.name},
-            {"kind": board.kind, "description": board.description, "order": order, "is_public": True},
+            {
+                "name_en": board.name_en,
+                "kind": board.kind,
+                "description": board.description,
+                "description_en": board.description_en,
+                "order": order,
+                "is_public": True,
+            },
         )
         for order, board in enumerate(data.BOARDS, start=1)
     ]
@@ -224,11 +235,13 @@ def event_specs(*, process: StrategyProcess, phases_by_name: Mapping[str, Phase]
             {
                 "process": process,
                 "title": event.title,
+                "title_en": event.title_en,
                 "kind": event.kind,
                 "start": local(event.start),
                 "end": local(event.end) if event.end else None,
                 "location": event.location,
                 "description": event.description,
+                "description_en": event.description_en,
                 "phase": phases_by_name.get(event.phase),
                 "visibility": event.visibility,
             },
@@ -243,7 +256,9 @@ def news_specs(*, process: StrategyProcess, author: User | None) -> list[Spec]:
             {"process": process, "slug": item.slug},
             {
                 "title": item.title,
+                "title_en": item.title_en,
                 "teaser": item.teaser,
+                "teaser_en": item.teaser_en,
                 "body": item.body,
                 "published_at": local(item.published_at),
                 "author": author,

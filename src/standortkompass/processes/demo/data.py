@@ -46,18 +46,43 @@ Personen, Unternehmen, Termine und Nachrichten sind erfunden.*
 """
 PROCESS_STATUS = "running"
 
+# English versions of some texts, so that the English pages of the demo show both cases: text in
+# English, and German-only text marked lang="de" (the description and most news and dates stay German).
+PROCESS_TITLE_EN = "Future strategy for the district of Ludwigsburg"
+SHORT_DESCRIPTION_EN = (
+    "Demonstration: how the business development agency of the district of Ludwigsburg works out a future "
+    "strategy for the business location together with towns and municipalities, chambers, institutions and "
+    "companies. The people, companies, dates and news of this demo are made up."
+)
+
 
 class PhaseData(NamedTuple):
     name: str
     start: dt.date
     end: dt.date | None
     state: str
+    name_en: str = ""
+    description_en: str = ""
 
 
 # Names and descriptions follow processes.models.process.DEFAULT_PHASES.
 PHASES: tuple[PhaseData, ...] = (
-    PhaseData("Analysephase", dt.date(2026, 9, 1), dt.date(2027, 1, 31), "active"),
-    PhaseData("Strategiewerkstatt", dt.date(2027, 2, 1), dt.date(2027, 4, 30), "planned"),
+    PhaseData(
+        "Analysephase",
+        dt.date(2026, 9, 1),
+        dt.date(2027, 1, 31),
+        "active",
+        "Analysis",
+        "Analysis of the economic data, online company survey and company workshop.",
+    ),
+    PhaseData(
+        "Strategiewerkstatt",
+        dt.date(2027, 2, 1),
+        dt.date(2027, 4, 30),
+        "planned",
+        "Strategy workshop",
+        "Narrowing down the fields of action that the municipalities and local actors can influence.",
+    ),
     PhaseData("Zukunftswerkstatt", dt.date(2027, 5, 1), dt.date(2027, 7, 31), "planned"),
     PhaseData("Beratung und Beschluss", dt.date(2027, 8, 1), dt.date(2027, 11, 30), "planned"),
     PhaseData("Umsetzung", dt.date(2027, 12, 1), None, "planned"),
@@ -330,6 +355,8 @@ class BoardData(NamedTuple):
     kind: str
     description: str
     members: tuple[MemberData, ...]
+    name_en: str = ""
+    description_en: str = ""
 
 
 BOARDS: tuple[BoardData, ...] = (
@@ -375,6 +402,11 @@ BOARDS: tuple[BoardData, ...] = (
             MemberData("Nina Beispiel-Kraus (fiktiv)", "Mitglied", "Wüstenrot Bausparkasse AG"),
             MemberData("Stefan Entwurf (fiktiv)", "Mitglied", "Gebr. Lotter KG"),
         ),
+        "Steering committee",
+        "In the steering committee, the district administration, representatives of the towns and "
+        "municipalities, the chambers, further institutions and the sponsors steer the process. It sets the "
+        "schedule, discusses the recommendations of the Sounding Board and adopts the future strategy.\n\n"
+        "*Demo: the members are made up.*",
     ),
 )
 

@@ -22,6 +22,8 @@ class EventData(NamedTuple):
     phase: str
     description: str
     visibility: str = "public"
+    title_en: str = ""
+    description_en: str = ""
 
 
 FORUM = "Forum am Schlosspark, Ludwigsburg"
@@ -38,6 +40,9 @@ EVENTS: tuple[EventData, ...] = (
         "Analysephase",
         "Die Wirtschaftsförderung stellt Ziele, Ablauf und Beteiligte der Zukunftsstrategie vor. "
         "Im Anschluss Gespräche an Thementischen.",
+        title_en="Launch event of the future strategy",
+        description_en="The business development agency presents the aims, the course and the participants of "
+        "the future strategy, followed by talks at themed tables.",
     ),
     EventData(
         "lenkungskreis-1",
@@ -149,6 +154,8 @@ class NewsData(NamedTuple):
     published_at: dt.datetime
     teaser: str
     body: str
+    title_en: str = ""
+    teaser_en: str = ""
 
 
 NEWS_AUTHOR_NAME = "Redaktion Zukunftsstrategie"
@@ -187,6 +194,10 @@ Alle Termine finden Sie unter [Termine](/termine/) – auch zum Abonnieren in Ih
 
 {DEMO_NOTE}
 """,
+        # An English title and teaser, the text itself only in German: the English page shows both cases.
+        title_en="Kick-off for the future strategy of the district of Ludwigsburg",
+        teaser_en="The business development agency works out a future strategy for the business location with "
+        "towns and municipalities, chambers, institutions and companies.",
     ),
     NewsData(
         "rueckblick-auftaktveranstaltung",
