@@ -176,3 +176,18 @@ def test_a_disabled_account_cannot_be_invited(process, users):
     users["outsider"].save()
     with pytest.raises(ValidationError):
         invitation_create(process=process, email="outsider@example.org", role=Role.PARTNER, invited_by=users["admin"])
+
+
+def test_the_english_invitation_page_marks_a_german_process_title_and_shows_an_english_one(invite, process):
+    link = invite()
+    english_link = f"/en{link}"
+
+    marked = Client().get(english_link).content.decode()
+    process.title_en = "Future strategy test"
+    process.save()
+    translated = Client().get(english_link).content.decode()
+
+    assert 'strategy process “<span lang="de">Zukunftsstrategie Test</span>”' in marked
+    assert marked.count("Some content on this page is only available in German.") == 1
+    assert "strategy process “Future strategy test”" in translated
+    assert "Some content on this page is only available in German." not in translated
