@@ -211,3 +211,13 @@ def test_the_form_offers_every_chart_as_a_checkbox_and_keeps_the_choice(process,
     assert page.count('type="checkbox" name="references"') == len(CHARTS)
     checked = re.findall(r'name="references" value="([^"]+)" id="id_references_\d+" checked', page)
     assert checked == ["standortquotienten", "portfolio"]
+
+
+def test_the_english_swot_page_marks_the_german_findings(process, finding, client):
+    AnalysisSettings.objects.create(process=process, is_public=True)
+
+    page = client.get("/en/standortanalyse/swot/").content.decode()
+
+    assert '<h3 class="kern-heading-small"><span lang="de">Starke Industrie</span></h3>' in page
+    assert '<div class="formatted" lang="de">' in page
+    assert page.count("Some content on this page is only available in German.") == 1
