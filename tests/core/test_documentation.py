@@ -63,6 +63,7 @@ def test_every_make_target_is_in_the_readme():
         "docs/deployment.md",
         "docs/decisions/0001-record-architecture-decisions.md",
         "docs/decisions/0002-dependency-direction.md",
+        "docs/decisions/0003-english-versions-and-language-marking.md",
     ],
 )
 def test_the_documentation_file_exists(path):
