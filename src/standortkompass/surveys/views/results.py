@@ -142,15 +142,20 @@ def result_notes(context: Context, any_hidden: bool, weighting: Weighting | None
 def results(request: ProcessRequest, process_pk: int, survey_pk: int) -> HttpResponse:
     context = results_context(request, survey_pk)
     overview = cached_results_overview(survey=context.survey, suppressed=context.suppressed, weighted=context.weighted)
+    # A questionnaire page is a section headed by its label (h2), each question under it (h3); a page without a
+    # label that holds one question is that question's own section, headed by the question (h2).
     sections: list[dict[str, Any]] = [
         {
             "label": group.label,
+            "alone": not group.label and len(group.entries) == 1,
             "entries": [
                 {
                     "name": entry.name,
                     "label": entry.label,
                     "result": entry.result,
                     "table": question_table(entry.result),
+                    # The same chart as the question's own page, drawn from the same suppressed result.
+                    "chart": _chart(entry.result, f"frage-{entry.name}"),
                 }
                 for entry in group.entries
             ],
