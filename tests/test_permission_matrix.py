@@ -81,6 +81,7 @@ ACCESS: dict[str, Audience] = {
     "manage:home": LOGGED_IN,
     "manage:process_create": INSTALLATION_ADMINS,
     "manage:site_pages": INSTALLATION_ADMINS,
+    "manage:go_live": INSTALLATION_ADMINS,
     "manage:site_page_edit": INSTALLATION_ADMINS,
     "manage:feedback": INSTALLATION_ADMINS,
     "manage:feedback_status": post_only(INSTALLATION_ADMINS),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
 from io import StringIO
 from zoneinfo import ZoneInfo
 
@@ -11,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import override_settings
+from django.test import Client, override_settings
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -19,6 +20,7 @@ from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.audit.models import AuditEntry
 from standortkompass.processes import selectors
 from standortkompass.processes.demo import data, dates_and_news
+from standortkompass.processes.demo.site_texts import DEMO_PAGE_SLUGS, demo_page_body
 from standortkompass.processes.models import (
     Board,
     BoardMember,
@@ -33,6 +35,7 @@ from standortkompass.processes.models import (
     Visibility,
 )
 from standortkompass.processes.models.process import DEFAULT_PHASES
+from standortkompass.processes.site_texts import placeholders
 from standortkompass.regiondata.models import Region
 from standortkompass.regiondata.services import regions_load_official
 
@@ -436,3 +439,32 @@ def test_accessibility_feedback_is_not_mailed_to_the_demo_administration_on_a_re
         feedback_submit(message="Der Kontrast ist zu schwach.")
 
     assert all("admin@demo.standortkompass.de" not in mail.to for mail in mailoutbox)
+
+
+@pytest.mark.parametrize("slug", SitePage.SLUGS)
+def test_after_the_demo_no_site_page_shows_a_placeholder_in_square_brackets(demo: StrategyProcess, slug: str) -> None:
+    html = Client().get(f"/{slug}/").content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+
+    assert placeholders(re.sub(r"<[^>]+>", "", main)) == []
+    assert "eintragen" not in main
+
+
+@pytest.mark.parametrize("slug", DEMO_PAGE_SLUGS)
+def test_the_demo_fills_the_legal_pages_with_marked_demo_values(demo: StrategyProcess, slug: str) -> None:
+    page = SitePage.objects.get(slug=slug)
+
+    assert page.body == demo_page_body(slug)
+    assert page.body.startswith("**Demo:**")
+    assert "Landkreis Ludwigsburg" in page.body or "Landkreises Ludwigsburg" in page.body
+
+
+def test_the_demo_on_a_real_installation_keeps_the_legal_texts_administration_finished(
+    official_regions: None,
+) -> None:
+    SitePage.objects.create(slug="impressum", title="Impressum", body="## Anbieter\n\nLandratsamt, fertig geschrieben.")
+
+    run_demo_on_a_real_installation("--force")
+
+    assert SitePage.objects.get(slug="impressum").body == "## Anbieter\n\nLandratsamt, fertig geschrieben."
+    assert SitePage.objects.get(slug="datenschutz").body == demo_page_body("datenschutz")

@@ -148,14 +148,14 @@ def test_objects_of_another_process_are_not_found(
     ("role", "expected"),
     [("admin", 200), ("editor", 404), ("board", 404), ("partner", 404), ("company", 404), ("outsider", 404)],
 )
-@pytest.mark.parametrize("name", ["manage:site_pages", "manage:feedback", "manage:process_create"])
+@pytest.mark.parametrize("name", ["manage:site_pages", "manage:go_live", "manage:feedback", "manage:process_create"])
 def test_installation_pages_are_for_administration_only(
     name: str, role: str, expected: int, client_for: Callable[[str], Client]
 ) -> None:
     assert client_for(role).get(reverse(name)).status_code == expected
 
 
-@pytest.mark.parametrize("name", ["manage:site_pages", "manage:feedback", "manage:process_create"])
+@pytest.mark.parametrize("name", ["manage:site_pages", "manage:go_live", "manage:feedback", "manage:process_create"])
 def test_installation_pages_send_anonymous_visitors_to_the_log_in_for_get_and_post(
     name: str, client_for: Callable[[str], Client]
 ) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from go_live import finish_site_texts
 from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.audit.models import AuditEntry
 from standortkompass.processes.models import Phase, StrategyProcess
@@ -195,8 +197,9 @@ def test_settings_with_an_empty_title_show_the_error_next_to_the_field(
 
 
 def test_unpublishing_takes_the_process_off_the_website_and_is_audited(
-    process: StrategyProcess, client_for: Callable[[str], Client]
+    process: StrategyProcess, client_for: Callable[[str], Client], settings: Any
 ) -> None:
+    finish_site_texts(settings)
     client = client_for("admin")
     response = client.post(reverse("manage:process_publish", args=[process.pk]), {"oeffentlich": "0"})
     assert response.status_code == 302

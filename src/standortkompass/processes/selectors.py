@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
 
+from django.conf import settings
 from django.db.models import Case, F, Prefetch, Q, QuerySet, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from standortkompass.accounts.models import Role, User
 from standortkompass.processes.member_tasks import MemberTask
@@ -24,7 +28,15 @@ from standortkompass.processes.models import (
     StrategyProcess,
     Visibility,
 )
-from standortkompass.processes.site_texts import DEFAULT_PAGES
+from standortkompass.processes.site_texts import (
+    DEFAULT_PAGES,
+    LIMITATIONS_MARKER,
+    accessibility_statement,
+    has_demo_values,
+    has_limitations_marker,
+    has_template_note,
+    placeholders,
+)
 from standortkompass.regiondata.models import Region, RegionLevel
 
 
@@ -141,6 +153,258 @@ def site_page_for(slug: str) -> SitePage:
         default = next(default for default in DEFAULT_PAGES if default.slug == slug)
         page = SitePage(slug=slug, title=default.title, body=default.body)
     return page
+
+
+def site_conditions() -> frozenset[str]:
+    """What is true of this installation for the known limitations' ``unless`` (``processes.site_texts``)."""
+    conditions = set()
+    if SitePage.objects.filter(slug=SitePage.SIGN_LANGUAGE).exclude(video="").exists():
+        conditions.add("sign_language_video")
+    return frozenset(conditions)
+
+
+def site_page_for_display(slug: str) -> SitePage:
+    """The page as the public site shows it: the accessibility statement with its status and known limitations.
+
+    The returned page is for display only and never saved.
+    """
+    page = site_page_for(slug)
+    if slug == SitePage.ACCESSIBILITY:
+        conditions = site_conditions()
+        for name in ("body", "body_en"):
+            text = getattr(page, name, None)
+            if isinstance(text, str):
+                setattr(page, name, accessibility_statement(text, conditions=conditions))
+    return page
+
+
+# The go-live checklist ---------------------------------------------------------------------------
+
+
+class CheckState(StrEnum):
+    DONE = "done"
+    DEMO = "demo"  # present with demo values: counts as done only for the demo process
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    key: str
+    label: str
+    state: CheckState
+    problems: tuple[str, ...]
+    fix_url: str  # where to fix it in the management area; empty for a setting of the server
+    fix_hint: str
+
+    def blocks(self, process: StrategyProcess) -> bool:
+        """Whether this item keeps ``process`` from being published."""
+        return self.state == CheckState.MISSING or (self.state == CheckState.DEMO and not process.is_demo)
+
+
+_GERMAN_DATE = re.compile(
+    r"\b\d{1,2}\.\s?(?:\d{1,2}\.\s?|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+    r"November|Dezember)\s)\d{4}\b"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _text_problems(page: SitePage) -> list[str]:
+    problems = []
+    if not page.body.strip():
+        problems.append(gettext("The page has no text."))
+    found = placeholders(page.body)
+    if found:
+        problems.append(
+            ngettext(
+                "%(count)d field in square brackets is still to be filled in: %(fields)s.",
+                "%(count)d fields in square brackets are still to be filled in, e.g. %(fields)s.",
+                len(found),
+            )
+            % {"count": len(found), "fields": ", ".join(found[:3])}
+        )
+    if has_template_note(page.body):
+        problems.append(gettext("The template's note for Administration is still at the top."))
+    return problems
+
+
+def _item(
+    key: str, label: str, problems: list[str], *, demo: bool, slug: str = "", fix_hint: str = ""
+) -> ChecklistItem:
+    if problems:
+        state = CheckState.MISSING
+    elif demo:
+        state = CheckState.DEMO
+        problems = [gettext("Contains the demo's invented values (marked “Demo”); replace them with your own.")]
+    else:
+        state = CheckState.DONE
+    return ChecklistItem(
+        key=key,
+        label=label,
+        state=state,
+        problems=tuple(problems),
+        fix_url=reverse("manage:site_page_edit", args=[slug]) if slug else "",
+        fix_hint=fix_hint,
+    )
+
+
+def go_live_checklist() -> list[ChecklistItem]:
+    """The mandatory texts and settings of a real installation, each done, demo values or missing.
+
+    Impressum (§ 5 DDG), Datenschutzerklärung (Art. 13 DSGVO), Erklärung zur Barrierefreiheit with
+    its date, its feedback address and the Schlichtungsstelle (§ 10 L-BGG, BITV 2.0 § 7), and the
+    information in Leichter Sprache and Deutscher Gebärdensprache (BITV 2.0 § 4).
+    """
+    pages = {slug: site_page_for(slug) for slug in SitePage.SLUGS}
+    imprint, privacy, statement = pages[SitePage.IMPRINT], pages[SitePage.PRIVACY], pages[SitePage.ACCESSIBILITY]
+    statement_demo = has_demo_values(statement.body)
+    items = [
+        _item(
+            "impressum",
+            gettext("Impressum"),
+            _text_problems(imprint),
+            demo=has_demo_values(imprint.body),
+            slug=SitePage.IMPRINT,
+        ),
+        _item(
+            "datenschutz",
+            gettext("Privacy statement"),
+            _text_problems(privacy),
+            demo=has_demo_values(privacy.body),
+            slug=SitePage.PRIVACY,
+        ),
+    ]
+
+    problems = _text_problems(statement)
+    if not has_limitations_marker(statement.body):
+        problems.append(
+            gettext(
+                "The line “%(marker)s” is missing: the website puts the status and the maintained list of known "
+                "limitations there."
+            )
+            % {"marker": LIMITATIONS_MARKER}
+        )
+    items.append(
+        _item(
+            "barrierefreiheit",
+            gettext("Accessibility statement"),
+            problems,
+            demo=statement_demo,
+            slug=SitePage.ACCESSIBILITY,
+        )
+    )
+
+    date_problems = (
+        []
+        if _GERMAN_DATE.search(statement.body)
+        else [
+            gettext("The statement gives no date on which it was written or last reviewed (e.g. “7. Dezember 2026”).")
+        ]
+    )
+    items.append(
+        _item(
+            "barrierefreiheit-datum",
+            gettext("Accessibility statement: date of writing and last review"),
+            date_problems,
+            demo=statement_demo,
+            slug=SitePage.ACCESSIBILITY,
+        )
+    )
+
+    body = statement.body
+    position = body.find("Schlichtungsstelle")
+    arbitration_problems = (
+        []
+        if position >= 0 and "https://" in body[position:]
+        else [
+            gettext(
+                "The statement names no Schlichtungsstelle with its web address (in Baden-Württemberg the "
+                "Schlichtungsstelle at the Landeszentrum Barrierefreiheit, for federal bodies the "
+                "Schlichtungsstelle BGG)."
+            )
+        ]
+    )
+    items.append(
+        _item(
+            "schlichtungsstelle",
+            gettext("Accessibility statement: Schlichtungsstelle"),
+            arbitration_problems,
+            demo=statement_demo,
+            slug=SitePage.ACCESSIBILITY,
+        )
+    )
+
+    address = settings.FEEDBACK_EMAIL
+    addresses = set(_EMAIL.findall(body))
+    feedback_problems = []
+    feedback_demo = False
+    if address and address not in addresses:
+        feedback_problems.append(
+            gettext("The statement does not name the feedback address %(address)s (FEEDBACK_EMAIL).")
+            % {"address": address}
+        )
+    elif not address:
+        if statement_demo and addresses:
+            feedback_demo = True
+        else:
+            feedback_problems.append(
+                gettext(
+                    "The server setting FEEDBACK_EMAIL is empty: no address receives the reports besides the "
+                    "accounts of Administration."
+                )
+            )
+    items.append(
+        ChecklistItem(
+            key="rueckmeldeadresse",
+            label=gettext("Feedback address"),
+            state=CheckState.MISSING if feedback_problems else CheckState.DEMO if feedback_demo else CheckState.DONE,
+            problems=tuple(
+                feedback_problems
+                or (
+                    [gettext("The demo's invented address; set FEEDBACK_EMAIL and name it in the statement.")]
+                    if feedback_demo
+                    else []
+                )
+            ),
+            fix_url=reverse("manage:site_page_edit", args=[SitePage.ACCESSIBILITY]),
+            fix_hint=gettext("Set FEEDBACK_EMAIL in the server's environment (operator) and name it in the statement."),
+        )
+    )
+
+    easy = pages[SitePage.EASY_LANGUAGE]
+    items.append(
+        _item(
+            "leichte-sprache",
+            gettext("Information in easy-to-read German"),
+            _text_problems(easy),
+            demo=False,
+            slug=SitePage.EASY_LANGUAGE,
+        )
+    )
+
+    sign = pages[SitePage.SIGN_LANGUAGE]
+    sign_problems = _text_problems(sign)
+    if sign.video:
+        if not sign.video_transcript.strip():
+            sign_problems.append(gettext("The video has no description in text."))
+    elif not has_limitations_marker(statement.body):
+        sign_problems.append(
+            gettext("There is no video, and the accessibility statement does not list it as a known limitation.")
+        )
+    items.append(
+        _item(
+            "gebaerdensprache",
+            gettext("Sign-language video or its explanation"),
+            sign_problems,
+            demo=False,
+            slug=SitePage.SIGN_LANGUAGE,
+        )
+    )
+    return items
+
+
+def go_live_missing(*, process: StrategyProcess) -> list[ChecklistItem]:
+    """The checklist's items that keep ``process`` from being published (demo values only count for the demo)."""
+    return [item for item in go_live_checklist() if item.blocks(process)]
 
 
 # --- tasks of a member on "My area" (processes.member_tasks) --------------------------------------------

@@ -5,7 +5,9 @@ found by its natural key (slug, name, AGS, e-mail, the event's fixed UID) and wr
 it differs, so running it again creates nothing twice and changes nothing; it restores demo
 content that was edited in the meantime. The apps on top add their parts (the analysis findings,
 the demo survey) through the steps they register in ``processes.demo.steps``.
-``site_pages_ensure_defaults`` creates the site pages that do not exist yet and never touches
+``site_pages_write_demo_texts`` gives the Impressum, Datenschutz and Barrierefreiheit pages their
+demo texts (marked as demo values) unless Administration has finished them;
+``site_pages_ensure_defaults`` creates the other site pages that do not exist yet and never touches
 pages that do.
 
 The demo log-ins have published passwords and second-factor keys (``processes.demo.data``); on a
@@ -41,7 +43,7 @@ from standortkompass.processes.models import (
     Phase,
     StrategyProcess,
 )
-from standortkompass.processes.services.pages import site_pages_ensure_defaults
+from standortkompass.processes.services.pages import site_pages_ensure_defaults, site_pages_write_demo_texts
 from standortkompass.regiondata.models import Region, RegionLevel
 
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -78,6 +80,7 @@ class DemoReport:
     municipalities: int = 0
     logins: list[DemoLogin] = field(default_factory=list)
     site_pages_created: list[str] = field(default_factory=list)
+    site_pages_demo_texts: list[str] = field(default_factory=list)
 
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -240,6 +243,7 @@ def demo_load(*, random_credentials: bool = False) -> DemoReport:
         for spec in builder.news_specs(process=process, author=author):
             _upsert(NewsItem, spec=spec, report=report)
 
+        report.site_pages_demo_texts = [page.slug for page in site_pages_write_demo_texts()]
         report.site_pages_created = [page.slug for page in site_pages_ensure_defaults()]
         for step in demo_steps():
             step(process=process)

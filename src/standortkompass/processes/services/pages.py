@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 
 from standortkompass.accounts.models import User
 from standortkompass.audit.services import audit_record
+from standortkompass.processes.demo.site_texts import DEMO_PAGE_SLUGS, demo_page_body
 from standortkompass.processes.models import AccessibilityFeedback, FeedbackStatus, SitePage
 from standortkompass.processes.selectors import site_page_for
 from standortkompass.processes.services.process import create_audited, update_audited
-from standortkompass.processes.site_texts import DEFAULT_PAGES
+from standortkompass.processes.site_texts import DEFAULT_PAGES, has_demo_values, has_template_note
 
 SITE_PAGE_FIELDS = ("title", "body", "video", "video_transcript")
 
@@ -137,3 +138,30 @@ def site_pages_ensure_defaults(*, actor: User | None = None) -> list[SitePage]:
             audit_record(actor=actor, action="site_page.create", obj=page, changes={"title": ["", page.title]})
             created.append(page)
     return created
+
+
+def site_pages_write_demo_texts() -> list[SitePage]:
+    """Give the Impressum, Datenschutz and Barrierefreiheit pages the demo's texts; returns the pages written.
+
+    A page is written only while it is not finished: missing, still the template (with its note for
+    Administration) or holding demo values. A page Administration has finished is never touched, so
+    ``standortkompass demo --force`` on a real installation keeps its texts.
+    """
+    defaults = {page.slug: page for page in DEFAULT_PAGES}
+    written: list[SitePage] = []
+    with transaction.atomic():
+        for slug in DEMO_PAGE_SLUGS:
+            body = demo_page_body(slug)
+            page = SitePage.objects.filter(slug=slug).first()
+            if page is None:
+                page = SitePage(slug=slug, title=defaults[slug].title, body=body)
+                page.full_clean()
+                page.save()
+                audit_record(actor=None, action="site_page.create", obj=page, changes={"title": ["", page.title]})
+                written.append(page)
+            elif page.body != body and (has_template_note(page.body) or has_demo_values(page.body)):
+                update_audited(
+                    page, actor=None, action="site_page.update", process=None, fields=("body",), data={"body": body}
+                )
+                written.append(page)
+    return written

@@ -22,6 +22,7 @@ from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.audit.services import audit_record, model_changes
 from standortkompass.processes.models import Phase, PhaseState, ProcessStatus, StrategyProcess
 from standortkompass.processes.models.process import DEFAULT_PHASES
+from standortkompass.processes.selectors import go_live_missing
 from standortkompass.regiondata.models import Region, RegionLevel
 
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -132,7 +133,7 @@ def create_audited(
 def update_audited(
     obj: ModelT,
     *,
-    actor: User,
+    actor: User | None,
     action: str,
     process: StrategyProcess | None,
     fields: Iterable[str],
@@ -219,15 +220,33 @@ def process_create(
 def process_update(*, process: StrategyProcess, actor: User, data: ProcessData) -> StrategyProcess:
     """Change the settings of a process (not whether it is public: see ``process_set_public``)."""
     with transaction.atomic():
+        # A ModelForm may have set ``is_public`` on the instance; only ``process_set_public`` changes it.
+        process.is_public = StrategyProcess.objects.values_list("is_public", flat=True).get(pk=process.pk)
         return update_audited(
             process, actor=actor, action="process.update", process=process, fields=PROCESS_FIELDS, data=data
         )
 
 
 def process_set_public(*, process: StrategyProcess, actor: User, is_public: bool) -> StrategyProcess:
-    """Publish or withdraw a process from the public website."""
-    if process.is_public == is_public:
+    """Publish or withdraw a process from the public website.
+
+    Publishing is refused with a ``ValidationError`` naming what is missing while an item of the
+    go-live checklist (``selectors.go_live_checklist``: Impressum, Datenschutz, Erklärung zur
+    Barrierefreiheit …) is missing; demo values count as present only for the demo process.
+    Withdrawing is always possible.
+    """
+    stored = StrategyProcess.objects.filter(pk=process.pk).values_list("is_public", flat=True).first()
+    if stored == is_public:
+        process.is_public = is_public
         return process
+    if is_public:
+        missing = go_live_missing(process=process)
+        if missing:
+            message = _(
+                "The process cannot be published yet. Missing or unfinished: %(items)s. The go-live "
+                "checklist (management area, “Whole website”) shows what to do."
+            ) % {"items": "; ".join(item.label for item in missing)}
+            raise ValidationError({"is_public": ValidationError(message, code="go_live_checklist")})
     with transaction.atomic():
         process.is_public = is_public
         process.full_clean()

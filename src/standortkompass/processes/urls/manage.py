@@ -9,6 +9,7 @@ urlpatterns = [
     path("neu/", manage.process_create_view, name="process_create"),
     # Installation-wide.
     path("seiten/", manage_site.site_pages, name="site_pages"),
+    path("startklar/", manage_site.go_live, name="go_live"),
     path("seiten/<slug:slug>/", manage_site.site_page_edit, name="site_page_edit"),
     path("rueckmeldungen/", manage_site.feedback, name="feedback"),
     path("rueckmeldungen/<int:feedback_pk>/status/", manage_site.feedback_status, name="feedback_status"),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import cast
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -37,7 +39,7 @@ from standortkompass.processes.services.process import (
     process_set_public,
     process_update,
 )
-from standortkompass.processes.views.kit import paginate, query_string, render_form, save_form
+from standortkompass.processes.views.kit import error_text, paginate, query_string, render_form, save_form
 
 # --- my area and new processes -------------------------------------------------------------------
 
@@ -130,6 +132,7 @@ def overview(request: ProcessRequest, process_pk: int) -> HttpResponse:
             draft_news=Count("pk", filter=Q(published_at__isnull=True)),
         ),
     }
+    can_publish = user.has_perm("processes.publish_process", process)
     open_feedback = None
     if user.has_perm("processes.view_feedback"):
         open_feedback = AccessibilityFeedback.objects.exclude(status=FeedbackStatus.DONE).count()
@@ -145,7 +148,10 @@ def overview(request: ProcessRequest, process_pk: int) -> HttpResponse:
             "latest_news": list(news.order_by("-created_at", "-id")[:5]),
             "open_feedback": open_feedback,
             "now": now,
-            "can_publish": user.has_perm("processes.publish_process", process),
+            "can_publish": can_publish,
+            "go_live_missing": selectors.go_live_missing(process=process)
+            if can_publish and not process.is_public
+            else [],
         },
     )
 
@@ -160,9 +166,11 @@ def process_edit(request: ProcessRequest, process_pk: int) -> HttpResponse:
 
     def save() -> None:
         data = {name: value for name, value in form.cleaned_data.items() if name != "is_public"}
-        process_update(process=process, actor=user, data=cast(ProcessData, data))
-        if can_publish:
-            process_set_public(process=process, actor=user, is_public=form.cleaned_data["is_public"])
+        # One transaction: when publishing is refused (go-live checklist), nothing of the form is saved.
+        with transaction.atomic():
+            process_update(process=process, actor=user, data=cast(ProcessData, data))
+            if can_publish:
+                process_set_public(process=process, actor=user, is_public=form.cleaned_data["is_public"])
 
     if save_form(request, form, save):
         messages.success(request, _("The settings have been saved."))
@@ -182,7 +190,11 @@ def process_publish(request: ProcessRequest, process_pk: int) -> HttpResponse:
     """Publish (``oeffentlich=1``) or withdraw (``oeffentlich=0``) the process on the public website."""
     process = request.process
     is_public = request.POST.get("oeffentlich") == "1"
-    process_set_public(process=process, actor=request.user, is_public=is_public)
+    try:
+        process_set_public(process=process, actor=request.user, is_public=is_public)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+        return redirect("manage:overview", process_pk=process.pk)
     if is_public:
         messages.success(request, _("The process is now shown on the public website."))
     else:

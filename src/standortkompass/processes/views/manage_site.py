@@ -1,4 +1,4 @@
-"""Installation-wide management: the site pages (Impressum …) and the accessibility feedback inbox."""
+"""Installation-wide management: the site pages (Impressum …), the go-live checklist and the feedback inbox."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from standortkompass.accounts.access import installation_permission_required
 from standortkompass.accounts.http import UserRequest
 from standortkompass.processes.forms.manage import FeedbackStatusForm, SitePageForm
 from standortkompass.processes.models import AccessibilityFeedback, FeedbackStatus, SitePage
-from standortkompass.processes.selectors import site_page_for
+from standortkompass.processes.selectors import CheckState, go_live_checklist, site_page_for
 from standortkompass.processes.services.pages import feedback_set_status, site_page_update
 from standortkompass.processes.views.kit import paginate, query_string, render_form, save_form
 
@@ -23,6 +23,22 @@ from standortkompass.processes.views.kit import paginate, query_string, render_f
 def site_pages(request: UserRequest) -> HttpResponse:
     return render(
         request, "processes/manage/site_pages.html", {"pages": [site_page_for(slug) for slug in SitePage.SLUGS]}
+    )
+
+
+@installation_permission_required("processes.view_go_live_checklist")
+@require_GET
+def go_live(request: UserRequest) -> HttpResponse:
+    """The mandatory texts and settings of a real installation, each done, demo values or missing."""
+    items = go_live_checklist()
+    return render(
+        request,
+        "processes/manage/go_live.html",
+        {
+            "items": items,
+            "missing": sum(1 for item in items if item.state == CheckState.MISSING),
+            "demo": sum(1 for item in items if item.state == CheckState.DEMO),
+        },
     )
 
 

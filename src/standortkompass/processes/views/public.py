@@ -126,7 +126,7 @@ def boards(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def page(request: HttpRequest, slug: str) -> HttpResponse:
-    return render(request, "processes/public/page.html", {"page": site_page_for(slug)})
+    return render(request, "processes/public/page.html", {"page": selectors.site_page_for_display(slug)})
 
 
 @require_http_methods(["GET", "POST"])

@@ -46,6 +46,10 @@ class Command(BaseCommand):
                 f"{report.updated} updated, {report.unchanged} unchanged)."
             )
         )
+        if report.site_pages_demo_texts:
+            self.stdout.write(
+                f"Site pages given the demo's texts (marked as demo values): {', '.join(report.site_pages_demo_texts)}."
+            )
         if report.site_pages_created:
             self.stdout.write(f"Site pages created with default texts: {', '.join(report.site_pages_created)}.")
         self.stdout.write("")
