@@ -80,9 +80,9 @@ def test_the_dashboard_shows_rates_by_group_and_the_register_figures(survey, con
     assert "Asperg, Stadt" in page
     assert "G – " in page
     assert "19.450" in page  # local units 0–9 employees, German number format
-    assert '<meter class="rate-meter" min="0" max="100" value="50.0" aria-hidden="true"></meter> 50,0 %' in page
+    assert '<meter class="rate-meter" min="0" max="100" value="50.0" aria-hidden="true"></meter> 50,0\u00a0%' in page
     # Bert completed: 1 of 587 local units with 50–249 employees.
-    assert "0,17 %" in page
+    assert "0,17\u00a0%" in page
 
 
 def test_without_register_figures_the_dashboard_says_so(survey, client_for):

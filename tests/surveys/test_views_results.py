@@ -46,7 +46,7 @@ def test_a_crosstab_cell_below_five_is_hidden_everywhere_below_administration(ro
     page = client.get(_url("results_crosstab", survey), {**SELECTION, "ungeschuetzt": "1"})
     html = page.content.decode()
     assert page.status_code == 200
-    assert "3 (20,0 %)" not in html
+    assert "3 (20,0\u00a0%)" not in html
     assert "•" in html
     assert "weniger als 5" in html or "fewer than 5" in html
     assert _chart_data(html) == []  # no column with a hidden cell is drawn
@@ -62,9 +62,9 @@ def test_a_crosstab_cell_below_five_is_hidden_everywhere_below_administration(ro
 def test_administration_sees_small_cells_only_when_asking_and_clearly_marked(survey, client_for):
     client = client_for("admin")
     hidden = client.get(_url("results_crosstab", survey), SELECTION).content.decode()
-    assert "3 (20,0 %)" not in hidden
+    assert "3 (20,0\u00a0%)" not in hidden
     shown = client.get(_url("results_crosstab", survey), {**SELECTION, "ungeschuetzt": "1"}).content.decode()
-    assert "3 (20,0 %)" in shown
+    assert "3 (20,0\u00a0%)" in shown
     assert "kern-alert--warning" in shown
     assert {value["column"] for value in _chart_data(shown)} == {"0 bis 9", "10 bis 49"}
     rows = _csv(client.get(_url("results_crosstab_csv", survey), {**SELECTION, "ungeschuetzt": "1"}))
@@ -75,7 +75,7 @@ def test_question_page_shows_wilson_interval_chart_and_csv(process, client_for):
     survey = results_survey(process, grid({("industrie", "0_9"): 10, ("handel", "0_9"): 30}))
     client = client_for("board")
     html = client.get(_url("results_question", survey, "branche")).content.decode()
-    assert "14,2 – 40,2 %" in html
+    assert "14,2\u00a0–\u00a040,2\u00a0%" in html  # never broken across lines
     assert 'data-vega-spec="frage-branche-spec"' in html
     rows = _csv(client.get(_url("results_question_csv", survey, "branche")))
     assert rows[1] == ["Industrie", "10", "25,0 %", "14,2 – 40,2 %"]
@@ -94,7 +94,7 @@ def test_likert_page_lists_dont_know_apart(process, client_for):
     survey = results_survey(process, answers)
     html = client_for("editor").get(_url("results_question", survey, "z_breitband")).content.decode()
     assert "weiß nicht" in html
-    assert "5 (29,4 %)" in html
+    assert "5 (29,4\u00a0%)" in html
 
 
 def test_weighted_results_show_unweighted_numbers(process, regions, client_for):
@@ -157,7 +157,7 @@ def test_finding_from_a_question_result_is_saved_with_its_reference(process, cli
     survey = results_survey(process, grid({("industrie", "0_9"): 10, ("handel", "0_9"): 30}))
     client = client_for("editor")
     form = client.get(_url("results_finding", survey), {"frage": "branche"})
-    assert "25,0 %" in form.context["form"].initial["text"]
+    assert "25,0\u00a0%" in form.context["form"].initial["text"]
     response = client.post(
         _url("results_finding", survey),
         {"frage": "branche", "kind": "weakness", "title": "Wenig Industrie", "text": "25 %", "reference": "x"},
@@ -206,8 +206,8 @@ def test_default_questionnaire_results_hide_personal_data_and_show_matrices_and_
     assert [text for text, _number in ranking.rows[0]] == [
         "Gewerbeflächen und Ansiedlung",
         "6",
-        "100,0 %",
-        "61,0 – 100,0 %",
+        "100,0\u00a0%",
+        "61,0\u00a0–\u00a0100,0\u00a0%",
         "1,0",
     ]
     assert ranking.rows[3][4][0] == "2,0"  # Energie: second every time

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from standortkompass.core.charts import spec_json, vega_lite_spec
+from standortkompass.core.numbers import format_number, format_percent
 
 # Colours after Okabe-Ito, darkened where a line must reach 3:1 against white. In grey the
 # district is darkest, the Land mid-grey and the Bund light (bars, outlined) or black and
@@ -48,8 +48,9 @@ MAP_SOURCE = "© GeoBasis-DE / BKG 2021 (Daten verändert)"
 class Column:
     """A column of a chart's data table.
 
-    ``kind`` is text, int, decimal1, decimal2, decimal3, decimal4, percent, pp (percentage points
-    from a fraction) or row (each row names its own kind in ``row["kind"]``).
+    ``kind`` is text, digits (a year, a period "2017–2020", an AGS code: shown as they are, aligned like
+    numbers), int, decimal1, decimal2, decimal3, decimal4, percent, pp (percentage points from a fraction)
+    or row (each row names its own kind in ``row["kind"]``).
     """
 
     key: str
@@ -108,16 +109,18 @@ def format_value(value: Any, kind: str) -> str:
     """A value as shown in a table: grouped thousands, the language's decimal mark, – for missing."""
     if kind == "text":
         return "" if value is None else str(value)
+    if kind == "digits":
+        return "–" if value is None else str(value)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if kind == "int":
-        return number_format(round(value), 0, force_grouping=True)
+        return format_number(value)
     if kind == "percent":
-        return f"{number_format(value * 100, 1, force_grouping=True)} %"
+        return format_percent(value * 100)
     if kind == "pp":
-        return number_format(value * 100, 1, force_grouping=True)
+        return format_number(value * 100, 1)
     decimals = {"decimal1": 1, "decimal2": 2, "decimal3": 3, "decimal4": 4}.get(kind, 2)
-    return number_format(value, decimals, force_grouping=True)
+    return format_number(value, decimals)
 
 
 def clean(value: Any) -> Any:

@@ -148,7 +148,7 @@ def _steps_chart(data: ShiftShare, period: dict[str, Any]) -> Chart:
         title=step_title,
         summary=_("The annual steps of the dynamic shift-share; their sums are the dynamic components."),
         columns=(
-            Column("year", _("Year"), "text"),
+            Column("year", _("Year"), "digits"),
             Column("actual_change", _("Actual change"), "int"),
             Column("national", _("National component"), "int"),
             Column("industry_mix", _("Industry-mix component"), "int"),

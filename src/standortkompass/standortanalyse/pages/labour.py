@@ -52,7 +52,7 @@ def _line(
         id=chart_id,
         title=title,
         summary=summary,
-        columns=(Column("series", _("Region")), Column("year", _("Year")), Column("value", y_title, kind)),
+        columns=(Column("series", _("Region")), Column("year", _("Year"), "digits"), Column("value", y_title, kind)),
         rows=tuple(rows),
         spec=c.line_chart(
             title=title,

@@ -50,7 +50,7 @@ def _district_map(scope: Scope, *, chart_id: str, within: str, area: str, indica
         summary=summary,
         columns=(
             Column("name", _("District")),
-            Column("code", _("AGS")),
+            Column("code", _("AGS"), "digits"),
             Column("value", str(indicator.label), indicator.kind),
             Column("rank", _("Rank"), "int"),
         ),
@@ -83,7 +83,7 @@ def _municipality_map(scope: Scope) -> Chart | None:
         summary=_("%(count)s municipalities; population per km².") % {"count": len(towns)},
         columns=(
             Column("name", _("Municipality")),
-            Column("code", _("AGS")),
+            Column("code", _("AGS"), "digits"),
             Column("population", _("Population"), "int"),
             Column("area", _("Area (km²)"), "decimal2"),
             Column("density", _("Inhabitants per km²"), "int"),

@@ -45,7 +45,7 @@ def _key_figures_table(scope: Scope) -> Chart:
         columns=(
             Column("label", _("Indicator")),
             Column("unit", _("Unit")),
-            Column("year", _("Year")),
+            Column("year", _("Year"), "digits"),
             Column("value", scope.region_name, "row"),
             Column("land", scope.land_name, "row"),
             Column("bund", scope.bund_name, "row"),
@@ -80,7 +80,11 @@ def _employment_chart(scope: Scope) -> Chart:
         id="beschaeftigung",
         title=title,
         summary=_development_summary(scope, lines),
-        columns=(Column("series", _("Region")), Column("year", _("Year")), Column("value", _("Index"), "decimal1")),
+        columns=(
+            Column("series", _("Region")),
+            Column("year", _("Year"), "digits"),
+            Column("value", _("Index"), "decimal1"),
+        ),
         rows=tuple(lines),
         spec=spec if lines else None,
         note=_("Employees subject to social insurance contributions at their place of work, 30 June."),

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from standortkompass.core.numbers import NO_BREAK_SPACE, format_percent
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.standortanalyse import pages
 from standortkompass.standortanalyse.cache import page_charts
@@ -108,7 +109,9 @@ def _card(figure: KeyFigure) -> dict[str, Any]:
         text = format_value(value, kind)
         if value is None:
             return text
-        return f"{text} %" if figure.kind == "rate" else (f"{text} {figure.unit}" if figure.unit else text)
+        if figure.kind == "rate":
+            return format_percent(value)
+        return f"{text}{NO_BREAK_SPACE}{figure.unit}" if figure.unit else text
 
     if figure.change is None:
         trend = ""

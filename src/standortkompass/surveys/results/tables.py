@@ -1,7 +1,8 @@
 """Results as tables: the same cells for the page, the CSV download and the text of a finding.
 
 Only publishable results come in; a hidden figure (``None``) is written as •. Numbers in the
-active language (German: decimal comma, thousands dot), shares in percent with one decimal.
+active language (German: decimal comma, thousands dot), shares in percent with one decimal and a
+no-break space before "%" (``core/numbers.py``); the CSV has ordinary spaces.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import io
 import math
 from dataclasses import dataclass, field
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from standortkompass.core import numbers
 from standortkompass.surveys.results.types import (
     HIDDEN,
     ChoiceResult,
@@ -31,25 +32,20 @@ class Table:
     footer: list[tuple[str, bool]] | None = None
 
 
-def _format(value: float, decimals: int) -> str:
-    # Django's number_format cuts digits off; round first.
-    return number_format(round(value, decimals), decimals, force_grouping=True)
-
-
 def format_number(value: float | int | None, decimals: int = 0) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return HIDDEN
-    return _format(value, decimals)
+    return numbers.format_number(value, decimals)
 
 
 def format_percent(value: float | None) -> str:
-    return HIDDEN if value is None else f"{_format(value * 100, 1)} %"
+    return HIDDEN if value is None else numbers.format_percent(value * 100)
 
 
 def _interval(low: float | None, high: float | None) -> str:
     if low is None or high is None:
         return HIDDEN
-    return f"{_format(low * 100, 1)} – {_format(high * 100, 1)} %"
+    return numbers.format_percent_range(low * 100, high * 100)
 
 
 def question_table(result: QuestionResult) -> Table:
@@ -152,9 +148,9 @@ def table_csv(table: Table, *, notes: list[str]) -> str:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(table.columns)
     for row in table.rows:
-        writer.writerow([text for text, _number in row])
+        writer.writerow([numbers.plain_spaces(text) for text, _number in row])
     if table.footer:
-        writer.writerow([text for text, _number in table.footer])
+        writer.writerow([numbers.plain_spaces(text) for text, _number in table.footer])
     writer.writerow([])
     for note in notes:
         writer.writerow([note])
