@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from django.conf import settings
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -48,6 +50,17 @@ def fresh_process_memory() -> None:
     may reuse the same ids and so the same version; nor does a questionnaire version's definition kept by its id."""
     core_cache.memory.clear()
     published_schema.cache_clear()
+
+
+@pytest.fixture
+def requests_keep_the_test_transaction() -> Iterator[None]:
+    """A request closes the database connection when it ends, as it should, but not the test's (as Django's test
+    client does it)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from django.core.cache import cache
 
 from standortkompass.core import cache as core_cache
-from standortkompass.core.cache import LOCK_PREFIX, register_warmer, single_flight, warm_all
+from standortkompass.core.cache import LOCK_PREFIX, single_flight
 
 
 def _key() -> str:
@@ -80,51 +80,6 @@ def test_a_cached_none_counts_as_found():
     assert single_flight(key, lambda: calls.append(1), timeout=60) is None
     assert single_flight(key, lambda: calls.append(1), timeout=60) is None
     assert calls == [1]
-
-
-def test_warm_all_runs_every_warmer_and_a_failing_one_does_not_stop_the_others(monkeypatch):
-    monkeypatch.setattr(core_cache, "_warmers", [])
-    ran = []
-
-    def broken() -> None:
-        raise RuntimeError("no data")
-
-    register_warmer("broken", broken)
-    register_warmer("pages", lambda: ran.append("pages"))
-    register_warmer("pages", lambda: ran.append("twice"))  # one registration per name
-    assert warm_all() == ["pages"]
-    assert ran == ["pages"]
-
-
-@pytest.mark.parametrize(
-    ("backend", "workers", "reload", "warmed"),
-    [
-        ("django.core.cache.backends.redis.RedisCache", 2, False, True),
-        ("django.core.cache.backends.locmem.LocMemCache", 1, False, True),
-        ("django.core.cache.backends.locmem.LocMemCache", 2, False, False),  # no app process would see it
-        ("django.core.cache.backends.locmem.LocMemCache", 1, True, False),
-    ],
-)
-def test_serve_warms_in_the_background_where_the_app_processes_see_the_cache(
-    monkeypatch, settings, backend, workers, reload, warmed
-):
-    from standortkompass.core.management.commands import serve
-
-    started = []
-    monkeypatch.setattr(serve, "warm_in_background", lambda: started.append(1))
-    settings.CACHES = {"default": {"BACKEND": backend, "LOCATION": "redis://127.0.0.1:1/0"}}
-    serve.Command()._warm_caches(workers=workers, reload=reload)
-    assert started == ([1] if warmed else [])
-
-
-def test_warming_in_the_background_runs_the_warmers_in_another_thread(monkeypatch):
-    monkeypatch.setattr(core_cache, "_warmers", [])
-    threads = []
-    register_warmer("pages", lambda: threads.append(threading.current_thread()))
-    thread = core_cache.warm_in_background()
-    thread.join(timeout=30)
-    assert threads == [thread]
-    assert thread is not threading.current_thread()
 
 
 def test_values_kept_in_memory_are_not_read_from_the_cache_again_and_the_oldest_make_room(monkeypatch):

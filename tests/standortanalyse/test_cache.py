@@ -108,7 +108,7 @@ def test_the_command_says_when_nothing_is_published(db):
 
 
 def test_the_published_analysis_is_among_what_serve_warms_at_start(published, client, counted):
-    from standortkompass.core.cache import warm_all, warmers
+    from standortkompass.core.warmup import warm_all, warmers
 
     assert "Standortanalyse" in [name for name, _warm in warmers()]
     cache.clear()
@@ -160,3 +160,23 @@ def test_the_age_structure_is_computed_once_for_all_languages_and_labelled_in_ea
     assert english.shares[0]["label"] == "under 20"
     assert german.shares[0]["region"] == pytest.approx(12 / 34)
     assert german.dependency == english.dependency
+
+
+def test_every_page_of_the_published_analysis_is_drawn_once_at_start_in_every_language(
+    published, client, requests_keep_the_test_transaction
+):
+    from standortkompass.core.warmup import warm_pages
+    from standortkompass.standortanalyse.cache import published_analysis_paths
+
+    paths = published_analysis_paths()
+    assert len(paths) == 2 * 6  # German and English; five pages with charts and the SWOT
+    assert "/standortanalyse/" in paths
+    assert "/en/standortanalyse/swot/" in paths
+    assert warm_pages() == len(paths)  # before the test client, which reconnects closing the connection
+    assert all(client.get(path).status_code == 200 for path in paths)
+
+
+def test_nothing_is_drawn_at_start_when_no_analysis_is_published(db):
+    from standortkompass.standortanalyse.cache import published_analysis_paths
+
+    assert published_analysis_paths() == []

@@ -1,4 +1,5 @@
-"""ASGI entry point: HTTP through Django; WebSocket routes join here when live workshops arrive."""
+"""ASGI entry point: HTTP through Django; WebSocket routes join here when live workshops arrive. The ASGI
+lifespan startup warms the process before it accepts connections (core.warmup)."""
 
 import os
 
@@ -9,4 +10,6 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter  # noqa: E402
 
-application = ProtocolTypeRouter({"http": django_asgi_app})
+from standortkompass.core.warmup import WarmAtStartup  # noqa: E402
+
+application = WarmAtStartup(ProtocolTypeRouter({"http": django_asgi_app}))

@@ -325,6 +325,9 @@ MEDIA_URL = "/media/"
 # (`standortkompass serve` starts one beside the web server unless TASKS_WORKER=false).
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 TASKS_WORKER = env_bool("TASKS_WORKER", True)
+# Each app process of `standortkompass serve` fills the cache and draws its pages once before it accepts
+# connections (core.warmup); `serve --no-warm` sets it false for its processes.
+WARM_AT_START = env_bool("WARM_AT_START", True)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

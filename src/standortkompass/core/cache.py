@@ -12,21 +12,19 @@ them computes while the others wait for its result. Two locks make it so:
   lock itself. A holder that takes longer than ``lock_seconds`` loses the lock, and one
   waiter computes again: slow, never stuck.
 
-``register_warmer`` is the registry through which apps above ``core`` name what ``serve`` warms in
-the background at start (the Standortanalyse registers its published analysis in its ``apps.py``).
+What ``serve`` warms at start is named through ``core.warmup``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import threading
 import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from django.core.cache import cache as default_cache
 from django.core.cache.backends.base import BaseCache
@@ -36,7 +34,6 @@ LOCK_PREFIX = "single-flight:"
 LOCK_SECONDS = 60
 POLL_SECONDS = (0.005, 0.2)  # first and longest pause between two looks for the value
 
-logger = logging.getLogger(__name__)
 _MISSING = object()
 
 
@@ -158,49 +155,3 @@ def single_flight(
             # Release only our own lock: one that expired may have been taken by another process since.
             if store.get(lock_key) == token:
                 store.delete(lock_key)
-
-
-# --- warming at start ------------------------------------------------------------------------
-
-_warmers: list[tuple[str, Callable[[], Any]]] = []
-
-
-def register_warmer(name: str, warm: Callable[[], Any]) -> None:
-    """Have ``serve`` run ``warm()`` in the background at start (called from an app's ``ready()``)."""
-    if all(known != name for known, _warm in _warmers):
-        _warmers.append((name, warm))
-
-
-def warmers() -> list[tuple[str, Callable[[], Any]]]:
-    return list(_warmers)
-
-
-def warm_all() -> list[str]:
-    """Run every registered warmer; one that fails is logged and the others still run. Returns the names run."""
-    done = []
-    for name, warm in warmers():
-        started = time.perf_counter()
-        try:
-            warm()
-        except Exception:
-            logger.exception("Warming %s at start failed; its pages compute on first request.", name)
-            continue
-        logger.info("Warmed %s in %.1f s.", name, time.perf_counter() - started)
-        done.append(name)
-    return done
-
-
-def _warm_in_thread() -> None:
-    from django.db import connections
-
-    try:
-        warm_all()
-    finally:
-        connections.close_all()  # this thread's connections
-
-
-def warm_in_background() -> threading.Thread:
-    """Start :func:`warm_all` in a daemon thread, so serving starts at once; the thread is returned."""
-    thread = threading.Thread(target=_warm_in_thread, name="standortkompass-warm-caches", daemon=True)
-    thread.start()
-    return thread

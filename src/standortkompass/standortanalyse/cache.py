@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 
@@ -77,3 +78,15 @@ def published_analysis_cache_warm() -> WarmReport | None:
     if process is None:
         return None
     return analysis_cache_warm(process=process)
+
+
+def published_analysis_paths() -> list[str]:
+    """The addresses of the published analysis's pages (SWOT too) in every language; none when none is published."""
+    if published_process() is None:
+        return []
+    paths = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            paths += [reverse(page.url_name) for page in pages.PAGES]
+            paths.append(reverse("standortanalyse:swot"))
+    return paths

@@ -1,3 +1,4 @@
+import os
 import signal
 import subprocess
 import sys
@@ -8,8 +9,9 @@ import uvicorn
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from standortkompass.core.cache import warm_in_background
 from standortkompass.core.log_masking import uvicorn_log_config
+
+WARM_SECONDS = 120
 
 
 def _stop(signum: int, frame: FrameType | None) -> NoReturn:
@@ -44,7 +46,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-warm",
             action="store_true",
-            help="Do not compute the cached pages (the published Standortanalyse) in the background at start.",
+            help="Accept connections at once: no app process computes the cached pages (the published "
+            "Standortanalyse) and draws them before it serves (as WARM_AT_START=false).",
         )
 
     def handle(
@@ -65,8 +68,7 @@ class Command(BaseCommand):
         worker = None
         try:
             worker = self._start_task_worker()
-            if not no_warm:
-                self._warm_caches(workers=workers, reload=reload)
+            self._configure_warming(enabled=settings.WARM_AT_START and not no_warm and not reload)
             self._serve(host=host, port=port, workers=workers, reload=reload, access_log=not no_access_log)
         finally:
             for stop, handler in previous.items():
@@ -83,15 +85,14 @@ class Command(BaseCommand):
         self.stdout.write("Background task worker started (standortkompass db_worker).")
         return subprocess.Popen([sys.executable, "-m", "standortkompass", "db_worker", "--interval", "2"])
 
-    def _warm_caches(self, *, workers: int, reload: bool) -> None:
-        """Warm the cache in a thread of this process while the server starts. The app processes see what it
-        computes when the cache is shared (Redis), or when it is local memory and the app runs in this process
-        (one worker, no reload); otherwise warming here would fill a cache no request reads."""
-        local = "locmem" in settings.CACHES["default"]["BACKEND"].lower()
-        if local and (workers > 1 or reload):
-            return
-        self.stdout.write("Warming the cache in the background (--no-warm to skip).")
-        warm_in_background()
+    def _configure_warming(self, *, enabled: bool) -> None:
+        """Each app process warms on its ASGI lifespan startup (core.warmup.WarmAtStartup), before uvicorn lets it
+        accept connections. The processes read the setting from the environment; not with --reload (each code
+        change would wait for it)."""
+        os.environ["WARM_AT_START"] = "true" if enabled else "false"
+        settings.WARM_AT_START = enabled  # one worker runs in this process
+        if enabled:
+            self.stdout.write("Each app process warms the cache and its pages before it serves (--no-warm to skip).")
 
     def _serve(self, *, host: str, port: int, workers: int, reload: bool, access_log: bool) -> None:
         uvicorn.run(
@@ -106,4 +107,6 @@ class Command(BaseCommand):
             access_log=access_log,
             log_level="info",
             log_config=uvicorn_log_config(),  # tokens in URLs are logged as ***
+            # A rolling restart (SIGHUP) waits this long for a new process to be warm before it retires the old one.
+            timeout_worker_healthcheck=WARM_SECONDS,
         )
