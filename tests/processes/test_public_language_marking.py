@@ -11,7 +11,16 @@ from html import unescape
 
 from django.utils import timezone
 
-from standortkompass.processes.models import Board, BoardMember, Event, NewsItem, Phase, StrategyProcess
+from standortkompass.processes.models import (
+    Board,
+    BoardMember,
+    Event,
+    NewsItem,
+    Organisation,
+    OrganisationType,
+    Phase,
+    StrategyProcess,
+)
 
 NOTE = "Some content on this page is only available in German."
 GERMAN_NOTE = "Einige Inhalte dieser Seite gibt es nur auf Deutsch."
@@ -241,3 +250,38 @@ def test_a_page_without_editorial_content_has_no_note(client, db):
     main = main_of(client.get("/en/barriere-melden/"))
 
     assert NOTE not in main
+
+
+def test_the_english_actors_page_marks_german_organisation_descriptions(client, process):
+    Organisation.objects.create(
+        process=process,
+        name="IHK Region Stuttgart",
+        type=OrganisationType.CHAMBER,
+        is_public=True,
+        description="Kammer der Industrie- und Handelsunternehmen.",
+    )
+
+    main = main_of(client.get("/en/akteure/"))
+
+    assert '<span lang="de">Kammer der Industrie- und Handelsunternehmen.</span>' in main
+    assert main.count(NOTE) == 1
+
+
+def test_the_english_process_list_marks_german_titles_and_shows_english_ones(client, process, regions):
+    StrategyProcess.objects.create(
+        slug="zweiter-prozess",
+        title="Zweiter Prozess",
+        title_en="Second process",
+        short_description="Kurz.",
+        short_description_en="Short.",
+        region=regions["08118"],
+        agency_name="WF",
+        is_public=True,
+    )
+
+    main = main_of(client.get("/en/prozesse/"))
+
+    assert '<span lang="de">Zukunftsstrategie Test</span></a>' in main
+    assert '">Second process</a>' in main
+    assert '<p class="kern-body">Short.</p>' in main
+    assert main.count(NOTE) == 1
