@@ -227,7 +227,7 @@ def test_the_publish_button_shows_the_refusal_and_leaves_the_process_unpublished
 
     html = response.content.decode()
     assert "Der Prozess kann noch nicht veröffentlicht werden." in html
-    assert "Der Prozess wird jetzt auf der öffentlichen Website gezeigt." not in html
+    assert "Der Prozess wird jetzt auf der öffentlichen Website angezeigt." not in html
     unpublished.refresh_from_db()
     assert not unpublished.is_public
 

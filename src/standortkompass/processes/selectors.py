@@ -195,6 +195,7 @@ class ChecklistItem:
     problems: tuple[str, ...]
     fix_url: str  # where to fix it in the management area; empty for a setting of the server
     fix_hint: str
+    fix_page: str = ""  # the title of the site page behind ``fix_url``
 
     def blocks(self, process: StrategyProcess) -> bool:
         """Whether this item keeps ``process`` from being published."""
@@ -244,6 +245,7 @@ def _item(
         problems=tuple(problems),
         fix_url=reverse("manage:site_page_edit", args=[slug]) if slug else "",
         fix_hint=fix_hint,
+        fix_page=site_page_for(slug).title if slug else "",
     )
 
 
@@ -367,6 +369,7 @@ def go_live_checklist() -> list[ChecklistItem]:
             ),
             fix_url=reverse("manage:site_page_edit", args=[SitePage.ACCESSIBILITY]),
             fix_hint=gettext("Set FEEDBACK_EMAIL in the server's environment (operator) and name it in the statement."),
+            fix_page=statement.title,
         )
     )
 
