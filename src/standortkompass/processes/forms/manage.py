@@ -31,6 +31,12 @@ from standortkompass.regiondata.models import Region, RegionLevel
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
+# The help of the optional English versions (fields ``<name>_en``, docs/decisions/0003-…).
+ENGLISH_VERSION_HELP = _("Shown on the English pages; left empty, they show the German text.")
+ENGLISH_MARKDOWN_HELP = _(
+    "Formatted text (Markdown). Shown on the English pages; left empty, they show the German text."
+)
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -134,6 +140,11 @@ class ProcessForm(KernModelForm):
             "description": forms.Textarea(attrs={"rows": 10}),
             "description_en": forms.Textarea(attrs={"rows": 10}),
         }
+        help_texts = {
+            "title_en": ENGLISH_VERSION_HELP,
+            "short_description_en": ENGLISH_VERSION_HELP,
+            "description_en": ENGLISH_MARKDOWN_HELP,
+        }
 
     def __init__(self, *args: Any, can_publish: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -152,6 +163,8 @@ class PhaseForm(KernModelForm):
             "end_date": DateInput(),
         }
         help_texts = {
+            "name_en": ENGLISH_VERSION_HELP,
+            "description_en": ENGLISH_VERSION_HELP,
             "state": _("Only one phase is active at a time: marking this one active ends the previously active one."),
         }
 
@@ -169,6 +182,8 @@ class BoardForm(KernModelForm):
             "description_en": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
+            "name_en": ENGLISH_VERSION_HELP,
+            "description_en": ENGLISH_VERSION_HELP,
             "order": _("Boards are listed by this number, smallest first."),
             "is_public": _("Show the board and its members on the public boards page."),
         }
@@ -216,6 +231,8 @@ class EventForm(KernModelForm):
             "description_en": forms.Textarea(attrs={"rows": 6}),
         }
         help_texts = {
+            "title_en": ENGLISH_VERSION_HELP,
+            "description_en": ENGLISH_MARKDOWN_HELP,
             "start": _("Date and time (German time)."),
             "end": _("Date and time (German time); leave empty for a single point in time such as a deadline."),
         }
@@ -277,7 +294,10 @@ class NewsForm(KernModelForm):
             "body_en": forms.Textarea(attrs={"rows": 14}),
         }
         help_texts = {
+            "title_en": ENGLISH_VERSION_HELP,
             "teaser": _("One or two sentences shown in lists and the feed."),
+            "teaser_en": ENGLISH_VERSION_HELP,
+            "body_en": ENGLISH_MARKDOWN_HELP,
             "author_name": _("Shown instead of the author's name, e.g. the agency's name."),
         }
 
