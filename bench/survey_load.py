@@ -402,8 +402,12 @@ def _steady_rate(times: list[float]) -> float:
     return (len(ordered) * 8 // 10) / (high - low) if high > low else float("nan")
 
 
-def count_lost(plans: list[dict], timings: Timings, stored: list[list]) -> tuple[int, int]:
-    """(answers acknowledged but not stored, responses stored twice)."""
+def count_lost(plans: list[dict], timings: Timings, stored: list[list]) -> tuple[int, int, int]:
+    """(answers acknowledged but not stored, answer sets stored twice, abandoned starts).
+
+    An abandoned start is a response without answers: the server began it, but was killed before the
+    respondent got the answer, so the respondent began again (as a person would, with a new one). It holds
+    nothing that was acknowledged, like a visitor who consented and left."""
     sent = Counter(json.dumps(plan["answers"], sort_keys=True) for plan in plans)
     kept = Counter(json.dumps(answers, sort_keys=True) for status, answers in stored if status == "completed")
     finished_missing = sent - kept
@@ -420,8 +424,13 @@ def count_lost(plans: list[dict], timings: Timings, stored: list[list]) -> tuple
         lost += missing_completed
         example = json.loads(next(iter(finished_missing)))
         print("example of an answer set not stored:", sorted(map(str, example.items()))[:6])
-    duplicated = sum((kept - sent).values()) + max(0, len(stored) - len(plans))
-    return lost, duplicated
+    duplicated = sum((kept - sent).values())
+    answered_in_progress = [answers for answers in in_progress if answers]
+    # More responses holding answers than respondents: some answers were stored in a second response.
+    completed = sum(kept.values())
+    duplicated += max(0, completed + len(answered_in_progress) - len(plans))
+    abandoned = len(in_progress) - len(answered_in_progress)
+    return lost, duplicated, abandoned
 
 
 def main() -> int:
@@ -465,7 +474,7 @@ def main() -> int:
         server.stop()
     print(f"server log: {server.log}")
     stored = json.loads(_python(COUNT_ANSWERS, env).strip().splitlines()[-1])
-    lost, duplicated = count_lost(plans, timings, stored)
+    lost, duplicated, abandoned = count_lost(plans, timings, stored)
     if not timings.saves:
         print(f"no page was saved; errors: {Counter(timings.errors).most_common(3)}")
         return 1
@@ -504,6 +513,7 @@ def main() -> int:
     print(f"responses completed     {sum(1 for status, _ in stored if status == 'completed')} of {len(plans)}")
     print(f"answers lost            {lost} (acknowledged to a respondent, not stored)")
     print(f"answers duplicated      {duplicated}")
+    print(f"abandoned starts        {abandoned} (begun when the server was killed, begun again by the respondent)")
     ok = p95 < 150 and lost == 0 and duplicated == 0 and not timings.errors and ratio >= 0.25
     print("OK" if ok else "TARGET MISSED")
     return 0 if ok else 1

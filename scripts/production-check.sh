@@ -109,6 +109,10 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 fetch /healthz | grep -q '"status": "ok"' || { cat "$WORK/serve.log" >&2; fail "/healthz is not ok"; }
+# The app processes warm before they accept connections: the published Standortanalyse is in Redis now.
+charts=$(redis-cli -h 127.0.0.1 -n 15 --scan --pattern '*standortanalyse:*:charts:*' | wc -l)
+test "$charts" -ge 20 || fail "serve answered before the Standortanalyse was warmed ($charts chart entries in Redis)"
+echo "Warmed at start: $charts chart entries in Redis"
 
 expect() {  # expect PATH TEXT…: the page answers 200 and contains every TEXT
   local path=$1 body text
