@@ -33,9 +33,9 @@ class LocalizedText:
     """A text with its language, for a page in ``page_language``.
 
     In a template (``{{ value }}``, also through ``str()``) it renders as its escaped text, wrapped in
-    ``<span lang="…">`` when its language differs from the page's; ``text`` is the plain text;
-    ``lang_attribute`` is `` lang="…"`` (or nothing) for an element of
-    one's own, such as the ``<div>`` around formatted text.
+    ``<span lang="…">`` when its language differs from the page's. ``text`` is the plain text, and
+    ``lang_attribute`` is `` lang="…"`` (or nothing) for an element of one's own, such as the
+    ``<div>`` around formatted text.
     """
 
     text: str
