@@ -13,7 +13,10 @@ from playwright.sync_api import Page, expect
 
 from standortkompass.processes.models import ContactPerson, Organisation, OrganisationType
 from standortkompass.surveys.models import Response, ResponseStatus, Survey, SurveyInvitation
+from standortkompass.surveys.services import questionnaire_import, questionnaire_publish
+from standortkompass.surveys.services.surveys import survey_create, survey_open
 from surveys.forms import xlsx
+from surveys.test_answer_messages import CHOICES, FORM, SETTINGS
 from surveys.test_answering import SMALL, SMALL_CHOICES, SMALL_SETTINGS
 
 LINK = re.compile(r"https?://\S+/befragung/\S+/einladung/\S+/")
@@ -224,3 +227,30 @@ def test_every_survey_management_page_passes_axe(logged_in_page, public_site, ax
         axe_check(page)
         name = address.split("?")[0].strip("/").replace("/", "-").replace("{", "").replace("}", "") or "list"
         screenshot(page, f"a11y-survey-{name}")
+
+
+def test_a_page_without_a_label_is_headed_by_its_question_and_tells_the_range_that_applies(
+    page, process, axe_check, screenshot, console_errors
+):
+    version = questionnaire_import(process=process, data=xlsx(FORM, CHOICES, SETTINGS), filename="meldungen.xlsx")
+    questionnaire_publish(version=version, actor=None)
+    survey = survey_open(
+        survey=survey_create(process=process, questionnaire=version.questionnaire, actor=None, open_access=True),
+        actor=None,
+    )
+    page.goto(f"/befragung/{survey.slug}/")
+    page.get_by_label("Ich habe den Datenschutzhinweis gelesen").check()
+    _submit(page, "Befragung starten")
+    heading = page.locator("h1")
+    expect(heading).to_have_count(1)
+    expect(heading).to_have_text("Wie viele Beschäftigte hat Ihr Unternehmen?")
+    expect(page).to_have_title(re.compile(r"^Wie viele Beschäftigte hat Ihr Unternehmen\? – Befragung der Unternehmen"))
+    axe_check(page)
+
+    page.get_by_label("0 bis 9").check()
+    page.get_by_label("Wie viele sind es genau?").fill("12")
+    _submit(page, "Weiter")
+    expect(page.get_by_role("alert")).to_contain_text("Bitte geben Sie eine Zahl von 0 bis 9 an.")
+    console_errors[:] = [error for error in console_errors if "status of 400" not in error]  # the refused answer
+    axe_check(page)
+    screenshot(page, "survey-page-without-label-error")
