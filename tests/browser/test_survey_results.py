@@ -4,12 +4,15 @@ disclosures, whiskers that stand out, no axe-core violation and reflow at 320 px
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from browser.test_reflow import assert_reflows
 from surveys.colours import PAGE_BACKGROUND, contrast_ratio
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 # The colours as drawn: the first bar of a choice chart, its whisker (a rule of the marks, not of the axes) and the
 # background behind the chart, each turned into #rrggbb by painting it on a canvas.
@@ -100,3 +103,7 @@ def test_the_results_overview_reflows_at_320_px(logged_in_page, overview, screen
 
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert_reflows(page, "320px-survey-results-overview", screenshot)
+    # The whole page is very tall: a chart of each kind on its own, to look at.
+    for name in ("groessenklasse", "sf_strasse"):
+        section = page.locator(f"#frage-{name}").locator("xpath=..")
+        section.screenshot(path=str(ARTIFACTS / f"survey-results-overview-320px-{name}.png"))

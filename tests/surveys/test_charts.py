@@ -60,3 +60,15 @@ def test_the_whiskers_span_each_drawn_interval_and_leave_hidden_answers_out():
         ("Industrie", 0.142, 0.402),
         ("Handel", 0.598, 0.858),
     ]
+
+
+def test_a_ranking_is_drawn_and_described_by_its_first_places():
+    variable = Variable("rangfolge", "rangfolge", "rank", "Rangfolge", (("digital", "Digitalisierung"),))
+    rows = (Row("digital", "Digitalisierung", 8, 0.8, 0.49, 0.94, mean_position=1.2),)
+    result = ChoiceResult(variable, rows, 10, multiple=False, weighted=False)
+
+    chart = charts.choice_chart(result, chart_id="frage-rangfolge")
+
+    assert chart is not None
+    assert "Platz 1" in chart.description
+    assert _layers(chart)["bar"]["encoding"]["x"]["title"] == "Anteil der Befragten mit dieser Antwort auf Platz 1"

@@ -53,9 +53,17 @@ def choice_chart(result: ChoiceResult, *, chart_id: str) -> Chart | None:
     ]
     if result.too_few or not values:
         return None
-    description = _("Bar chart of the shares of the answers to “%(question)s” with 95 %% confidence intervals.") % {
-        "question": result.variable.label
-    }
+    if result.variable.kind == "rank":  # a ranking is drawn by its first places, as its table counts them
+        description = _(
+            "Bar chart of the shares of respondents who put each answer first in “%(question)s”, with 95 %% "
+            "confidence intervals."
+        ) % {"question": result.variable.label}
+        x_title = _("Share of respondents ranking it first")
+    else:
+        description = _("Bar chart of the shares of the answers to “%(question)s” with 95 %% confidence intervals.") % {
+            "question": result.variable.label
+        }
+        x_title = _("Share of respondents")
     if any(row.hidden for row in result.rows):
         description += " " + _("Answers with a hidden figure are not drawn.")
     order = [value["category"] for value in values]
@@ -73,7 +81,7 @@ def choice_chart(result: ChoiceResult, *, chart_id: str) -> Chart | None:
                         "x": {
                             "field": "share",
                             "type": "quantitative",
-                            "title": _("Share of respondents"),
+                            "title": x_title,
                             "axis": {"format": ".0%", "titleLimit": X_TITLE_LIMIT},
                             "scale": {"domain": [0, 1]},
                         },
@@ -87,7 +95,7 @@ def choice_chart(result: ChoiceResult, *, chart_id: str) -> Chart | None:
                     "mark": {"type": "errorbar", "color": WHISKER_COLOUR, "thickness": 2, "ticks": {"size": 10}},
                     "encoding": {
                         "y": y,
-                        "x": {"field": "low", "type": "quantitative", "title": _("Share of respondents")},
+                        "x": {"field": "low", "type": "quantitative", "title": x_title},
                         "x2": {"field": "high"},
                     },
                 },
