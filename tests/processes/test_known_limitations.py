@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from importlib import resources
 from pathlib import Path
@@ -122,3 +123,23 @@ def test_an_unknown_condition_in_the_file_is_refused(monkeypatch: pytest.MonkeyP
     finally:
         monkeypatch.undo()
         site_texts.known_limitations.cache_clear()
+
+
+def test_the_marker_line_is_found_in_a_text_written_in_the_browser_with_crlf_line_ends() -> None:
+    body = f"Einleitung.\r\n\r\n{site_texts.LIMITATIONS_MARKER}\r\n\r\n## Rückmeldung\r\n"
+
+    assert "Nicht barrierefreie Inhalte" in accessibility_statement(body)
+
+
+def test_the_migration_puts_the_line_in_place_of_the_old_hand_written_section() -> None:
+    migration = importlib.import_module("standortkompass.processes.migrations.0004_statement_known_limitations_line")
+    old_statement = f"Einleitung.\n\n{migration.OLD_SECTION}### Unverhältnismäßige Belastung\n"
+
+    for body in (old_statement, old_statement.replace("\n", "\r\n")):
+        new = migration.replace_old_section(body)
+
+        assert "Diagramme und Karten" not in new
+        assert site_texts.has_limitations_marker(new)
+        assert "Einleitung." in new
+        assert "### Unverhältnismäßige Belastung" in new
+    assert migration.replace_old_section("## Eigener Text\r\n") == "## Eigener Text\r\n"

@@ -41,7 +41,8 @@ DEFAULT_PAGES: tuple[DefaultPage, ...] = (
 
 # The line in the accessibility statement where the status and the known limitations are put in.
 LIMITATIONS_MARKER = "<!-- Stand und bekannte Einschränkungen: fügt die Website selbst ein -->"
-_LIMITATIONS_MARKER_PATTERN = re.compile(r"^[ \t]*<!--\s*Stand und bekannte Einschränkungen\b.*?-->[ \t]*$", re.M)
+# A text written in the browser's form has CRLF line ends.
+_LIMITATIONS_MARKER_PATTERN = re.compile(r"^[ \t]*<!--\s*Stand und bekannte Einschränkungen\b.*?-->[ \t\r]*$", re.M)
 
 # A template's field to fill in: text in square brackets that is not a Markdown link ``[text](url)``.
 _PLACEHOLDER_PATTERN = re.compile(r"\[([^\[\]\n]+)\](?![(\[])")
