@@ -44,6 +44,14 @@ OVERFLOW = """() => {
     const drawn = svg.getBoundingClientRect().width;
     const room = figure.getBoundingClientRect().width;
     if (drawn > room + 1) result.wide.push(chartName(figure) + ' ' + Math.round(drawn) + ' > ' + Math.round(room));
+    const frame = svg.getBoundingClientRect();
+    for (const text of svg.querySelectorAll('text')) {  // a label the drawing cuts off ("35,8" of "35,8 %")
+      const box = text.getBoundingClientRect();
+      if (box.width && (box.right > frame.right + 1 || box.left < frame.left - 1)) {
+        result.wide.push(chartName(figure) + ' cuts "' + text.textContent + '"');
+        break;
+      }
+    }
   }
   if (result.page > 0 && !result.wide.length) {  // something escapes its scroller (e.g. positioned outside it)
     for (const node of document.querySelectorAll('body *')) {

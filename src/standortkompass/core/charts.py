@@ -48,7 +48,7 @@ def vega_lite_spec(
                 "titleFontSize": 12,
                 "gridColor": GRID_COLOUR,
                 "labelLimit": label_limit(0.4, 360),
-                "titleLimit": {"expr": "max(containerSize()[0] - 40, 80)"},
+                "titleLimit": {"expr": "max(containerSize()[0] * 0.45, 80)"},  # the plot, beside the labels
                 **(axis or {}),
             },
             "legend": {

@@ -185,6 +185,10 @@ def line_chart(
     return spec
 
 
+# Room on the right for the value beside the longest bar ("35,8 %", "+13.080"), which the drawing would cut.
+VALUE_LABEL_PADDING = {"left": 5, "top": 5, "bottom": 5, "right": 48}
+
+
 def grouped_bar_chart(
     *,
     title: str,
@@ -239,6 +243,7 @@ def grouped_bar_chart(
     spec.update(
         {
             "height": height_per_category * len(categories),
+            "padding": VALUE_LABEL_PADDING,
             "data": {"values": values},
             "layer": layers,
         }
@@ -261,6 +266,7 @@ def diverging_bar_chart(
     spec.update(
         {
             "height": 30 * len(categories) + 20,
+            "padding": VALUE_LABEL_PADDING,
             "data": {"values": values},
             "transform": [
                 {"calculate": f"datum.value >= {baseline} ? 'up' : 'down'", "as": "direction"},

@@ -15,7 +15,8 @@
       expr: window.vega.expressionInterpreter,
       tooltip: { disableDefaultStyle: true },
       formatLocale: document.documentElement.lang === "de" ? {
-        decimal: ",", thousands: ".", grouping: [3], currency: ["", " €"]
+        // "35,8 %": German puts a (no-break) space before the percent sign, as the tables do.
+        decimal: ",", thousands: ".", grouping: [3], currency: ["", "\u00a0€"], percent: "\u00a0%"
       } : undefined
     };
   }
