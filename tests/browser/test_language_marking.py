@@ -76,3 +76,15 @@ def test_german_pages_carry_no_lang_marks_of_editorial_content_and_no_note(page,
     assert page.evaluate("document.documentElement.lang") == "de"
     assert languages_in_main(page) == []
     expect(page.get_by_text("Einige Inhalte dieser Seite gibt es nur auf Deutsch.")).to_have_count(0)
+
+
+def test_an_english_management_page_marks_german_texts_and_passes_axe(logged_in_page, public_site, axe_check):
+    page = logged_in_page("editor")
+
+    page.goto(f"/en/verwaltung/{public_site.process.pk}/aktuelles/")
+
+    assert page.evaluate("document.documentElement.lang") == "en"
+    expect(page.locator("#main th [lang=de]", has_text="Unternehmensbefragung beginnt")).to_have_count(1)
+    expect(page.get_by_text(NOTE)).to_have_count(1)
+    lang_rules_pass(page)
+    axe_check(page)
