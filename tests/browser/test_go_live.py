@@ -44,6 +44,15 @@ def test_the_legal_pages_after_the_demo_show_marked_demo_values_and_no_placehold
     screenshot(page, f"demo-{address.strip('/')}")
 
 
+@pytest.mark.parametrize("address", ["/impressum/", "/datenschutz/", "/barrierefreiheit/"])
+def test_the_legal_pages_after_the_demo_reflow_at_320_px(page, demo_texts, screenshot, address):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(address)
+
+    screenshot(page, f"demo-320px-{address.strip('/')}")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
 def test_the_statement_after_the_demo_lists_the_known_limitations_from_the_maintained_list(page, demo_texts):
     page.goto("/barrierefreiheit/")
 

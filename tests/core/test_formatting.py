@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.template import Context, Template
 
@@ -21,6 +23,20 @@ def test_tables_keep_their_header_cells():
 
     assert "<th>Jahr</th>" in html
     assert "<td>206752</td>" in html
+
+
+def test_on_a_page_a_table_scrolls_in_its_focusable_wrapper_instead_of_the_page():
+    html = Template("{% load formatting %}{{ text|formatted }}").render(
+        Context({"text": "Vorher\n\n| Name | Zweck |\n|---|---|\n| `csrftoken` | Schutz |\n\nNachher"})
+    )
+
+    wrapper = re.search(
+        r'<div class="kern-table-responsive" tabindex="0" role="region" aria-label="([^"]+)"><table>', html
+    )
+    assert wrapper is not None
+    assert wrapper.group(1) == "Tabelle, auf kleinen Bildschirmen seitlich verschiebbar"
+    assert html.count("</table></div>") == 1
+    assert "<p>Nachher</p>" in html
 
 
 @pytest.mark.parametrize(
