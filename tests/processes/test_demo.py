@@ -468,3 +468,13 @@ def test_the_demo_on_a_real_installation_keeps_the_legal_texts_administration_fi
 
     assert SitePage.objects.get(slug="impressum").body == "## Anbieter\n\nLandratsamt, fertig geschrieben."
     assert SitePage.objects.get(slug="datenschutz").body == demo_page_body("datenschutz")
+
+
+def test_the_demo_says_which_site_pages_got_its_texts(official_regions: None) -> None:
+    output = run_demo()
+
+    assert (
+        "Site pages given the demo's texts (marked as demo values): impressum, datenschutz, barrierefreiheit." in output
+    )
+    assert "Site pages created with default texts: leichte-sprache, gebaerdensprache." in output
+    assert "Site pages given the demo's texts" not in run_demo()
