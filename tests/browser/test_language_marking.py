@@ -88,3 +88,17 @@ def test_an_english_management_page_marks_german_texts_and_passes_axe(logged_in_
     expect(page.get_by_text(NOTE)).to_have_count(1)
     lang_rules_pass(page)
     axe_check(page)
+
+
+def test_the_english_survey_start_page_marks_the_surveys_german_texts(page, public_site, axe_check):
+    from standortkompass.surveys.demo import survey_demo_load
+
+    survey = survey_demo_load(process=public_site.process, responses=0)
+    page.goto(f"/en/befragung/{survey.slug}/")
+
+    assert page.evaluate("document.documentElement.lang") == "en"
+    expect(page.get_by_role("heading", level=1).locator("[lang=de]")).to_have_count(1)
+    expect(page.locator("#main .formatted[lang=de]").first).to_be_visible()  # the privacy notice
+    expect(page.get_by_text(NOTE)).to_have_count(1)
+    lang_rules_pass(page)
+    axe_check(page)
