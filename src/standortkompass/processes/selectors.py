@@ -170,11 +170,7 @@ def site_page_for_display(slug: str) -> SitePage:
     """
     page = site_page_for(slug)
     if slug == SitePage.ACCESSIBILITY:
-        conditions = site_conditions()
-        for name in ("body", "body_en"):
-            text = getattr(page, name, None)
-            if isinstance(text, str):
-                setattr(page, name, accessibility_statement(text, conditions=conditions))
+        page.body = accessibility_statement(page.body, conditions=site_conditions())
     return page
 
 
