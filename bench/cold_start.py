@@ -11,11 +11,12 @@ turn). It reports p50/p95/max of these first requests per round and over all rou
 
 Two modes, each its own rounds:
 
-* **as shipped** – ``serve`` warms the published analysis in the background at start and every cache
-  entry is computed once (``core.cache.single_flight``): visitors wait for the entry being computed.
-  Target: p95 under 1 s.
+* **as shipped** – each app process of ``serve`` computes the published analysis into the cache and
+  draws its pages once before it accepts connections (``core.warmup`` on the ASGI lifespan startup;
+  each cache entry is computed once across the processes, ``core.cache.single_flight``), so the
+  visitors who arrive the moment ``/healthz`` answers find warm processes. Target: p95 under 1 s.
 * **without warming** (``serve --no-warm``) – single-flight alone: the visitors themselves compute,
-  each entry once. Shown for information.
+  each entry once, in cold processes. Shown for information.
 
 The benchmark machine's other load counts: run it on a quiet machine, or say it was shared.
 """
