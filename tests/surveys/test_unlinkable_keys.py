@@ -17,8 +17,15 @@ from standortkompass.surveys.services.answering import response_start
 from standortkompass.surveys.tokens import new_resume_code
 from surveys.test_answering import make_survey
 
-BEFORE = [("surveys", "0003_surveys_responses_mail")]
-AFTER = [("surveys", "0004_response_random_key")]
+# The processes app is taken back too: the old state's models must match the tables they write into.
+BEFORE = [
+    ("surveys", "0003_surveys_responses_mail"),
+    ("processes", "0002_contactperson_unique_contact_email_per_organisation"),
+]
+AFTER = [
+    ("surveys", "0004_response_random_key"),
+    ("processes", "0002_contactperson_unique_contact_email_per_organisation"),
+]
 
 
 def test_a_new_response_gets_a_random_key_that_does_not_follow_the_one_before(process: StrategyProcess) -> None:
