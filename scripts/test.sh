@@ -2,6 +2,9 @@
 # Runs the test suite. Under CI (CI=true) it runs twice: against PostgreSQL + Redis, then
 # against SQLite + the in-memory cache and channel layer. Elsewhere it runs the SQLite pass,
 # and the PostgreSQL pass too when PostgreSQL and Redis answer on 127.0.0.1.
+# The browser tests (Playwright, marker "browser") run in one pass: with PostgreSQL and Redis when
+# that pass runs (the production stack), else with SQLite. They check pages, keyboard and axe in
+# chromium; what the server does behind them is tested on both databases by the other tests.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PYTEST=".venv/bin/pytest"
@@ -11,9 +14,11 @@ REDIS="${TEST_REDIS_URL:-redis://127.0.0.1:6379/0}"
 port_open() { .venv/bin/python -c "import socket,sys; s=socket.socket(); s.settimeout(1); sys.exit(s.connect_ex(('127.0.0.1', $1)))"; }
 
 status=0
+sqlite_only=()
 if port_open 5432 && port_open 6379; then
-  echo "== Pass 1: PostgreSQL ($PG_URL) and Redis ($REDIS)"
+  echo "== Pass 1: PostgreSQL ($PG_URL) and Redis ($REDIS), with the browser tests"
   DATABASE_URL="$PG_URL" REDIS_URL="$REDIS" $PYTEST --create-db "$@" || status=$?
+  sqlite_only=(-m "not browser")  # a -m of the caller, coming later, still wins
 elif [ "${CI:-}" = "true" ]; then
   echo "== PostgreSQL or Redis is not reachable on 127.0.0.1, but CI=true requires them." >&2
   status=1
@@ -21,6 +26,6 @@ else
   echo "== PostgreSQL pass SKIPPED: no PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379."
 fi
 
-echo "== Pass 2: SQLite with the in-memory cache and channel layer"
-env -u DATABASE_URL -u REDIS_URL $PYTEST "$@" || status=$?
+echo "== Pass 2: SQLite with the in-memory cache and channel layer${sqlite_only:+ (browser tests ran in pass 1)}"
+env -u DATABASE_URL -u REDIS_URL $PYTEST "${sqlite_only[@]}" "$@" || status=$?
 exit $status
