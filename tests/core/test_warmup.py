@@ -86,6 +86,23 @@ def test_the_process_is_warmed_on_lifespan_startup_before_startup_completes(monk
     assert events == (["warmed"] if enabled else [])
 
 
+def test_a_process_whose_warming_fails_still_starts_and_says_why(monkeypatch, settings, caplog):
+    settings.WARM_AT_START = True
+
+    def unreachable() -> None:
+        raise ConnectionError("database not reachable")
+
+    monkeypatch.setattr(warmup, "warm_process", unreachable)
+
+    async def application(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        pass
+
+    with caplog.at_level(logging.ERROR, logger="standortkompass.core.warmup"):
+        sent = _lifespan(WarmAtStartup(application))
+    assert sent[0]["type"] == "lifespan.startup.complete"
+    assert "Warming the app process failed" in caplog.text
+
+
 def test_requests_pass_through_to_the_application():
     seen: list[str] = []
 

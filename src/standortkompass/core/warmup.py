@@ -162,7 +162,10 @@ class WarmAtStartup:
             message = await receive()
             if message["type"] == "lifespan.startup":
                 if settings.WARM_AT_START:
-                    await sync_to_async(warm_process, thread_sensitive=False)()
+                    try:
+                        await sync_to_async(warm_process, thread_sensitive=False)()
+                    except Exception:  # e.g. the database not reachable yet: serve cold rather than not at all
+                        logger.exception("Warming the app process failed; it serves without.")
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 await send({"type": "lifespan.shutdown.complete"})
