@@ -69,11 +69,8 @@ def warm_all() -> list[str]:
 
 def _warm_host() -> str:
     """A host name the site accepts (the first of ALLOWED_HOSTS, a leading dot or a wildcard resolved)."""
-    for host in settings.ALLOWED_HOSTS:
-        if host == "*":
-            return "localhost"
-        return host.lstrip(".") or "localhost"
-    return "localhost"
+    first = settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "*"
+    return "localhost" if first == "*" else first.lstrip(".") or "localhost"
 
 
 def _request(handler: Callable[..., Any], path: str, host: str) -> int:
