@@ -25,6 +25,7 @@ from standortkompass.core import cache as core_cache
 from standortkompass.core import ratelimit
 from standortkompass.processes.models import Phase, PhaseState, StrategyProcess
 from standortkompass.regiondata.models import Region, RegionLevel
+from standortkompass.strategy.selectors.versions import clear_version_trees
 from standortkompass.surveys.selectors.responses import published_schema
 
 ROLES = ["admin", "editor", "board", "partner", "company", "outsider", "anonymous"]
@@ -50,6 +51,7 @@ def fresh_process_memory() -> None:
     may reuse the same ids and so the same version; nor does a questionnaire version's definition kept by its id."""
     core_cache.memory.clear()
     published_schema.cache_clear()
+    clear_version_trees()
 
 
 @pytest.fixture

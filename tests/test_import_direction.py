@@ -35,8 +35,11 @@ RANKS: dict[str, int] = {
     "standortanalyse": 2,
     "surveys": 3,
     "strategy": 4,
-    "workshops": 5,
-    "reports": 6,
+    "governance": 5,
+    "monitoring": 6,
+    "workshops": 7,
+    "reports": 8,
+    "api": 9,
     # The project's wiring knows every app.
     "config": 100,
     "__main__": 100,

@@ -46,6 +46,7 @@ from standortkompass.processes.models import (
     Visibility,
 )
 from standortkompass.standortanalyse.models import AnalysisSettings, Finding
+from strategy import permission_access as strategy_access
 from surveys import permission_access as survey_access
 
 # URL name -> audience. Keep in the order of the URL modules.
@@ -152,6 +153,7 @@ ACCESS: dict[str, Audience] = {
     "standortanalyse_manage:statistics_preview": EDITORS,
 }
 ACCESS.update(survey_access.ACCESS)
+ACCESS.update(strategy_access.ACCESS)
 
 # Views that only read even on POST, or whose POST is tested elsewhere because it needs data.
 GET_ONLY = {
@@ -162,6 +164,7 @@ GET_ONLY = {
     "standortanalyse:chart_csv",
     "standortanalyse:chart_spec",
     *survey_access.GET_ONLY,
+    *strategy_access.GET_ONLY,
 }
 # URLs outside the matrix, with the reason.
 EXCLUDED_PREFIXES = {
@@ -241,6 +244,7 @@ def world(process, users, regions) -> dict[str, Any]:
         "membership": users["partner"].memberships.get(),
         "users": users,
         **survey_access.survey_world(process=process, organisation=organisation, contact=contact),
+        **strategy_access.strategy_world(process=process, users=users),
     }
 
 
@@ -258,6 +262,7 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "standortanalyse:chart_csv": lambda w: {"chart_id": "portfolio"},
     "standortanalyse:chart_spec": lambda w: {"chart_id": "portfolio"},
     **survey_access.KWARGS,
+    **strategy_access.KWARGS,
 }
 
 BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -274,6 +279,7 @@ BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     "membership_pk": lambda w: w["membership"].pk,
     "finding_pk": lambda w: w["finding"].pk,
     **survey_access.BY_ARGUMENT,
+    **strategy_access.BY_ARGUMENT,
 }
 
 

@@ -168,6 +168,7 @@ INSTALLED_APPS = [
     "standortkompass.processes",
     "standortkompass.standortanalyse",
     "standortkompass.surveys",
+    "standortkompass.strategy",
 ]
 
 MIDDLEWARE = [

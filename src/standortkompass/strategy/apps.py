@@ -1,0 +1,45 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+# The actions this app's services record in the audit log, as the audit log page shows them.
+AUDIT_LABELS = {
+    "strategy.update": _("Strategy changed"),
+    "strategy.element.create": _("Strategy element created"),
+    "strategy.element.update": _("Strategy element changed"),
+    "strategy.element.delete": _("Strategy element deleted"),
+    "strategy.element.move": _("Strategy element moved"),
+    "strategy.sheet.update": _("Project fact sheet changed"),
+    "strategy.milestone.create": _("Milestone added"),
+    "strategy.milestone.update": _("Milestone changed"),
+    "strategy.milestone.delete": _("Milestone deleted"),
+    "strategy.indicator.create": _("Indicator added"),
+    "strategy.indicator.update": _("Indicator changed"),
+    "strategy.indicator.delete": _("Indicator deleted"),
+    "strategy.actual.create": _("Actual value recorded"),
+    "strategy.actual.update": _("Actual value changed"),
+    "strategy.actual.delete": _("Actual value deleted"),
+    "strategy.evidence.add": _("Evidence linked"),
+    "strategy.evidence.update": _("Evidence note changed"),
+    "strategy.evidence.remove": _("Evidence link removed"),
+    "strategy.version.freeze": _("Strategy version frozen"),
+    "strategy.version.submit": _("Strategy version submitted to the steering committee"),
+    "strategy.version.decide": _("Decision on a strategy version recorded"),
+    "strategy.version.publish": _("Strategy version published"),
+    "strategy.version.withdraw": _("Strategy withdrawn from the public pages"),
+}
+
+
+class StrategyConfig(AppConfig):
+    name = "standortkompass.strategy"
+    label = "strategy"
+    verbose_name = _("Strategy")
+
+    def ready(self) -> None:
+        from standortkompass.audit.labels import register
+        from standortkompass.processes.evidence import register as register_evidence
+        from standortkompass.processes.evidence import register_citer
+        from standortkompass.strategy.selectors.evidence import EXTERNAL_SOURCE, strategy_citations
+
+        register(self.label, AUDIT_LABELS)
+        register_evidence(EXTERNAL_SOURCE)
+        register_citer(strategy_citations)

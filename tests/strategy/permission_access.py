@@ -1,0 +1,55 @@
+"""The strategy part of the permission matrix (merged into tests/test_permission_matrix.py).
+
+``strategy_world`` adds the small strategy of ``tests/strategy/conftest.py`` with a published version;
+``ACCESS`` declares the audience of every strategy URL, ``KWARGS``/``BY_ARGUMENT`` fill their arguments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from permission_audiences import BOARD_MATTERS, PUBLIC, Audience
+from standortkompass.accounts.models import User
+from standortkompass.processes.models import StrategyProcess
+from standortkompass.strategy.services.versions import version_decide, version_freeze, version_publish, version_submit
+from strategy.conftest import build_small_strategy
+
+
+def strategy_world(*, process: StrategyProcess, users: dict[str, User]) -> dict[str, Any]:
+    small = build_small_strategy(process, users["editor"])
+    version = version_freeze(strategy=small.strategy, actor=users["editor"], label="Entwurf")
+    version = version_submit(version=version, actor=users["admin"])
+    version = version_decide(
+        version=version, actor=users["admin"], approved=True, decided_on=dt.date(2027, 3, 1), summary="Beschlossen"
+    )
+    version_publish(version=version, actor=users["admin"])
+    return {
+        "strategy": small.strategy,
+        "strategy_version": version,
+        "element": small.measures[0],
+        "strategy_project": small.projects[0],
+    }
+
+
+ACCESS: dict[str, Audience] = {
+    "strategy:overview": PUBLIC,
+    "strategy:element": PUBLIC,
+    "strategy:projects": PUBLIC,
+    "strategy:project": PUBLIC,
+    "strategy_manage:draft": BOARD_MATTERS,
+    "strategy_manage:element": BOARD_MATTERS,
+}
+
+GET_ONLY: set[str] = set()
+
+KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "strategy:element": lambda w: {"slug": w["element"].slug},
+    "strategy:project": lambda w: {"slug": w["strategy_project"].slug},
+}
+
+BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "element_pk": lambda w: w["element"].pk,
+    "version_pk": lambda w: w["strategy_version"].pk,
+}
