@@ -14,6 +14,7 @@ from permission_audiences import BOARD_MATTERS, PUBLIC, Audience
 from standortkompass.accounts.models import User
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.strategy.services.versions import version_decide, version_freeze, version_publish, version_submit
+from strategy import access_editing, access_public, access_versions
 from strategy.conftest import build_small_strategy
 
 
@@ -40,16 +41,25 @@ ACCESS: dict[str, Audience] = {
     "strategy:project": PUBLIC,
     "strategy_manage:draft": BOARD_MATTERS,
     "strategy_manage:element": BOARD_MATTERS,
+    **access_editing.ACCESS,
+    **access_versions.ACCESS,
+    **access_public.ACCESS,
 }
 
-GET_ONLY: set[str] = set()
+GET_ONLY: set[str] = {*access_editing.GET_ONLY, *access_versions.GET_ONLY, *access_public.GET_ONLY}
 
 KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "strategy:element": lambda w: {"slug": w["element"].slug},
     "strategy:project": lambda w: {"slug": w["strategy_project"].slug},
+    **access_editing.KWARGS,
+    **access_versions.KWARGS,
+    **access_public.KWARGS,
 }
 
 BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     "element_pk": lambda w: w["element"].pk,
     "version_pk": lambda w: w["strategy_version"].pk,
+    **access_editing.BY_ARGUMENT,
+    **access_versions.BY_ARGUMENT,
+    **access_public.BY_ARGUMENT,
 }
