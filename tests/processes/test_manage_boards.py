@@ -156,3 +156,29 @@ def test_board_list_shows_member_counts(
     BoardMember.objects.create(board=board, name="B")
     response = client_for("editor").get(reverse("manage:boards", args=[process.pk]))
     assert [b.member_count for b in response.context["boards"]] == [2]
+
+
+def test_a_member_whose_name_may_be_published_needs_the_day_of_consent(
+    process: StrategyProcess, board: Board, client_for: Callable[[str], Client]
+) -> None:
+    url = reverse("manage:board_member_create", args=[process.pk, board.pk])
+    client = client_for("editor")
+
+    refused = client.post(url, {"name": "Erika Beispiel", "function": "Vorsitz", "order": "0", "name_is_public": "on"})
+    accepted = client.post(
+        url,
+        {
+            "name": "Erika Beispiel",
+            "function": "Vorsitz",
+            "order": "0",
+            "name_is_public": "on",
+            "name_consent_on": "2026-09-01",
+        },
+    )
+
+    assert refused.status_code == 200
+    assert 'id="id_name_consent_on-error"' in refused.content.decode()
+    assert accepted.status_code == 302
+    member = BoardMember.objects.get(board=board)
+    assert member.name_is_public is True
+    assert str(member.name_consent_on) == "2026-09-01"

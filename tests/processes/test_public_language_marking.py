@@ -202,7 +202,9 @@ def test_the_english_process_page_shows_the_english_versions_without_lang_de(cli
 
 def test_the_english_boards_page_marks_german_board_texts_and_member_functions(client, process):
     board = Board.objects.create(process=process, name="Lenkungskreis", description="Er **beschließt**.")
-    BoardMember.objects.create(board=board, name="Erika Muster", function="Vorsitz")
+    BoardMember.objects.create(
+        board=board, name="Erika Muster", function="Vorsitz", name_is_public=True, name_consent_on=dt.date(2026, 9, 1)
+    )
 
     main = main_of(client.get("/en/gremien/"))
 

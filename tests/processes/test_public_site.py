@@ -61,7 +61,14 @@ def test_boards_page_lists_public_boards_with_members_in_a_table(client, process
     board = Board.objects.create(
         process=process, name="Lenkungskreis", kind=BoardKind.STEERING_COMMITTEE, description="Steuert den *Prozess*."
     )
-    BoardMember.objects.create(board=board, name="Erika Beispiel", organisation=chamber, function="Vorsitz")
+    BoardMember.objects.create(
+        board=board,
+        name="Erika Beispiel",
+        organisation=chamber,
+        function="Vorsitz",
+        name_is_public=True,
+        name_consent_on=dt.date(2026, 9, 1),
+    )
     Board.objects.create(process=process, name="Geheimer Kreis", is_public=False)
 
     html = client.get("/gremien/").content.decode()
@@ -73,6 +80,25 @@ def test_boards_page_lists_public_boards_with_members_in_a_table(client, process
     assert "Vorsitz" in html
     assert '<th scope="col"' in html
     assert "Geheimer Kreis" not in html
+
+
+def test_boards_page_names_only_the_members_who_agreed_to_the_publication(client, process):
+    board = Board.objects.create(process=process, name="Lenkungskreis", kind=BoardKind.STEERING_COMMITTEE)
+    BoardMember.objects.create(
+        board=board, name="Erika Beispiel", name_is_public=True, name_consent_on=dt.date(2026, 9, 1)
+    )
+    verein = Organisation.objects.create(process=process, name="Geheimverein", type=OrganisationType.CHAMBER)
+    BoardMember.objects.create(board=board, name="Max Verborgen", organisation=verein, function="Kassenwart")
+    BoardMember.objects.create(board=board, name="Lena Still")
+
+    html = client.get("/en/gremien/").content.decode()
+
+    assert "Erika Beispiel" in html
+    assert "Max Verborgen" not in html
+    assert "Geheimverein" not in html
+    assert "Kassenwart" not in html
+    assert "Lena Still" not in html
+    assert "2 further members have not agreed to the publication of their names." in html
 
 
 def test_actors_page_can_show_another_public_process(client, process, regions):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.conf import settings
-from django.db.models import Case, F, Prefetch, Q, QuerySet, When
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -101,8 +101,14 @@ def sponsors(*, process: StrategyProcess) -> QuerySet[Organisation]:
 
 
 def public_boards(*, process: StrategyProcess) -> QuerySet[Board]:
-    members = BoardMember.objects.select_related("organisation").order_by("order", "name")
-    return process.boards.filter(is_public=True).prefetch_related(Prefetch("members", queryset=members))
+    """The public boards; ``members`` holds only the members who agreed to their names being published, and
+    ``unnamed_member_count`` counts the others."""
+    members = BoardMember.objects.filter(name_is_public=True).select_related("organisation").order_by("order", "name")
+    return (
+        process.boards.filter(is_public=True)
+        .annotate(unnamed_member_count=Count("members", filter=Q(members__name_is_public=False)))
+        .prefetch_related(Prefetch("members", queryset=members))
+    )
 
 
 # Organisations and municipalities ------------------------------------------------------------

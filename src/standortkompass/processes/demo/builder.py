@@ -222,6 +222,9 @@ def member_specs(
                         "function": member.function,
                         "organisation": organisations_by_name.get(member.organisation),
                         "order": order,
+                        # The demo's members are made up; their names are shown as if they had agreed.
+                        "name_is_public": True,
+                        "name_consent_on": dt.date(2026, 9, 1),
                     },
                 )
             )

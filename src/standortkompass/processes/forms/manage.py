@@ -203,11 +203,13 @@ class BoardForm(KernModelForm):
 class BoardMemberForm(KernModelForm):
     class Meta:
         model = BoardMember
-        fields = ["name", "organisation", "function", "user", "order"]
+        fields = ["name", "organisation", "function", "user", "order", "name_is_public", "name_consent_on"]
         field_classes = {"user": AccountChoiceField}
+        widgets = {"name_consent_on": DateInput}
         help_texts = {
             "user": _("Only needed if the person should see board-only dates with their own log-in."),
             "order": _("Members are listed by this number, smallest first."),
+            "name_is_public": _("Only with the member's consent: the public boards page shows the name."),
         }
 
     def __init__(self, *args: Any, process: StrategyProcess, **kwargs: Any) -> None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -59,6 +60,9 @@ class BoardMember(models.Model):
         related_name="board_seats",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The name is shown on public pages only with the member's consent (and the day it was given).
+    name_is_public = models.BooleanField(_("name may be published"), default=False)
+    name_consent_on = models.DateField(_("consent to publication given on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("board member")
@@ -67,3 +71,7 @@ class BoardMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.function})"
+
+    def clean(self) -> None:
+        if self.name_is_public and self.name_consent_on is None:
+            raise ValidationError({"name_consent_on": _("Give the day the member agreed to the publication.")})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TypedDict
 
 from django.core.exceptions import ValidationError
@@ -18,7 +19,7 @@ from standortkompass.processes.services.process import (
 )
 
 BOARD_FIELDS = ("name", "name_en", "kind", "description", "description_en", "order", "is_public")
-BOARD_MEMBER_FIELDS = ("name", "organisation", "function", "user", "order")
+BOARD_MEMBER_FIELDS = ("name", "organisation", "function", "user", "order", "name_is_public", "name_consent_on")
 
 
 class BoardData(TypedDict, total=False):
@@ -37,6 +38,8 @@ class BoardMemberData(TypedDict, total=False):
     function: str
     user: User | None
     order: int
+    name_is_public: bool
+    name_consent_on: dt.date | None
 
 
 def _check_board_name(*, process: StrategyProcess, name: str, exclude_pk: int | None = None) -> None:

@@ -48,7 +48,8 @@ def _board_seats(person: Person) -> list[Record]:
     if person.user is None:
         return []
     seats = BoardMember.objects.filter(user=person.user).select_related("board", "organisation")
-    return [fields_of(seat, ["board", "name", "function", "organisation"]) for seat in seats.order_by("id")]
+    fields = ["board", "name", "function", "organisation", "name_is_public", "name_consent_on"]
+    return [fields_of(seat, fields) for seat in seats.order_by("id")]
 
 
 def _board_seats_erase(person: Person) -> int:
