@@ -19,8 +19,10 @@ class StandortanalyseConfig(AppConfig):
         from standortkompass.audit.labels import register
         from standortkompass.core.warmup import register_warm_pages, register_warmer
         from standortkompass.processes.demo.steps import register as register_demo_step
+        from standortkompass.processes.evidence import register as register_evidence
         from standortkompass.processes.member_tasks import register as register_member_tasks
         from standortkompass.standortanalyse.cache import published_analysis_cache_warm, published_analysis_paths
+        from standortkompass.standortanalyse.selectors.evidence import ANALYSIS_FIGURE, FINDING
         from standortkompass.standortanalyse.selectors.scope import analysis_member_tasks
         from standortkompass.standortanalyse.services.findings import analysis_demo_load
         from standortkompass.standortanalyse.services.personal_data import register_personal_data
@@ -29,6 +31,9 @@ class StandortanalyseConfig(AppConfig):
         register_personal_data()
         register_demo_step(analysis_demo_load)
         register_member_tasks(analysis_member_tasks)
+        # Findings and official figures can be cited as evidence by the strategy.
+        register_evidence(FINDING)
+        register_evidence(ANALYSIS_FIGURE)
         # Each app process of `serve` computes the published analysis and draws its pages before it accepts
         # connections: the first visitors after a restart do not wait.
         register_warmer("Standortanalyse", published_analysis_cache_warm)

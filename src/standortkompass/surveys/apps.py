@@ -39,8 +39,10 @@ class SurveysConfig(AppConfig):
         from standortkompass.audit.labels import register
         from standortkompass.processes.calls_to_action import register as register_call_to_action
         from standortkompass.processes.demo.steps import register as register_demo_step
+        from standortkompass.processes.evidence import register as register_evidence
         from standortkompass.processes.member_tasks import register as register_member_tasks
         from standortkompass.surveys.demo import survey_demo_load
+        from standortkompass.surveys.selectors.evidence import SURVEY_RESULT
         from standortkompass.surveys.selectors.invitations import invitation_member_tasks
         from standortkompass.surveys.selectors.surveys import open_survey_calls_to_action
         from standortkompass.surveys.services.personal_data import register_personal_data
@@ -52,3 +54,5 @@ class SurveysConfig(AppConfig):
         register_demo_step(survey_demo_load)
         register_personal_data()
         register_retention()
+        # Survey results can be cited as evidence by the strategy (always with the survey's suppression).
+        register_evidence(SURVEY_RESULT)

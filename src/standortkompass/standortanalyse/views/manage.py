@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.accounts.http import ProcessRequest
+from standortkompass.processes.evidence import citations
 from standortkompass.processes.views.kit import confirm_delete, paginate, render_form, save_form
 from standortkompass.standortanalyse import pages
 from standortkompass.standortanalyse.forms.findings import AnalysisSettingsForm, FindingForm
@@ -47,12 +48,17 @@ def _data(form: FindingForm) -> FindingData:
 @require_GET
 def findings(request: ProcessRequest, process_pk: int) -> HttpResponse:
     process = request.process
+    page = paginate(request, findings_for_management(process=process))
     return render(
         request,
         "standortanalyse/manage/findings.html",
         {
             "process": process,
-            "page": paginate(request, findings_for_management(process=process)),
+            "page": page,
+            # "Was wurde daraus?": the strategy elements (draft) citing each finding on this page.
+            "rows": [
+                (finding, citations(process, f"finding:{finding.pk}", public=False)) for finding in page.object_list
+            ],
             "chart_titles": {key: str(title) for key, (_page, title) in pages.CHARTS.items()},
             "analysis_is_public": settings_for(process=process).is_public and process.is_public,
         },

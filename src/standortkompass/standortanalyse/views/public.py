@@ -18,12 +18,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from standortkompass.core.numbers import NO_BREAK_SPACE, format_percent
+from standortkompass.processes.evidence import citations
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.standortanalyse import pages
 from standortkompass.standortanalyse.cache import page_charts
 from standortkompass.standortanalyse.charts import Chart, format_value
 from standortkompass.standortanalyse.pages.dynamics import shift_share_reading
 from standortkompass.standortanalyse.selectors.dynamics import shift_share
+from standortkompass.standortanalyse.selectors.evidence import finding_anchor
 from standortkompass.standortanalyse.selectors.findings import public_findings_by_kind
 from standortkompass.standortanalyse.selectors.maps import MAP_INDICATORS
 from standortkompass.standortanalyse.selectors.overview import KeyFigure, key_figures
@@ -170,7 +172,14 @@ def swot(request: HttpRequest) -> HttpResponse:
                 "label": label,
                 "letter": SWOT_LETTERS[kind],
                 "findings": [
-                    {"finding": finding, "links": _reference_links(finding.references)} for finding in findings
+                    {
+                        "finding": finding,
+                        "anchor": finding_anchor(finding.pk),
+                        "links": _reference_links(finding.references),
+                        # "Was wurde daraus?": the published strategy elements that cite the finding.
+                        "citations": citations(process, f"finding:{finding.pk}", public=True),
+                    }
+                    for finding in findings
                 ],
             }
         )

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.accounts.http import ProcessRequest
+from standortkompass.processes.evidence import citations
 from standortkompass.surveys import charts
 from standortkompass.surveys.dataset import Dataset, Variable, results_dataset
 from standortkompass.surveys.forms.results import (
@@ -48,6 +49,7 @@ from standortkompass.surveys.results.tables import (
     table_csv,
 )
 from standortkompass.surveys.selectors.coding import OPEN_KINDS
+from standortkompass.surveys.selectors.evidence import result_source_keys
 from standortkompass.surveys.views.common import request_survey
 
 
@@ -206,6 +208,12 @@ def results_question(request: ProcessRequest, process_pk: int, survey_pk: int, q
             "chart": _chart(result, f"frage-{variable.name}"),
             "notes": result_notes(context, result.any_hidden),
             "is_open": variable.kind in OPEN_KINDS,
+            # "Was wurde daraus?": the strategy elements (draft) that cite this result.
+            "citations": [
+                citation
+                for key in result_source_keys(context.survey, variable.name)
+                for citation in citations(context.survey.process, key, public=False)
+            ],
         },
     )
 
