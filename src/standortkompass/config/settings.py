@@ -175,6 +175,7 @@ MIDDLEWARE = [
     "standortkompass.core.middleware.HeadAsGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "standortkompass.core.middleware.SecurityHeadersMiddleware",
+    "standortkompass.api.middleware.ApiMiddleware",  # /api/ only: CORS for reading, errors as JSON
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -373,6 +374,10 @@ STORAGES = {
 
 # --- data -------------------------------------------------------------------------------
 OFFICIAL_DATA_DIR = Path(os.environ.get("OFFICIAL_DATA_DIR", PACKAGE_DIR / "regiondata" / "official")).resolve()
+# The licence of the editorial content the open-data API (/api/v1/) gives out: processes, dates, news, boards,
+# strategy, projects (docs/api.md). Official statistics keep their own licence (dl-de/by-2-0).
+API_CONTENT_LICENCE = os.environ.get("API_CONTENT_LICENCE", "CC BY 4.0")
+API_CONTENT_LICENCE_URL = os.environ.get("API_CONTENT_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
 
 # Tokens in URLs are logged as *** (core/log_masking.py; uvicorn's access log likewise, see the serve command).
 LOGGING = {
