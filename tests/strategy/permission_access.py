@@ -10,9 +10,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from django.utils import timezone
+
 from permission_audiences import BOARD_MATTERS, PUBLIC, Audience
 from standortkompass.accounts.models import User
-from standortkompass.processes.models import StrategyProcess
+from standortkompass.processes.models import Board, BoardMember, StrategyProcess
+from standortkompass.strategy.services.consultation import comment_submit, consultation_open
 from standortkompass.strategy.services.versions import version_decide, version_freeze, version_publish, version_submit
 from strategy import access_editing, access_public, access_versions
 from strategy.conftest import build_small_strategy
@@ -26,11 +29,26 @@ def strategy_world(*, process: StrategyProcess, users: dict[str, User]) -> dict[
         version=version, actor=users["admin"], approved=True, decided_on=dt.date(2027, 3, 1), summary="Beschlossen"
     )
     version_publish(version=version, actor=users["admin"])
+    # A consultation round on the version for the Strategiebeirat (where the world's board member has a seat) and
+    # the partners, with one comment.
+    board = Board.objects.create(process=process, name="Strategiebeirat", kind="other")
+    BoardMember.objects.create(board=board, name="Test Board", user=users["board"])
+    consultation = consultation_open(
+        version=version,
+        actor=users["admin"],
+        title="Konsultation",
+        deadline=timezone.now() + dt.timedelta(days=14),
+        boards=[board],
+        for_partners=True,
+    )
+    comment = comment_submit(consultation=consultation, actor=users["board"], text="Gut so.")
     return {
         "strategy": small.strategy,
         "strategy_version": version,
         "element": small.measures[0],
         "strategy_project": small.projects[0],
+        "consultation": consultation,
+        "consultation_comment": comment,
     }
 
 

@@ -26,6 +26,9 @@ AUDIT_LABELS = {
     "strategy.version.decide": _("Decision on a strategy version recorded"),
     "strategy.version.publish": _("Strategy version published"),
     "strategy.version.withdraw": _("Strategy withdrawn from the public pages"),
+    "strategy.consultation.open": _("Consultation round opened"),
+    "strategy.consultation.comment": _("Comment submitted in a consultation round"),
+    "strategy.consultation.respond": _("Comment of a consultation round handled"),
 }
 
 
@@ -38,8 +41,11 @@ class StrategyConfig(AppConfig):
         from standortkompass.audit.labels import register
         from standortkompass.processes.evidence import register as register_evidence
         from standortkompass.processes.evidence import register_citer
+        from standortkompass.processes.member_tasks import register as register_member_tasks
+        from standortkompass.strategy.selectors.consultation import consultation_member_tasks
         from standortkompass.strategy.selectors.evidence import EXTERNAL_SOURCE, strategy_citations
 
         register(self.label, AUDIT_LABELS)
         register_evidence(EXTERNAL_SOURCE)
         register_citer(strategy_citations)
+        register_member_tasks(consultation_member_tasks)

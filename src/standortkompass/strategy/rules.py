@@ -1,4 +1,6 @@
-"""Who may do what with the strategy. Objects are a StrategyProcess."""
+"""Who may do what with the strategy. Objects are a StrategyProcess unless said otherwise."""
+
+from typing import Any
 
 import rules
 
@@ -10,3 +12,18 @@ rules.add_perm("strategy.edit", can_edit)
 rules.add_perm("strategy.view_draft", can_see_board_matters)
 # Submitting a version to the steering committee, opening consultation rounds, publishing: Administration.
 rules.add_perm("strategy.manage_versions", can_administer)
+
+
+@rules.predicate
+def takes_part_in_round(user: Any, consultation: Any = None) -> bool:
+    """The user takes part in a consultation round (the object is the ConsultationRound)."""
+    from standortkompass.strategy.models import ConsultationRound
+    from standortkompass.strategy.selectors.consultation import takes_part
+
+    return isinstance(consultation, ConsultationRound) and takes_part(user, consultation)
+
+
+# Reading a consultation round, commenting in it (until its deadline) and reading its outcome: Redaktion,
+# Administration, the members of the round's boards and, in a round for the partners, the partners.
+# The object is the ConsultationRound.
+rules.add_perm("strategy.take_part_in_consultation", takes_part_in_round)
