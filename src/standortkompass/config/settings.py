@@ -169,6 +169,7 @@ INSTALLED_APPS = [
     "standortkompass.standortanalyse",
     "standortkompass.surveys",
     "standortkompass.strategy",
+    "standortkompass.governance",
 ]
 
 MIDDLEWARE = [
@@ -321,6 +322,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media")).resolve()
 MEDIA_URL = "/media/"
+# Board documents (governance): the largest file accepted, in MB; stored under MEDIA_ROOT/governance/, never served
+# from there (downloads go through a permission check).
+GOVERNANCE_DOCUMENT_MAX_MB = env_int("GOVERNANCE_DOCUMENT_MAX_MB", 20, minimum=1)
 
 # --- e-mail -----------------------------------------------------------------------------
 # Background tasks (mail waves, exports): a database queue worked by `standortkompass db_worker`

@@ -45,10 +45,12 @@ urlpatterns += i18n_patterns(
     path("verwaltung/<int:process_pk>/standortanalyse/", include("standortkompass.standortanalyse.urls.manage")),
     path("verwaltung/<int:process_pk>/befragungen/", include("standortkompass.surveys.urls.manage")),
     path("verwaltung/<int:process_pk>/strategie/", include("standortkompass.strategy.urls.manage")),
+    path("verwaltung/<int:process_pk>/gremienarbeit/", include("standortkompass.governance.urls.manage")),
     path("verwaltung/", include("standortkompass.processes.urls.manage")),
     path("standortanalyse/", include("standortkompass.standortanalyse.urls.public")),
     path("befragung/", include("standortkompass.surveys.urls.public")),
     path("", include("standortkompass.strategy.urls.public")),
+    path("beschluesse/", include("standortkompass.governance.urls.public")),
     path("", include("standortkompass.processes.urls.public")),
     prefix_default_language=False,
 )
