@@ -16,6 +16,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from api import permission_access as api_access
 from permission_audiences import (
     ADMINS,
     BOARD_MATTERS,
@@ -154,6 +155,7 @@ ACCESS: dict[str, Audience] = {
 }
 ACCESS.update(survey_access.ACCESS)
 ACCESS.update(strategy_access.ACCESS)
+ACCESS.update(api_access.ACCESS)
 
 # Views that only read even on POST, or whose POST is tested elsewhere because it needs data.
 GET_ONLY = {
@@ -165,6 +167,7 @@ GET_ONLY = {
     "standortanalyse:chart_spec",
     *survey_access.GET_ONLY,
     *strategy_access.GET_ONLY,
+    *api_access.GET_ONLY,
 }
 # URLs outside the matrix, with the reason.
 EXCLUDED_PREFIXES = {
@@ -263,6 +266,7 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "standortanalyse:chart_spec": lambda w: {"chart_id": "portfolio"},
     **survey_access.KWARGS,
     **strategy_access.KWARGS,
+    **api_access.KWARGS,
 }
 
 BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {

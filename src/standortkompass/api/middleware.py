@@ -53,6 +53,10 @@ class ApiMiddleware:
             content_type = response.get("Content-Type", "")
             if response.status_code >= 400 and not content_type.startswith("application/json"):
                 response = _json_error(response)
+        # The answers differ neither by language nor by cookie (a logged-in user's carries no-store): no Vary, so
+        # that shared caches keep one copy.
+        if "Vary" in response.headers:
+            del response["Vary"]
         # HeadAsGetMiddleware (outside) has turned HEAD into GET by now.
         if request.method in READING_METHODS:
             response["Access-Control-Allow-Origin"] = "*"

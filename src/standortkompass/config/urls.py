@@ -37,6 +37,7 @@ admin.site.__class__ = AdminSite
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
+    path("api/", include("standortkompass.api.urls")),  # the open-data API (no language prefix)
     path("", include("standortkompass.processes.urls.feeds")),
 ]
 
