@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from api import permission_access as api_access
+from governance import permission_access as governance_access
 from permission_audiences import (
     ADMINS,
     BOARD_MATTERS,
@@ -155,6 +156,7 @@ ACCESS: dict[str, Audience] = {
 }
 ACCESS.update(survey_access.ACCESS)
 ACCESS.update(strategy_access.ACCESS)
+ACCESS.update(governance_access.ACCESS)
 ACCESS.update(api_access.ACCESS)
 
 # Views that only read even on POST, or whose POST is tested elsewhere because it needs data.
@@ -167,6 +169,7 @@ GET_ONLY = {
     "standortanalyse:chart_spec",
     *survey_access.GET_ONLY,
     *strategy_access.GET_ONLY,
+    *governance_access.GET_ONLY,
     *api_access.GET_ONLY,
 }
 # URLs outside the matrix, with the reason.
@@ -248,6 +251,7 @@ def world(process, users, regions) -> dict[str, Any]:
         "users": users,
         **survey_access.survey_world(process=process, organisation=organisation, contact=contact),
         **strategy_access.strategy_world(process=process, users=users),
+        **governance_access.governance_world(process=process, users=users),
     }
 
 
@@ -266,6 +270,7 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "standortanalyse:chart_spec": lambda w: {"chart_id": "portfolio"},
     **survey_access.KWARGS,
     **strategy_access.KWARGS,
+    **governance_access.KWARGS,
     **api_access.KWARGS,
 }
 
@@ -284,6 +289,7 @@ BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     "finding_pk": lambda w: w["finding"].pk,
     **survey_access.BY_ARGUMENT,
     **strategy_access.BY_ARGUMENT,
+    **governance_access.BY_ARGUMENT,
 }
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -15,9 +15,9 @@ from standortkompass.processes.models import StrategyProcess
 
 
 @pytest.fixture(autouse=True)
-def private_media(settings: pytest.FixtureRequest, tmp_path: Path) -> Iterator[None]:
-    settings.MEDIA_ROOT = tmp_path / "media"  # type: ignore[attr-defined]
-    yield
+def private_media(settings: Any, tmp_path: Path) -> None:
+    """Each test keeps its documents in its own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

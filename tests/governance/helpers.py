@@ -101,9 +101,7 @@ def upload(name: str, data: bytes, content_type: str = "application/octet-stream
 def build_governance(process: StrategyProcess, users: dict[str, User]) -> GovernanceWorld:
     editor = users["editor"]
     sounding = Board.objects.create(process=process, name="Sounding Board", kind=BoardKind.SOUNDING_BOARD, order=1)
-    steering = Board.objects.create(
-        process=process, name="Lenkungskreis", kind=BoardKind.STEERING_COMMITTEE, order=2
-    )
+    steering = Board.objects.create(process=process, name="Lenkungskreis", kind=BoardKind.STEERING_COMMITTEE, order=2)
     seat = BoardMember.objects.create(board=sounding, name="Test Board", user=users["board"], function="Vorsitz")
     BoardMember.objects.create(board=sounding, name="Ohne Konto", function="Mitglied")
     other_member = User.objects.create_user("board2@example.org", "x-" * 10, full_name="Zweites Gremium")
@@ -129,7 +127,9 @@ def build_governance(process: StrategyProcess, users: dict[str, User]) -> Govern
     lk = meeting(steering, "Sitzung des Lenkungskreises", "board", days=1)
     internal = meeting(sounding, "Vorbesprechung", "internal", days=-1)
     item = agenda_item_create(
-        meeting=sb, actor=editor, data={"title": "Ergebnisse der Analyse", "text": "Vortrag", "confidentiality": "board"}
+        meeting=sb,
+        actor=editor,
+        data={"title": "Ergebnisse der Analyse", "text": "Vortrag", "confidentiality": "board"},
     )
     internal_item = agenda_item_create(
         meeting=sb, actor=editor, data={"title": "Personalfragen", "confidentiality": "internal"}

@@ -6,12 +6,15 @@ file as an attachment, with the type found at upload (never the browser's claim)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import cast
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -31,6 +34,8 @@ from standortkompass.governance.services.documents import (
 from standortkompass.governance.storage import document_path
 from standortkompass.processes.views.kit import confirm_delete, paginate, render_form, save_form
 
+CHUNK = 64 * 1024
+
 
 def _document_or_404(request: ProcessRequest, document_pk: int) -> Document:
     document = document_for(request.process, viewer_of(request.user, request.process), document_pk)
@@ -43,17 +48,23 @@ def _list_url(process_pk: int) -> str:
     return reverse("governance_manage:documents", args=[process_pk])
 
 
-def file_response(document: Document) -> FileResponse:
+def _chunks(path: Path) -> Iterator[bytes]:
+    """The file in pieces; it is opened only when the response is sent (and closed after)."""
+    with path.open("rb") as source:
+        while chunk := source.read(CHUNK):
+            yield chunk
+
+
+def file_response(document: Document) -> StreamingHttpResponse:
     """The document's file as a download (attachment), or 404 when the file is gone."""
     path = document_path(document.stored_name)
     if path is None or not path.is_file():
         raise Http404(_("The file of this document is missing."))
-    response = FileResponse(
-        path.open("rb"),
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=CONTENT_TYPES.get(document.file_type, "application/octet-stream"),
+    response = StreamingHttpResponse(
+        _chunks(path), content_type=CONTENT_TYPES.get(document.file_type, "application/octet-stream")
     )
+    response["Content-Length"] = str(path.stat().st_size)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=document.original_name)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
@@ -77,7 +88,7 @@ def documents(request: ProcessRequest, process_pk: int) -> HttpResponse:
 
 @process_permission_required("governance.view")
 @require_GET
-def download(request: ProcessRequest, process_pk: int, document_pk: int) -> FileResponse:
+def download(request: ProcessRequest, process_pk: int, document_pk: int) -> StreamingHttpResponse:
     return file_response(_document_or_404(request, document_pk))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -73,7 +73,7 @@ def entry(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def document(request: HttpRequest, pk: int) -> FileResponse:
+def document(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     found = public_document(_process(), pk)
     if found is None:
         raise Http404(_("There is no such public document."))
