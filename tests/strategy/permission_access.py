@@ -47,6 +47,7 @@ def strategy_world(*, process: StrategyProcess, users: dict[str, User]) -> dict[
         "strategy_version": version,
         "element": small.measures[0],
         "strategy_project": small.projects[0],
+        **access_editing.editing_world(small, users["editor"]),
         "consultation": consultation,
         "consultation_comment": comment,
     }
