@@ -184,7 +184,7 @@ def test_the_comparison_page_compares_the_latest_version_with_the_draft_when_ask
 
     page = client_for("editor").get(url("compare", process)).content.decode()
 
-    assert f'<del><span class="kern-sr-only">{gettext("deleted:")} </span>Industriestandort.</del>' in page
+    assert f'<del><span class="kern-sr-only">{gettext("deleted:")} </span>Industriestandort</del>.' in page
 
 
 def test_comparing_a_version_with_itself_is_refused_with_a_message(small_strategy, process, users, client_for):

@@ -158,7 +158,8 @@ class Comparison:
 
 # --- word diff ---------------------------------------------------------------------------------------------
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+# White space, words, and each punctuation mark on its own ("halten," → "halten", ",").
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
 
 
 def _tokens(text: str) -> list[str]:
@@ -168,8 +169,8 @@ def _tokens(text: str) -> list[str]:
 def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     """The two texts as segments: equal words, deleted words (only in ``old``), inserted words (only in ``new``).
 
-    Words and the white space between them are tokens of their own; a run of white space alone between two
-    changes goes with the change, so that "a b" → "c d" reads as one deletion and one insertion.
+    Words, punctuation marks and the white space between them are tokens of their own; a run of white space alone
+    between two changes goes with the change, so that "a b" → "c d" reads as one deletion and one insertion.
     """
     before, after = _tokens(old), _tokens(new)
     # (kind, text); kind "both" is white space between two changes, which belongs to either side.

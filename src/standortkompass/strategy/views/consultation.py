@@ -169,7 +169,13 @@ def consultation(request: ProcessRequest, process_pk: int, round_pk: int) -> Htt
             "invited": invited(found),
             "accepting": accepting,
             "tree": tree,
-            "sections": outline(request.process, tree, extra=extra),
+            # Partners see the sources the public sees; the agency and board members see them as in the draft.
+            "sections": outline(
+                request.process,
+                tree,
+                public=not request.user.has_perm("strategy.view_draft", request.process),
+                extra=extra,
+            ),
             "whole_form": form_for(None),
             "whole_comments": grouped.get(None, []),
             "comment_count": sum(len(comments) for comments in grouped.values()),

@@ -69,10 +69,12 @@ def outline(
     tree: StrategyTree,
     *,
     level: int = 2,
+    public: bool = False,
     extra: Callable[[OutlineItem], None] | None = None,
 ) -> list[OutlineSection]:
     """The tree as sections (vision, goals, fields with their measures, projects) whose headings start at
-    ``level``; each element with its evidence as the management area shows it, and what ``extra`` adds."""
+    ``level``; each element with its evidence (only public sources resolved for ``public``, e.g. for partners)
+    and what ``extra`` adds."""
     labels = dict(ElementKind.choices)
 
     def item(node: ElementNode, depth: int) -> OutlineItem:
@@ -81,7 +83,7 @@ def outline(
             level=level + depth,
             kind_label=str(labels.get(node.kind, node.kind)),
             serves=[other.title for other in tree.serves(node)],
-            evidence=evidence_shown(process, node.evidence, public=False),
+            evidence=evidence_shown(process, node.evidence, public=public),
         )
         if extra is not None:
             extra(built)
