@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from api import permission_access as api_access
 from governance import permission_access as governance_access
+from monitoring import permission_access as monitoring_access
 from permission_audiences import (
     ADMINS,
     BOARD_MATTERS,
@@ -157,6 +158,7 @@ ACCESS: dict[str, Audience] = {
 ACCESS.update(survey_access.ACCESS)
 ACCESS.update(strategy_access.ACCESS)
 ACCESS.update(governance_access.ACCESS)
+ACCESS.update(monitoring_access.ACCESS)
 ACCESS.update(api_access.ACCESS)
 
 # Views that only read even on POST, or whose POST is tested elsewhere because it needs data.
@@ -170,6 +172,7 @@ GET_ONLY = {
     *survey_access.GET_ONLY,
     *strategy_access.GET_ONLY,
     *governance_access.GET_ONLY,
+    *monitoring_access.GET_ONLY,
     *api_access.GET_ONLY,
 }
 # URLs outside the matrix, with the reason.
@@ -252,6 +255,7 @@ def world(process, users, regions) -> dict[str, Any]:
         **survey_access.survey_world(process=process, organisation=organisation, contact=contact),
         **strategy_access.strategy_world(process=process, users=users),
         **governance_access.governance_world(process=process, users=users),
+        **monitoring_access.monitoring_world(process=process, users=users),
     }
 
 
@@ -271,6 +275,7 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     **survey_access.KWARGS,
     **strategy_access.KWARGS,
     **governance_access.KWARGS,
+    **monitoring_access.KWARGS,
     **api_access.KWARGS,
 }
 
@@ -290,6 +295,7 @@ BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     **survey_access.BY_ARGUMENT,
     **strategy_access.BY_ARGUMENT,
     **governance_access.BY_ARGUMENT,
+    **monitoring_access.BY_ARGUMENT,
 }
 
 

@@ -170,6 +170,7 @@ INSTALLED_APPS = [
     "standortkompass.surveys",
     "standortkompass.strategy",
     "standortkompass.governance",
+    "standortkompass.monitoring",
 ]
 
 MIDDLEWARE = [

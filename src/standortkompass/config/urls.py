@@ -47,11 +47,13 @@ urlpatterns += i18n_patterns(
     path("verwaltung/<int:process_pk>/befragungen/", include("standortkompass.surveys.urls.manage")),
     path("verwaltung/<int:process_pk>/strategie/", include("standortkompass.strategy.urls.manage")),
     path("verwaltung/<int:process_pk>/gremienarbeit/", include("standortkompass.governance.urls.manage")),
+    path("verwaltung/<int:process_pk>/umsetzung/", include("standortkompass.monitoring.urls.manage")),
     path("verwaltung/", include("standortkompass.processes.urls.manage")),
     path("standortanalyse/", include("standortkompass.standortanalyse.urls.public")),
     path("befragung/", include("standortkompass.surveys.urls.public")),
     path("", include("standortkompass.strategy.urls.public")),
     path("beschluesse/", include("standortkompass.governance.urls.public")),
+    path("umsetzung/", include("standortkompass.monitoring.urls.public")),
     path("", include("standortkompass.processes.urls.public")),
     prefix_default_language=False,
 )
