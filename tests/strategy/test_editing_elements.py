@@ -37,10 +37,10 @@ def test_the_draft_page_shows_the_tree_with_kinds_relations_counts_and_ordering_
     assert _("Serves the goals:") in html
     assert _("Implements the measures:") in html
     # Each ordering button names its element; the first has no "up", the last no "down".
-    assert f'{_("Move down")}<span class="kern-sr-only">: Fachkräfte sichern</span>' in html
-    assert f'{_("Move up")}<span class="kern-sr-only">: Fachkräfte sichern</span>' not in html
-    assert f'{_("Move up")}<span class="kern-sr-only">: Transformation gestalten</span>' in html
-    assert f'{_("Move to position")}<span class="kern-sr-only">: Willkommensservice</span>' in html
+    assert f'aria-label="{_("Move down")}: Fachkräfte sichern"' in html
+    assert f'aria-label="{_("Move up")}: Fachkräfte sichern"' not in html
+    assert f'aria-label="{_("Move up")}: Transformation gestalten"' in html
+    assert f'aria-label="{_("Move to position")}: Willkommensservice"' in html
     assert f'id="position-{small_strategy.measures[1].pk}"' in html
     # A vision exists: no button to add another one; measures are added in their field.
     assert url("element_create", process, kind="leitbild") not in html
