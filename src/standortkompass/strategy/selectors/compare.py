@@ -22,8 +22,10 @@ from difflib import SequenceMatcher
 from typing import Any, Literal
 
 from django.utils.formats import date_format, number_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import pgettext_lazy
 
 from standortkompass.core.numbers import NO_BREAK_SPACE, format_number, format_percent
 from standortkompass.strategy.models import ElementKind, FundingSource, ProjectStatus
@@ -160,29 +162,73 @@ class Comparison:
 
 # White space, words, and each punctuation mark on its own ("halten," → "halten", ",").
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+# Sentences (and lines) with the white space after them: the text is first compared sentence by sentence.
+_SENTENCES = re.compile(r"[^\n.!?;:]*(?:[.!?;:]+|\n|$)\s*")
 
 
 def _tokens(text: str) -> list[str]:
     return _TOKENS.findall(text)
 
 
+def _sentences(text: str) -> list[str]:
+    return [sentence for sentence in _SENTENCES.findall(text) if sentence]
+
+
+def _opcodes(before: list[str], after: list[str]) -> list[tuple[str, str]]:
+    """(kind, text) runs of two token lists; the common start and end bypass the (quadratic) matcher."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    middle_before, middle_after = before[start : len(before) - end], after[start : len(after) - end]
+    runs: list[tuple[str, str]] = [("equal", "".join(before[:start]))] if start else []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, middle_before, middle_after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            runs.append(("equal", "".join(middle_before[i1:i2])))
+            continue
+        if i2 > i1:
+            runs.append(("deleted", "".join(middle_before[i1:i2])))
+        if j2 > j1:
+            runs.append(("inserted", "".join(middle_after[j1:j2])))
+    if end:
+        runs.append(("equal", "".join(before[len(before) - end :])))
+    return runs
+
+
 def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     """The two texts as segments: equal words, deleted words (only in ``old``), inserted words (only in ``new``).
 
-    Words, punctuation marks and the white space between them are tokens of their own; a run of white space alone
-    between two changes goes with the change, so that "a b" → "c d" reads as one deletion and one insertion.
+    The texts are compared sentence by sentence first, then word by word within the sentences that differ (so a
+    long text costs little). Words, punctuation marks and the white space between them are tokens of their own; a
+    run of white space alone between two changes goes with the change, so that "a b" → "c d" reads as one
+    deletion and one insertion.
     """
-    before, after = _tokens(old), _tokens(new)
     # (kind, text); kind "both" is white space between two changes, which belongs to either side.
     raw: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
-        if tag == "equal":
-            raw.append(("equal", "".join(before[i1:i2])))
+    for kind, text in _opcodes(_sentences(old), _sentences(new)):
+        raw.append((kind, text))
+    # A sentence deleted next to one inserted was changed: compare those word by word.
+    refined: list[tuple[str, str]] = []
+    index = 0
+    while index < len(raw):
+        kind, text = raw[index]
+        if kind == "deleted" and index + 1 < len(raw) and raw[index + 1][0] == "inserted":
+            refined.extend(_opcodes(_tokens(text), _tokens(raw[index + 1][1])))
+            index += 2
             continue
-        if i2 > i1:
-            raw.append(("deleted", "".join(before[i1:i2])))
-        if j2 > j1:
-            raw.append(("inserted", "".join(after[j1:j2])))
+        refined.append((kind, text))
+        index += 1
+    raw = refined
+    # Equal runs next to each other (the common start or end beside an equal opcode) are one.
+    merged: list[tuple[str, str]] = []
+    for kind, text in raw:
+        if merged and kind == "equal" and merged[-1][0] == "equal":
+            merged[-1] = ("equal", merged[-1][1] + text)
+        else:
+            merged.append((kind, text))
+    raw = merged
     for index in range(1, len(raw) - 1):
         kind, text = raw[index]
         if kind == "equal" and text.isspace() and raw[index - 1][0] != "equal" and raw[index + 1][0] != "equal":
@@ -244,16 +290,20 @@ def _choice(choices: Sequence[tuple[str, Any]], value: str) -> str:
     return str(dict(choices).get(value, value)) if value else ""
 
 
-def _text_change(name: str, label: str, old: str, new: str) -> FieldChange | None:
-    if old == new:
-        return None
-    return FieldChange(name, label, old, new, word_diff(old, new))
+# Labels are lazy until a field differs: most fields of most elements do not.
+Label = str | Promise
 
 
-def _value_change(name: str, label: str, old: str, new: str) -> FieldChange | None:
+def _text_change(name: str, label: Label, old: str, new: str) -> FieldChange | None:
     if old == new:
         return None
-    return FieldChange(name, label, old, new)
+    return FieldChange(name, str(label), old, new, word_diff(old, new))
+
+
+def _value_change(name: str, label: Label, old: str, new: str) -> FieldChange | None:
+    if old == new:
+        return None
+    return FieldChange(name, str(label), old, new)
 
 
 def _present(changes: Iterable[FieldChange | None]) -> tuple[FieldChange, ...]:
@@ -264,13 +314,13 @@ def _present(changes: Iterable[FieldChange | None]) -> tuple[FieldChange, ...]:
 
 
 def _element_fields(old: ElementNode, new: ElementNode) -> list[FieldChange | None]:
-    summary_label = _("Short claim") if new.kind == ElementKind.VISION else _("Short text")
+    summary_label = _l("Short claim") if new.kind == ElementKind.VISION else _l("Short text")
     return [
-        _text_change("title", _("Title"), old.title, new.title),
-        _value_change("slug", _("Short name in web addresses"), old.slug, new.slug),
+        _text_change("title", _l("Title"), old.title, new.title),
+        _value_change("slug", _l("Short name in web addresses"), old.slug, new.slug),
         _text_change("summary", summary_label, old.summary, new.summary),
-        _text_change("text", _("Text"), old.text, new.text),
-        _text_change("rationale", _("Rationale"), old.rationale, new.rationale),
+        _text_change("text", _l("Text"), old.text, new.text),
+        _text_change("rationale", _l("Rationale"), old.rationale, new.rationale),
     ]
 
 
@@ -283,49 +333,51 @@ def _contact(contact_id: int | None, contacts: Mapping[int, str]) -> str:
 def _sheet_fields(
     old: SheetNode | None, new: SheetNode | None, contacts: Mapping[int, str]
 ) -> list[FieldChange | None]:
+    if old == new:
+        return []
     before, after = old or SheetNode(), new or SheetNode()
     return [
-        _text_change("sheet.goal", _("Project goal"), before.goal, after.goal),
+        _text_change("sheet.goal", _l("Project goal"), before.goal, after.goal),
         _value_change(
             "sheet.lead_organisation",
-            _("Lead organisation"),
+            _l("Lead organisation"),
             before.lead_organisation.name if before.lead_organisation else "",
             after.lead_organisation.name if after.lead_organisation else "",
         ),
-        _value_change("sheet.partners", _("Partners"), _names(before.partners), _names(after.partners)),
-        _text_change("sheet.other_partners", _("Further partners"), before.other_partners, after.other_partners),
-        _text_change("sheet.target_groups", _("Target groups"), before.target_groups, after.target_groups),
+        _value_change("sheet.partners", _l("Partners"), _names(before.partners), _names(after.partners)),
+        _text_change("sheet.other_partners", _l("Further partners"), before.other_partners, after.other_partners),
+        _text_change("sheet.target_groups", _l("Target groups"), before.target_groups, after.target_groups),
         _value_change(
             "sheet.municipalities",
-            _("Municipalities concerned"),
+            _l("Municipalities concerned"),
             _names(before.municipalities),
             _names(after.municipalities),
         ),
-        _value_change("sheet.start_date", _("Start"), _date(before.start_date), _date(after.start_date)),
-        _value_change("sheet.end_date", _("End"), _date(before.end_date), _date(after.end_date)),
-        _value_change("sheet.budget", _("Budget"), _money(before.budget), _money(after.budget)),
+        _value_change("sheet.start_date", _l("Start"), _date(before.start_date), _date(after.start_date)),
+        _value_change("sheet.end_date", _l("End"), _date(before.end_date), _date(after.end_date)),
+        _value_change("sheet.budget", _l("Budget"), _money(before.budget), _money(after.budget)),
         _value_change(
             "sheet.funding_source",
-            _("Funding source"),
+            _l("Funding source"),
             _choice(FundingSource.choices, before.funding_source),
             _choice(FundingSource.choices, after.funding_source),
         ),
-        _text_change("sheet.funding_note", _("Funding details"), before.funding_note, after.funding_note),
+        _text_change("sheet.funding_note", _l("Funding details"), before.funding_note, after.funding_note),
         _value_change(
             "sheet.status",
-            pgettext("project", "Status"),
+            pgettext_lazy("project", "Status"),
             _choice(ProjectStatus.choices, before.status),
             _choice(ProjectStatus.choices, after.status),
         ),
         _value_change(
-            "sheet.progress", _("Progress"), format_percent(before.progress, 0), format_percent(after.progress, 0)
+            "sheet.progress", _l("Progress"), format_percent(before.progress, 0), format_percent(after.progress, 0)
         )
         if before.progress != after.progress
         else None,
-        _text_change("sheet.risks", _("Risks"), before.risks, after.risks),
+        _text_change("sheet.risks", _l("Risks"), before.risks, after.risks),
         _value_change(
             "sheet.contact",
-            _("Contact person"),
+            _l("Contact person"),
             _contact(before.contact_id, contacts),
             _contact(after.contact_id, contacts),
         )
@@ -337,20 +389,20 @@ def _sheet_fields(
 def _indicator_fields(old: IndicatorNode, new: IndicatorNode) -> tuple[FieldChange, ...]:
     return _present(
         [
-            _text_change("name", _("Indicator"), old.name, new.name),
-            _text_change("definition", _("Definition"), old.definition, new.definition),
-            _value_change("unit", _("Unit"), old.unit, new.unit),
+            _text_change("name", _l("Indicator"), old.name, new.name),
+            _text_change("definition", _l("Definition"), old.definition, new.definition),
+            _value_change("unit", _l("Unit"), old.unit, new.unit),
             _value_change(
-                "baseline_value", _("Baseline value"), _number(old.baseline_value), _number(new.baseline_value)
+                "baseline_value", _l("Baseline value"), _number(old.baseline_value), _number(new.baseline_value)
             ),
             _value_change(
-                "baseline_year", _("Baseline year"), str(old.baseline_year or ""), str(new.baseline_year or "")
+                "baseline_year", _l("Baseline year"), str(old.baseline_year or ""), str(new.baseline_year or "")
             ),
-            _value_change("target_value", _("Target value"), _number(old.target_value), _number(new.target_value)),
-            _value_change("target_year", _("Target year"), str(old.target_year or ""), str(new.target_year or "")),
-            _text_change("source", _("Source"), old.source, new.source),
-            _value_change("statistic", _("Official statistic"), old.statistic, new.statistic),
-            _value_change("region", _("Region of the statistic"), old.region, new.region),
+            _value_change("target_value", _l("Target value"), _number(old.target_value), _number(new.target_value)),
+            _value_change("target_year", _l("Target year"), str(old.target_year or ""), str(new.target_year or "")),
+            _text_change("source", _l("Source"), old.source, new.source),
+            _value_change("statistic", _l("Official statistic"), old.statistic, new.statistic),
+            _value_change("region", _l("Region of the statistic"), old.region, new.region),
         ]
     )
 
@@ -380,8 +432,8 @@ def _milestones(old: SheetNode | None, new: SheetNode | None) -> tuple[ItemChang
             continue
         fields = _present(
             [
-                _value_change("due_date", _("Due"), _date(previous.due_date), _date(milestone.due_date)),
-                _value_change("reached_on", _("Reached on"), _date(previous.reached_on), _date(milestone.reached_on)),
+                _value_change("due_date", _l("Due"), _date(previous.due_date), _date(milestone.due_date)),
+                _value_change("reached_on", _l("Reached on"), _date(previous.reached_on), _date(milestone.reached_on)),
             ]
         )
         if fields:
@@ -499,6 +551,8 @@ def compare_trees(
         old = old_tree.by_id.get(pk)
         if old is None:
             changes.append(ElementChange(pk, new.kind, "added", None, new))
+            continue
+        if old == new and pk not in places:
             continue
         change = ElementChange(
             pk,
