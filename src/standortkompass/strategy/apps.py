@@ -39,13 +39,20 @@ class StrategyConfig(AppConfig):
 
     def ready(self) -> None:
         from standortkompass.audit.labels import register
+        from standortkompass.processes.calls_to_action import register as register_call_to_action
+        from standortkompass.processes.demo.steps import register as register_demo_step
         from standortkompass.processes.evidence import register as register_evidence
         from standortkompass.processes.evidence import register_citer
         from standortkompass.processes.member_tasks import register as register_member_tasks
+        from standortkompass.strategy.demo import strategy_demo_load
         from standortkompass.strategy.selectors.consultation import consultation_member_tasks
         from standortkompass.strategy.selectors.evidence import EXTERNAL_SOURCE, strategy_citations
+        from standortkompass.strategy.selectors.public import strategy_calls_to_action
 
         register(self.label, AUDIT_LABELS)
         register_evidence(EXTERNAL_SOURCE)
         register_citer(strategy_citations)
+        # The home page links the published strategy; the demo gets a published demo strategy.
+        register_call_to_action(strategy_calls_to_action)
+        register_demo_step(strategy_demo_load)
         register_member_tasks(consultation_member_tasks)
