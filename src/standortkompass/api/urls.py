@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.urls import URLPattern, URLResolver
 from ninja import NinjaAPI
 
+from standortkompass.api.responses import with_caching_headers
 from standortkompass.api.views import processes, statistics, strategy
 from standortkompass.api.views.common import NotFoundError, handle_not_found
 
@@ -26,6 +27,7 @@ api = NinjaAPI(
     description=DESCRIPTION,
     openapi_url="/openapi.json",
     docs_url=None,
+    docs_decorator=with_caching_headers,
     urls_namespace="api",
 )
 api.add_exception_handler(NotFoundError, handle_not_found)

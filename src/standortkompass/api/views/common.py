@@ -28,6 +28,31 @@ Slug = PathEx[str, P(pattern=SLUG_PATTERN, max_length=120, description="The shor
 ERRORS: dict[int, Any] = {304: None, 404: ErrorOut, 422: ValidationErrorOut}
 
 
+_HEADER = {"schema": {"type": "string"}}
+HEADERS = {
+    "ETag": {**_HEADER, "description": "A strong validator of the body; send it back in If-None-Match."},
+    "Last-Modified": {**_HEADER, "description": "Since when this address gives out this body."},
+    "Cache-Control": {**_HEADER, "description": "public, max-age=60"},
+    "Link": {**_HEADER, "description": 'The licence of the data: <…>; rel="license".'},
+}
+# What django-ninja does not write into the OpenAPI document by itself: the caching headers, and the CSV of lists.
+DOCUMENT_EXTRA: dict[str, Any] = {"responses": {200: {"headers": HEADERS}, 304: {"headers": {"ETag": HEADERS["ETag"]}}}}
+LIST_EXTRA: dict[str, Any] = {
+    "responses": {
+        200: {
+            "headers": HEADERS,
+            "content": {
+                "text/csv": {
+                    "schema": {"type": "string"},
+                    "description": "With format=csv: the whole list, UTF-8, a header row, unrounded values.",
+                }
+            },
+        },
+        304: {"headers": {"ETag": HEADERS["ETag"]}},
+    }
+}
+
+
 class NotFoundError(Exception):
     """Raised by a view for what is not there (or not public); answered with 404 and the message."""
 

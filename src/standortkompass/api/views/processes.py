@@ -9,7 +9,7 @@ from standortkompass.api.responses import Listing, ListQuery, ValidationErrorOut
 from standortkompass.api.schemas.common import Document, Page
 from standortkompass.api.schemas.processes import BoardOut, EventOut, NewsOut, PhaseOut, ProcessDetailOut, ProcessOut
 from standortkompass.api.selectors import processes as selectors
-from standortkompass.api.views.common import ERRORS, ProcessKey, absolute, process_or_404
+from standortkompass.api.views.common import DOCUMENT_EXTRA, ERRORS, LIST_EXTRA, ProcessKey, absolute, process_or_404
 
 router = Router(tags=["processes"])
 
@@ -18,7 +18,12 @@ class EventQuery(ListQuery):
     upcoming: bool = Field(False, description="Only dates that have not ended yet.")
 
 
-@router.get("processes/", response={200: Page[ProcessOut], 304: None, 422: ValidationErrorOut}, url_name="processes")
+@router.get(
+    "processes/",
+    response={200: Page[ProcessOut], 304: None, 422: ValidationErrorOut},
+    url_name="processes",
+    openapi_extra=LIST_EXTRA,
+)
 def processes(request: HttpRequest, query: Query[ListQuery]) -> HttpResponseBase:
     """The public processes, newest first."""
     found = selectors.process_list()
@@ -38,7 +43,12 @@ def processes(request: HttpRequest, query: Query[ListQuery]) -> HttpResponseBase
     )
 
 
-@router.get("processes/{process}/", response={200: Document[ProcessDetailOut], **ERRORS}, url_name="process")
+@router.get(
+    "processes/{process}/",
+    response={200: Document[ProcessDetailOut], **ERRORS},
+    url_name="process",
+    openapi_extra=DOCUMENT_EXTRA,
+)
 def process(request: HttpRequest, process: ProcessKey) -> HttpResponseBase:
     """A public process with its current phase."""
     found = process_or_404(process)
@@ -50,7 +60,9 @@ def process(request: HttpRequest, process: ProcessKey) -> HttpResponseBase:
     )
 
 
-@router.get("processes/{process}/phases/", response={200: Page[PhaseOut], **ERRORS}, url_name="phases")
+@router.get(
+    "processes/{process}/phases/", response={200: Page[PhaseOut], **ERRORS}, url_name="phases", openapi_extra=LIST_EXTRA
+)
 def phases(request: HttpRequest, process: ProcessKey, query: Query[ListQuery]) -> HttpResponseBase:
     """The phases of a process in their order."""
     found = process_or_404(process)
@@ -70,7 +82,9 @@ def phases(request: HttpRequest, process: ProcessKey, query: Query[ListQuery]) -
     )
 
 
-@router.get("processes/{process}/events/", response={200: Page[EventOut], **ERRORS}, url_name="events")
+@router.get(
+    "processes/{process}/events/", response={200: Page[EventOut], **ERRORS}, url_name="events", openapi_extra=LIST_EXTRA
+)
 def events(request: HttpRequest, process: ProcessKey, query: Query[EventQuery]) -> HttpResponseBase:
     """The public dates of a process by their start (board-only dates never)."""
     found = process_or_404(process)
@@ -90,7 +104,9 @@ def events(request: HttpRequest, process: ProcessKey, query: Query[EventQuery]) 
     )
 
 
-@router.get("processes/{process}/news/", response={200: Page[NewsOut], **ERRORS}, url_name="news")
+@router.get(
+    "processes/{process}/news/", response={200: Page[NewsOut], **ERRORS}, url_name="news", openapi_extra=LIST_EXTRA
+)
 def news(request: HttpRequest, process: ProcessKey, query: Query[ListQuery]) -> HttpResponseBase:
     """The published news of a process, newest first (drafts and news to appear later never)."""
     found = process_or_404(process)
@@ -110,7 +126,9 @@ def news(request: HttpRequest, process: ProcessKey, query: Query[ListQuery]) -> 
     )
 
 
-@router.get("processes/{process}/boards/", response={200: Page[BoardOut], **ERRORS}, url_name="boards")
+@router.get(
+    "processes/{process}/boards/", response={200: Page[BoardOut], **ERRORS}, url_name="boards", openapi_extra=LIST_EXTRA
+)
 def boards(request: HttpRequest, process: ProcessKey, query: Query[ListQuery]) -> HttpResponseBase:
     """The public boards of a process; members are named only where they agreed, the others are counted."""
     found = process_or_404(process)

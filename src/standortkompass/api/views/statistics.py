@@ -10,7 +10,13 @@ from standortkompass.api.responses import Listing, ListQuery, listing, statistic
 from standortkompass.api.schemas.common import Page
 from standortkompass.api.schemas.statistics import ObservationOut
 from standortkompass.api.selectors import statistics as selectors
-from standortkompass.api.views.common import ERRORS, NotFoundError, ProcessKey, process_or_404
+from standortkompass.api.views.common import (
+    ERRORS,
+    LIST_EXTRA,
+    NotFoundError,
+    ProcessKey,
+    process_or_404,
+)
 
 router = Router(tags=["statistics"])
 
@@ -22,7 +28,12 @@ class ObservationQuery(ListQuery):
     year: int | None = Field(None, ge=1900, le=2100, description="Only this year.")
 
 
-@router.get("processes/{process}/indicators/", response={200: Page[ObservationOut], **ERRORS}, url_name="statistics")
+@router.get(
+    "processes/{process}/indicators/",
+    response={200: Page[ObservationOut], **ERRORS},
+    url_name="statistics",
+    openapi_extra=LIST_EXTRA,
+)
 def statistics(request: HttpRequest, process: ProcessKey, query: Query[ObservationQuery]) -> HttpResponseBase:
     """The official figures of the published Standortanalyse: every indicator for the process's district, its Land,
     Germany and the comparison districts, by indicator, region, sector and year (only while the analysis is

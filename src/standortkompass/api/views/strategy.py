@@ -20,7 +20,16 @@ from standortkompass.api.schemas.strategy import (
 )
 from standortkompass.api.selectors import projects as project_selectors
 from standortkompass.api.selectors import strategy as selectors
-from standortkompass.api.views.common import ERRORS, NotFoundError, ProcessKey, Slug, absolute, process_or_404
+from standortkompass.api.views.common import (
+    DOCUMENT_EXTRA,
+    ERRORS,
+    LIST_EXTRA,
+    NotFoundError,
+    ProcessKey,
+    Slug,
+    absolute,
+    process_or_404,
+)
 
 router = Router(tags=["strategy"])
 
@@ -47,7 +56,12 @@ def _published(process: str) -> selectors.Published:
     return found
 
 
-@router.get("processes/{process}/strategy/", response={200: Document[StrategyOut], **ERRORS}, url_name="strategy")
+@router.get(
+    "processes/{process}/strategy/",
+    response={200: Document[StrategyOut], **ERRORS},
+    url_name="strategy",
+    openapi_extra=DOCUMENT_EXTRA,
+)
 def strategy(request: HttpRequest, process: ProcessKey) -> HttpResponseBase:
     """The published version of the strategy (never the draft): its number, adoption and elements by kind."""
     found = _published(process)
@@ -59,7 +73,12 @@ def strategy(request: HttpRequest, process: ProcessKey) -> HttpResponseBase:
     )
 
 
-@router.get("processes/{process}/strategy/elements/", response={200: Page[ElementOut], **ERRORS}, url_name="elements")
+@router.get(
+    "processes/{process}/strategy/elements/",
+    response={200: Page[ElementOut], **ERRORS},
+    url_name="elements",
+    openapi_extra=LIST_EXTRA,
+)
 def elements(request: HttpRequest, process: ProcessKey, query: Query[ElementQuery]) -> HttpResponseBase:
     """The elements of the published version in reading order: vision, goals, each field of action followed by its
     measures, projects; each with its indicators and evidence (in the CSV: their own lists)."""
@@ -81,7 +100,10 @@ def elements(request: HttpRequest, process: ProcessKey, query: Query[ElementQuer
 
 
 @router.get(
-    "processes/{process}/strategy/elements/{slug}/", response={200: Document[ElementOut], **ERRORS}, url_name="element"
+    "processes/{process}/strategy/elements/{slug}/",
+    response={200: Document[ElementOut], **ERRORS},
+    url_name="element",
+    openapi_extra=DOCUMENT_EXTRA,
 )
 def element(request: HttpRequest, process: ProcessKey, slug: Slug) -> HttpResponseBase:
     """One element of the published version with its indicators and evidence."""
@@ -98,7 +120,10 @@ def element(request: HttpRequest, process: ProcessKey, slug: Slug) -> HttpRespon
 
 
 @router.get(
-    "processes/{process}/strategy/indicators/", response={200: Page[IndicatorOut], **ERRORS}, url_name="indicators"
+    "processes/{process}/strategy/indicators/",
+    response={200: Page[IndicatorOut], **ERRORS},
+    url_name="indicators",
+    openapi_extra=LIST_EXTRA,
 )
 def indicators(request: HttpRequest, process: ProcessKey, query: Query[IndicatorQuery]) -> HttpResponseBase:
     """The indicators of goals, fields of action and projects: baseline, target and the latest actual value."""
@@ -118,7 +143,12 @@ def indicators(request: HttpRequest, process: ProcessKey, query: Query[Indicator
     )
 
 
-@router.get("processes/{process}/strategy/evidence/", response={200: Page[EvidenceOut], **ERRORS}, url_name="evidence")
+@router.get(
+    "processes/{process}/strategy/evidence/",
+    response={200: Page[EvidenceOut], **ERRORS},
+    url_name="evidence",
+    openapi_extra=LIST_EXTRA,
+)
 def evidence(request: HttpRequest, process: ProcessKey, query: Query[ListQuery]) -> HttpResponseBase:
     """What the elements rest on: every evidence link with its source as the public sees it now."""
     found = _published(process)
@@ -138,7 +168,12 @@ def evidence(request: HttpRequest, process: ProcessKey, query: Query[ListQuery])
     )
 
 
-@router.get("processes/{process}/projects/", response={200: Page[ProjectOut], **ERRORS}, url_name="projects")
+@router.get(
+    "processes/{process}/projects/",
+    response={200: Page[ProjectOut], **ERRORS},
+    url_name="projects",
+    openapi_extra=LIST_EXTRA,
+)
 def projects(request: HttpRequest, process: ProcessKey, query: Query[ProjectQuery]) -> HttpResponseBase:
     """The projects of the published strategy with their live status and progress."""
     found = _published(process)
@@ -162,7 +197,10 @@ def projects(request: HttpRequest, process: ProcessKey, query: Query[ProjectQuer
 
 
 @router.get(
-    "processes/{process}/projects/{slug}/", response={200: Document[ProjectDetailOut], **ERRORS}, url_name="project"
+    "processes/{process}/projects/{slug}/",
+    response={200: Document[ProjectDetailOut], **ERRORS},
+    url_name="project",
+    openapi_extra=DOCUMENT_EXTRA,
 )
 def project(request: HttpRequest, process: ProcessKey, slug: Slug) -> HttpResponseBase:
     """A project's fact sheet: live status, progress and milestones, its indicators and evidence."""
