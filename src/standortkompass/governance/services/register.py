@@ -26,7 +26,7 @@ from standortkompass.processes.services.process import (
     delete_audited,
     update_audited,
 )
-from standortkompass.strategy.models import Element, StrategyVersion
+from standortkompass.strategy.models import Element, StrategyVersion, VersionState
 from standortkompass.strategy.services.versions import version_decide
 
 ENTRY_FIELDS = (
@@ -163,6 +163,24 @@ def entry_update(
         if not decided and entry.strategy_version is not None:
             _decide_version(entry, actor)
         return entry
+
+
+def entry_name_decided_version(*, entry: RegisterEntry, actor: User, version: StrategyVersion) -> RegisterEntry:
+    """Name the version a decision was about when the version's decision was recorded before (for example by
+    the demo strategy): the entry points to the version, the version stays as it is."""
+    if version.state not in (VersionState.APPROVED, VersionState.REJECTED):
+        raise ValidationError({"strategy_version": _("Only a version that has been decided on can be named here.")})
+    if version.strategy.process_id != entry.board.process_id:
+        raise ValidationError({"strategy_version": _("The strategy version belongs to another process.")})
+    with transaction.atomic():
+        return update_audited(
+            entry,
+            actor=actor,
+            action="governance.entry.update",
+            process=entry.process,
+            fields=("strategy_version", "version_approved"),
+            data={"strategy_version": version, "version_approved": version.state == VersionState.APPROVED},
+        )
 
 
 def entry_delete(*, entry: RegisterEntry, actor: User) -> None:
