@@ -343,9 +343,10 @@ def test_the_demo_creates_the_default_site_pages(demo: StrategyProcess) -> None:
 def test_the_apps_on_top_contribute_their_demo_steps_in_the_order_they_are_installed():
     from standortkompass.processes.demo.steps import demo_steps
     from standortkompass.standortanalyse.services.findings import analysis_demo_load
+    from standortkompass.strategy.demo import strategy_demo_load
     from standortkompass.surveys.demo import survey_demo_load
 
-    assert demo_steps() == (analysis_demo_load, survey_demo_load)
+    assert demo_steps()[:3] == (analysis_demo_load, survey_demo_load, strategy_demo_load)
 
 
 def test_the_demo_refuses_to_run_on_a_real_installation_without_force(official_regions: None) -> None:
