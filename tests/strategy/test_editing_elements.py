@@ -240,3 +240,11 @@ def test_the_element_page_shows_relations_and_for_a_field_its_measures(small_str
     assert "Azubi-Tour 2027" in html
     html = editor.get(url("element", process, element_pk=small_strategy.fields[1].pk)).content.decode()
     assert "Flächenpool" in html
+
+
+def test_on_english_pages_the_german_texts_of_the_draft_are_marked_as_german(small_strategy, process, editor):
+    draft, vision = url("draft", process), url("element", process, element_pk=small_strategy.vision.pk)
+    html = editor.get("/en" + draft).content.decode()
+    assert '<span lang="de">Fachkräfte sichern</span>' in html
+    html = editor.get("/en" + vision).content.decode()
+    assert '<span lang="de">Innovativ und lebenswert</span>' in html
