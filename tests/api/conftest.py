@@ -16,6 +16,8 @@ import pytest
 from django.utils import timezone
 
 from standortkompass.accounts.models import User
+from standortkompass.governance.models import FollowUpAction, RegisterEntry
+from standortkompass.monitoring.models import ProjectReport, ReportingRound
 from standortkompass.processes.models import (
     Board,
     BoardMember,
@@ -49,8 +51,11 @@ SECRETS = (
     "Interner Befund",  # a finding that is not public
     "Geheimes Risiko",  # the risks of a project
     "Verborgener Prozess",  # a process that is not public
+    "Interne Empfehlung",  # a register entry for the board only
+    "Olga Zuständig",  # the person responsible for a follow-up action
+    "Lieferengpass beim Bus",  # the problems of a project report (the agency reads them)
 )
-EMAILS = ("kontakt@wfg.example.org", "kim@example.org", "petra@example.org")
+EMAILS = ("kontakt@wfg.example.org", "kim@example.org", "petra@example.org", "lead@example.org")
 OFFICIAL_VALUE = 45678.123456789  # unrounded, as stored
 ENTERED_VALUE = 12.3456789
 
@@ -83,6 +88,50 @@ def _statistics(regions: dict[str, Region]) -> str:
     ]:
         Observation.objects.create(indicator=indicator, region=region, year=year, value=value, status=status)
     return indicator.code
+
+
+def _register(board: Board, hidden_board: Board, elements: list[Any]) -> None:
+    decision = RegisterEntry.objects.create(
+        board=board,
+        kind="recommendation",
+        subject="Fachkräfte zuerst",
+        text="Das Sounding Board empfiehlt, mit den Fachkräften zu beginnen.",
+        decided_on=dt.date(2027, 2, 1),
+        confidentiality="public",
+        status="in_progress",
+    )
+    decision.elements.set(elements)
+    FollowUpAction.objects.create(
+        entry=decision, text="Nachfassen", owner_name="Olga Zuständig", due_on=dt.date(2027, 4, 1)
+    )
+    RegisterEntry.objects.create(
+        board=board, subject="Interne Empfehlung", text="-", decided_on=dt.date(2027, 2, 2), confidentiality="board"
+    )
+    RegisterEntry.objects.create(
+        board=hidden_board,
+        subject="Interne Empfehlung",
+        text="-",
+        decided_on=dt.date(2027, 2, 3),
+        confidentiality="public",
+    )
+
+
+def _monitoring(process: StrategyProcess, project: Any) -> None:
+    round_ = ReportingRound.objects.create(
+        process=process, title="Frühjahr 2027", reporting_date=dt.date(2027, 3, 31), due_date=dt.date(2027, 4, 15)
+    )
+    ProjectReport.objects.create(
+        round=round_,
+        project=project,
+        status="implementation",
+        progress=55,
+        milestones_reached=[{"title": "Erste Tour", "reached_on": "2027-03-20"}],
+        achieved="Erste Tour mit 40 Jugendlichen.",
+        next_steps="Zweite Tour im Herbst.",
+        problems="Lieferengpass beim Bus",
+        reported_by=User.objects.create_user(EMAILS[3], "Ein-Langes-Passwort-2026", full_name="Olga Zuständig"),
+        submitted_at=timezone.now(),
+    )
 
 
 def build_api_world(process: StrategyProcess, users: dict[str, User], regions: dict[str, Region]) -> ApiWorld:
@@ -203,8 +252,12 @@ def build_api_world(process: StrategyProcess, users: dict[str, User], regions: d
     version_publish(version=version, actor=admin)
 
     # After publication: the draft changes (never shown), the project's status is reported (shown live).
-    element_create(strategy=small.strategy, actor=editor, kind=ElementKind.GOAL, data={"title": "Entwurfsgeheimnis"})
+    draft_only = element_create(
+        strategy=small.strategy, actor=editor, kind=ElementKind.GOAL, data={"title": "Entwurfsgeheimnis"}
+    )
     sheet_update(element=project, actor=editor, data={"status": "implementation", "progress": 55})
+    _register(board, hidden_board, [goal, draft_only])
+    _monitoring(process, project)
 
     hidden_process = StrategyProcess.objects.create(
         slug="verborgen",
@@ -236,6 +289,9 @@ def every_url(world: ApiWorld) -> list[str]:
         base + "strategy/evidence/",
         base + "projects/",
         base + "indicators/",
+        base + "decisions/",
+        base + "monitoring/reports/",
+        base + "monitoring/actuals/",
     ]
     documents = [
         base,
@@ -243,6 +299,7 @@ def every_url(world: ApiWorld) -> list[str]:
         base + "strategy/",
         base + f"strategy/elements/{world.small.measures[0].slug}/",
         base + f"projects/{world.small.projects[0].slug}/",
+        base + "monitoring/",
         "/api/openapi.json",
     ]
     return documents + lists + [url + "?format=csv" for url in lists]

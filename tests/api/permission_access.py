@@ -32,6 +32,10 @@ ACCESS: dict[str, Audience] = {
     "api:projects": PUBLIC,
     "api:project": PUBLIC,
     "api:statistics": PUBLIC,
+    "api:decisions": PUBLIC,
+    "api:monitoring": PUBLIC,
+    "api:reports": PUBLIC,
+    "api:actuals": PUBLIC,
 }
 
 GET_ONLY: set[str] = set(ACCESS)
@@ -58,6 +62,10 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
             "api:evidence",
             "api:projects",
             "api:statistics",
+            "api:decisions",
+            "api:monitoring",
+            "api:reports",
+            "api:actuals",
         ],
         _process,
     ),

@@ -11,15 +11,16 @@ from django.urls import URLPattern, URLResolver
 from ninja import NinjaAPI
 
 from standortkompass.api.responses import with_caching_headers
-from standortkompass.api.views import processes, statistics, strategy
+from standortkompass.api.views import implementation, processes, statistics, strategy
 from standortkompass.api.views.common import NotFoundError, handle_not_found
 
-DESCRIPTION = """Read-only open data of the Zukunftsstrategie: processes, phases, public dates, news, public boards,
-the published strategy with its evidence, projects with their live status, and the published indicators of the
-Standortanalyse. Every answer carries the licence and attribution of its data in `meta`, `ETag` and
-`Last-Modified` (conditional requests are answered with 304); lists are paginated (`limit`, `offset`, total
-`count`) and come as CSV with `format=csv`. No personal data. `current` in place of a process's short name
-stands for the process the home page shows."""
+DESCRIPTION = """Read-only open data of the Zukunftsstrategie: processes, phases, public dates, news, public
+boards, the published strategy with its evidence, projects with their live status, the boards' public
+recommendations and decisions, the monitoring (reports, indicators over time), and the published indicators of the
+Standortanalyse. Every answer carries the licence and attribution of its data in `meta`, `ETag` and `Last-Modified`
+(conditional requests are answered with 304); lists are paginated (`limit`, `offset`, total `count`) and come as
+CSV with `format=csv`. No personal data. `current` in place of a process's short name stands for the process the
+home page shows."""
 
 api = NinjaAPI(
     title="Standortkompass Open Data API",
@@ -34,6 +35,7 @@ api.add_exception_handler(NotFoundError, handle_not_found)
 api.add_router("v1/", processes.router)
 api.add_router("v1/", strategy.router)
 api.add_router("v1/", statistics.router)
+api.add_router("v1/", implementation.router)
 
 app_name = "api"
 urlpatterns: list[URLPattern | URLResolver] = api.urls[0]

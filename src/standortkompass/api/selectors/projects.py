@@ -39,7 +39,7 @@ def live_states(strategy: Published, ids: list[int]) -> dict[int, State]:
     return {pk: State(status, progress, reported_at) for pk, status, progress, reported_at in rows}
 
 
-def _state(node: ElementNode, states: dict[int, State]) -> State:
+def state_of(node: ElementNode, states: dict[int, State]) -> State:
     if node.id in states:
         return states[node.id]
     sheet = node.sheet or SheetNode()
@@ -73,7 +73,7 @@ def projects_of(strategy: Published, filters: ProjectFilters) -> list[ElementNod
         ]
     if filters.status:
         states = live_states(strategy, [p.id for p in projects])
-        projects = [p for p in projects if _state(p, states).status == filters.status]
+        projects = [p for p in projects if state_of(p, states).status == filters.status]
     return projects
 
 
@@ -98,7 +98,7 @@ def project_items(strategy: Published, nodes: list[ElementNode], absolute: Absol
     items = []
     for node in nodes:
         sheet = node.sheet or SheetNode()
-        state = _state(node, states)
+        state = state_of(node, states)
         url = strategy.url(node)
         items.append(
             {

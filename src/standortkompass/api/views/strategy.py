@@ -49,7 +49,7 @@ class ProjectQuery(ListQuery):
     lead: int | None = Field(None, ge=1, description="Only projects led by this organisation (its id).")
 
 
-def _published(process: str) -> selectors.Published:
+def published_or_404(process: str) -> selectors.Published:
     found = selectors.published(process_or_404(process))
     if found is None:
         raise NotFoundError(_("This process has no published strategy."))
@@ -64,7 +64,7 @@ def _published(process: str) -> selectors.Published:
 )
 def strategy(request: HttpRequest, process: ProcessKey) -> HttpResponseBase:
     """The published version of the strategy (never the draft): its number, adoption and elements by kind."""
-    found = _published(process)
+    found = published_or_404(process)
     return document(
         request,
         Document[StrategyOut],
@@ -82,7 +82,7 @@ def strategy(request: HttpRequest, process: ProcessKey) -> HttpResponseBase:
 def elements(request: HttpRequest, process: ProcessKey, query: Query[ElementQuery]) -> HttpResponseBase:
     """The elements of the published version in reading order: vision, goals, each field of action followed by its
     measures, projects; each with its indicators and evidence (in the CSV: their own lists)."""
-    found = _published(process)
+    found = published_or_404(process)
     link = absolute(request)
     return listing(
         request,
@@ -107,7 +107,7 @@ def elements(request: HttpRequest, process: ProcessKey, query: Query[ElementQuer
 )
 def element(request: HttpRequest, process: ProcessKey, slug: Slug) -> HttpResponseBase:
     """One element of the published version with its indicators and evidence."""
-    found = _published(process)
+    found = published_or_404(process)
     node = found.tree.by_slug(slug)
     if node is None:
         raise NotFoundError(_("The published strategy has no element with this short name."))
@@ -127,7 +127,7 @@ def element(request: HttpRequest, process: ProcessKey, slug: Slug) -> HttpRespon
 )
 def indicators(request: HttpRequest, process: ProcessKey, query: Query[IndicatorQuery]) -> HttpResponseBase:
     """The indicators of goals, fields of action and projects: baseline, target and the latest actual value."""
-    found = _published(process)
+    found = published_or_404(process)
     return listing(
         request,
         Page[IndicatorOut],
@@ -151,7 +151,7 @@ def indicators(request: HttpRequest, process: ProcessKey, query: Query[Indicator
 )
 def evidence(request: HttpRequest, process: ProcessKey, query: Query[ListQuery]) -> HttpResponseBase:
     """What the elements rest on: every evidence link with its source as the public sees it now."""
-    found = _published(process)
+    found = published_or_404(process)
     link = absolute(request)
     return listing(
         request,
@@ -176,7 +176,7 @@ def evidence(request: HttpRequest, process: ProcessKey, query: Query[ListQuery])
 )
 def projects(request: HttpRequest, process: ProcessKey, query: Query[ProjectQuery]) -> HttpResponseBase:
     """The projects of the published strategy with their live status and progress."""
-    found = _published(process)
+    found = published_or_404(process)
     link = absolute(request)
     filters = project_selectors.ProjectFilters(
         field=query.field or "", status=query.status or "", municipality=query.municipality or "", lead=query.lead
@@ -204,7 +204,7 @@ def projects(request: HttpRequest, process: ProcessKey, query: Query[ProjectQuer
 )
 def project(request: HttpRequest, process: ProcessKey, slug: Slug) -> HttpResponseBase:
     """A project's fact sheet: live status, progress and milestones, its indicators and evidence."""
-    found = _published(process)
+    found = published_or_404(process)
     data = project_selectors.project_detail(found, slug, absolute(request))
     if data is None:
         raise NotFoundError(_("The published strategy has no project with this short name."))
