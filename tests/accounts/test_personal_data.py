@@ -62,6 +62,8 @@ def test_the_report_finds_the_person_in_every_app(cast, users):
         "surveys.responses": 1,  # only the named one
         "surveys.contact_requests": 1,
         "surveys.work": 0,
+        "monitoring.reports": 0,
+        "monitoring.reminders": 0,
     }
 
 
