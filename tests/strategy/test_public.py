@@ -327,6 +327,10 @@ def test_the_english_pages_mark_the_german_texts_and_say_so_once(client, publish
     assert '<span lang="de">Azubi-Tour 2027</span>' in project_main
     assert "What does this project rest on?" in project_main
 
+    with translation.override("en"):
+        projects_main = page(client, reverse("strategy:projects"))
+    assert f'<option value="{published.fields[0].slug}" lang="de">Fachkräfte</option>' in projects_main
+
     measure_main = page(client, measure)
     assert '<span lang="de">Ausbildungsreport</span>' in measure_main  # an external source's title
     assert '<span lang="de">Zeigt den Bedarf.</span>' in measure_main  # the note

@@ -5,14 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from standortkompass.core.content_language import content_language
 from standortkompass.core.forms import KernForm
 from standortkompass.strategy.selectors.public import ProjectFilterOptions, ProjectFilters
 
 
+class EditorialChoiceSelect(forms.Select):
+    """A select whose options but the empty one are editorial text (German): marked with lang on other pages."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option: dict[str, Any] = super().create_option(*args, **kwargs)
+        language = content_language()
+        if option["value"] and (get_language() or language).split("-")[0] != language:
+            option["attrs"] = {**option["attrs"], "lang": language}
+        return option
+
+
 class ProjectFilterForm(KernForm):
-    handlungsfeld = forms.ChoiceField(label=_("Field of action"), required=False)
+    handlungsfeld = forms.ChoiceField(label=_("Field of action"), required=False, widget=EditorialChoiceSelect)
     status = forms.ChoiceField(label=_("Status"), required=False)
     kommune = forms.ChoiceField(label=_("Municipality"), required=False)
     federfuehrung = forms.ChoiceField(label=_("Lead organisation"), required=False)
