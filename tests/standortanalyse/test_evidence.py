@@ -61,3 +61,12 @@ def test_an_official_figure_is_read_when_shown_and_follows_a_new_import(process,
     assert kind.source_key(option.reference) == "figure:arbeitslosenquote:08118:latest"
     assert kind.source_key(fixed) == "figure:arbeitslosenquote:08118:2022"
     assert kind.resolve(process, {**option.reference, "indicator": "nix"}, public=True) is None
+
+
+def test_the_figure_of_an_indicator_broken_down_by_sector_is_its_total(process, regions):
+    indicator = Indicator.objects.create(code="beschaeftigte", name="Beschäftigte", has_sectors=True)
+    Observation.objects.create(indicator=indicator, region=regions["08118"], sector="TOTAL", year=2023, value=240500)
+    Observation.objects.create(indicator=indicator, region=regions["08118"], sector="C", year=2023, value=70000)
+    kind = _kind("analysis_figure")
+    [option] = kind.options(process)
+    assert kind.resolve(process, option.reference, public=True).figure == "240.500 (2023)"

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from standortkompass.core.numbers import format_number
 from standortkompass.processes.evidence import EvidenceKind, EvidenceOption, Reference, ResolvedEvidence
 from standortkompass.processes.models import StrategyProcess
+from standortkompass.regiondata.catalogue import TOTAL
 from standortkompass.regiondata.models import Indicator, Observation, Region
 from standortkompass.standortanalyse.models import AnalysisSettings, Finding, FindingKind
 
@@ -87,7 +88,7 @@ def figure_options(process: StrategyProcess) -> list[EvidenceOption]:
     if process.region_id is None:
         return []
     codes = set(
-        Observation.objects.filter(region_id=process.region_id, sector="", value__isnull=False)
+        Observation.objects.filter(region_id=process.region_id, sector__in=("", TOTAL), value__isnull=False)
         .values_list("indicator__code", flat=True)
         .distinct()
     )
@@ -116,7 +117,9 @@ def figure_resolve(process: StrategyProcess, reference: Reference, *, public: bo
     region = Region.objects.filter(code=str(reference.get("region", ""))).first()
     if indicator is None or region is None:
         return None
-    observations = Observation.objects.filter(indicator=indicator, region=region, sector="", value__isnull=False)
+    # The total of an indicator broken down by sector carries the sector code TOTAL.
+    total = TOTAL if indicator.has_sectors else ""
+    observations = Observation.objects.filter(indicator=indicator, region=region, sector=total, value__isnull=False)
     year = reference.get("year")
     if year is not None:
         try:
