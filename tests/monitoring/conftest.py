@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
 from conftest import PASSWORD
 from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.monitoring.models import ReportingRound
+from standortkompass.monitoring.services.reports import report_submit
 from standortkompass.monitoring.services.rounds import round_open
 from standortkompass.processes.models import ContactPerson, Organisation, OrganisationType, StrategyProcess
+from standortkompass.regiondata.models import Indicator, Observation, Region
 from standortkompass.strategy.models import Element, Milestone, ProjectSheet, StrategyVersion
+from standortkompass.strategy.services.indicators import actual_save, indicator_create
 from standortkompass.strategy.services.versions import version_decide, version_freeze, version_publish, version_submit
 from strategy.conftest import SmallStrategy, build_small_strategy
 
@@ -96,3 +100,69 @@ def report_url(monitored: Monitored, project: Element | None = None) -> str:
     project = project or monitored.lead_project
     process_pk = monitored.reporting_round.process_id
     return f"/verwaltung/{process_pk}/umsetzung/runden/{monitored.reporting_round.pk}/projekte/{project.pk}/bericht/"
+
+
+def build_public_monitoring(
+    process: StrategyProcess, users: dict[str, User], regions: dict[str, Region], *, report: bool = True
+) -> dict[str, Any]:
+    """A published strategy with a bound indicator (official observations), a reported one and an empty one, and
+    a report of the first project's lead."""
+    small = build_small_strategy(process, users["editor"])
+    editor = users["editor"]
+    employment = Indicator.objects.create(code="EMP_TEST", name="Beschäftigte", unit="Personen", source="BA")
+    for year, value in [(2021, 1000.0), (2022, 1012.5), (2023, 1023.456)]:
+        Observation.objects.create(indicator=employment, region=regions["08118"], year=year, value=value)
+    bound = indicator_create(
+        element=small.goals[0],
+        actor=editor,
+        data={
+            "name": "Sozialversicherungspflichtig Beschäftigte",
+            "unit": "Personen",
+            "baseline_value": 1000,
+            "baseline_year": 2021,
+            "target_value": 1100,
+            "target_year": 2030,
+            "statistic": employment,
+            "region": regions["08118"],
+        },
+    )
+    unbound = indicator_create(
+        element=small.projects[0],
+        actor=editor,
+        data={
+            "name": "Teilnehmende Betriebe",
+            "baseline_value": 0,
+            "baseline_year": 2026,
+            "target_value": 40,
+            "target_year": 2028,
+        },
+    )
+    actual_save(indicator=unbound, actor=editor, data={"year": 2027, "value": 12.345678})
+    indicator_create(element=small.fields[1], actor=editor, data={"name": "Freie Gewerbefläche", "unit": "ha"})
+    organisation = Organisation.objects.create(process=process, name="Agentur für Arbeit", type="labour_market")
+    ContactPerson.objects.create(organisation=organisation, name="Pat", email=users["partner"].email)
+    ProjectSheet.objects.filter(element=small.projects[0]).update(lead_organisation=organisation)
+    version = publish(small, users)
+    reporting_round = round_open(
+        process=process,
+        actor=users["admin"],
+        data={
+            "title": "Statusbericht Frühjahr 2027",
+            "reporting_date": dt.date(2027, 3, 31),
+            "due_date": dt.date(2027, 4, 15),
+        },
+    )
+    if report:
+        report_submit(
+            reporting_round=reporting_round,
+            project=small.projects[0],
+            actor=users["partner"],
+            data={
+                "status": "implementation",
+                "progress": 60,
+                "achieved": "Erste Tour mit zwölf Betrieben.",
+                "next_steps": "Zweite Tour im Herbst.",
+                "problems": "Vertraulich: Busunternehmen fehlt.",
+            },
+        )
+    return {"small": small, "version": version, "bound": bound, "unbound": unbound, "round": reporting_round}

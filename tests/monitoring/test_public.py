@@ -10,79 +10,15 @@ import pytest
 from django.test import Client
 from django.utils.translation import gettext as _
 
-from monitoring.conftest import publish
+from monitoring.conftest import build_public_monitoring
 from standortkompass.core.numbers import format_percent
 from standortkompass.monitoring.models import ReportSource
 from standortkompass.monitoring.selectors.public import dashboard, published_monitoring
-from standortkompass.monitoring.services.reports import report_submit
-from standortkompass.monitoring.services.rounds import round_open
-from standortkompass.processes.models import ContactPerson, Organisation
-from standortkompass.regiondata.models import Indicator, Observation
-from standortkompass.strategy.models import ProjectSheet
-from standortkompass.strategy.services.indicators import actual_save, indicator_create
-from strategy.conftest import build_small_strategy
 
 
 @pytest.fixture
 def public_monitoring(process, users, regions):
-    small = build_small_strategy(process, users["editor"])
-    editor = users["editor"]
-    employment = Indicator.objects.create(code="EMP_TEST", name="Beschäftigte", unit="Personen", source="BA")
-    for year, value in [(2021, 1000.0), (2022, 1012.5), (2023, 1023.456)]:
-        Observation.objects.create(indicator=employment, region=regions["08118"], year=year, value=value)
-    bound = indicator_create(
-        element=small.goals[0],
-        actor=editor,
-        data={
-            "name": "Sozialversicherungspflichtig Beschäftigte",
-            "unit": "Personen",
-            "baseline_value": 1000,
-            "baseline_year": 2021,
-            "target_value": 1100,
-            "target_year": 2030,
-            "statistic": employment,
-            "region": regions["08118"],
-        },
-    )
-    unbound = indicator_create(
-        element=small.projects[0],
-        actor=editor,
-        data={
-            "name": "Teilnehmende Betriebe",
-            "baseline_value": 0,
-            "baseline_year": 2026,
-            "target_value": 40,
-            "target_year": 2028,
-        },
-    )
-    actual_save(indicator=unbound, actor=editor, data={"year": 2027, "value": 12.345678})
-    indicator_create(element=small.fields[1], actor=editor, data={"name": "Freie Gewerbefläche", "unit": "ha"})
-    organisation = Organisation.objects.create(process=process, name="Agentur für Arbeit", type="labour_market")
-    ContactPerson.objects.create(organisation=organisation, name="Pat", email=users["partner"].email)
-    ProjectSheet.objects.filter(element=small.projects[0]).update(lead_organisation=organisation)
-    version = publish(small, users)
-    reporting_round = round_open(
-        process=process,
-        actor=users["admin"],
-        data={
-            "title": "Statusbericht Frühjahr 2027",
-            "reporting_date": dt.date(2027, 3, 31),
-            "due_date": dt.date(2027, 4, 15),
-        },
-    )
-    report_submit(
-        reporting_round=reporting_round,
-        project=small.projects[0],
-        actor=users["partner"],
-        data={
-            "status": "implementation",
-            "progress": 60,
-            "achieved": "Erste Tour mit zwölf Betrieben.",
-            "next_steps": "Zweite Tour im Herbst.",
-            "problems": "Vertraulich: Busunternehmen fehlt.",
-        },
-    )
-    return {"small": small, "version": version, "bound": bound, "unbound": unbound, "round": reporting_round}
+    return build_public_monitoring(process, users, regions)
 
 
 def test_the_dashboard_counts_the_projects_by_status_in_text(public_monitoring):
