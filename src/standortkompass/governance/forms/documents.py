@@ -49,3 +49,4 @@ class DocumentUploadForm(DocumentEditForm):
         self.fields["file"].help_text = _(
             "PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG or plain text, at most %(limit)s MB."
         ) % {"limit": settings.GOVERNANCE_DOCUMENT_MAX_MB}
+        self.fields["file"].widget.attrs["aria-describedby"] = f"id_{self.add_prefix('file')}-hint"
