@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from standortkompass.accounts.models import User
@@ -268,6 +269,13 @@ def build_api_world(process: StrategyProcess, users: dict[str, User], regions: d
         is_public=False,
     )
     return ApiWorld(process, small, organisation, event, news, board, code, hidden_process)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> None:
+    """The figures kept by data version (``standortanalyse.selectors.common.cached``) and the first-seen dates of
+    Last-Modified do not pass to the next test, whose database may reuse the same ids and so the same version."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -16,11 +16,10 @@ from typing import Any
 from django.db.models import Max, QuerySet
 
 from standortkompass.api.selectors.projects import live_states, state_of
-from standortkompass.api.selectors.strategy import Published
+from standortkompass.api.selectors.strategy import Published, official_series
 from standortkompass.monitoring.models import ProjectReport
-from standortkompass.regiondata.models import Observation
 from standortkompass.strategy.models import ElementKind, IndicatorActual
-from standortkompass.strategy.selectors.tree import ElementNode, IndicatorNode
+from standortkompass.strategy.selectors.tree import ElementNode
 
 Absolute = Callable[[str], str]
 
@@ -109,27 +108,6 @@ REPORT_COLUMNS = (
 )
 
 
-def _official(nodes: list[IndicatorNode]) -> dict[tuple[str, str], dict[int, float]]:
-    pairs = {(node.statistic, node.region) for node in nodes if node.statistic and node.region}
-    if not pairs:
-        return {}
-    found: dict[tuple[str, str], dict[int, float]] = {}
-    rows = (
-        Observation.objects.filter(
-            indicator__code__in={code for code, _region in pairs},
-            region__code__in={region for _code, region in pairs},
-            sector__in=("", "TOTAL"),
-            value__isnull=False,
-        )
-        .order_by("year", "sector")
-        .values_list("indicator__code", "region__code", "year", "value")
-    )
-    for code, region, year, value in rows:
-        if (code, region) in pairs and value is not None:
-            found.setdefault((code, region), {}).setdefault(year, value)
-    return found
-
-
 def actual_items(strategy: Published, kind: str = "") -> list[dict[str, Any]]:
     """Every actual value of every indicator of the published version, by element, indicator and year."""
     pairs = [
@@ -139,7 +117,7 @@ def actual_items(strategy: Published, kind: str = "") -> list[dict[str, Any]]:
         for node in element.indicators
     ]
     nodes = [node for _element, node in pairs]
-    official = _official(nodes)
+    official = official_series(nodes)
     entered: dict[int, list[tuple[int, float, str]]] = {}
     for indicator_id, year, value, origin in (
         IndicatorActual.objects.filter(

@@ -31,13 +31,14 @@ def process_list() -> QuerySet[StrategyProcess]:
     return processes.public_processes().order_by("-created_at", "-id")
 
 
-def _current_pk() -> int | None:
-    current = processes.current_public_process()
-    return current.pk if current is not None else None
+def current_pk() -> int | None:
+    """The id of the process the home page shows (``processes.selectors.current_public_process``), in one query."""
+    pk: int | None = process_list().values_list("pk", flat=True).first()
+    return pk
 
 
 def process_items(processes_page: list[StrategyProcess], absolute: Absolute) -> list[dict[str, Any]]:
-    current = _current_pk()
+    current = current_pk()
     return [_process(process, absolute, current=current) for process in processes_page]
 
 
@@ -116,7 +117,7 @@ def process_detail(process: StrategyProcess, absolute: Absolute) -> dict[str, An
     current = process.current_phase()
     current_items = phase_items([current], current) if current is not None else []
     return {
-        **_process(process, absolute, current=_current_pk()),
+        **_process(process, absolute, current=current_pk()),
         "description": process.description,
         "description_en": process.description_en,
         "current_phase": current_items[0] if current_items else None,

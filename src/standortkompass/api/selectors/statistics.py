@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
-
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.regiondata.models import Observation
-from standortkompass.standortanalyse.selectors.common import BUND
+from standortkompass.standortanalyse.models import AnalysisSettings
+from standortkompass.standortanalyse.selectors.common import BUND, cached
 from standortkompass.standortanalyse.selectors.scope import scope_for, settings_for
 
 
@@ -26,42 +25,67 @@ class StatisticsFilters:
     year: int | None = None
 
 
-def analysis_published(process: StrategyProcess) -> bool:
-    """Whether Administration has published the process's analysis (and the process has a district)."""
-    return process.is_public and process.region_id is not None and settings_for(process=process).is_public
+def published_analysis(process: StrategyProcess) -> AnalysisSettings | None:
+    """The analysis settings if Administration has published the process's analysis (and it has a district)."""
+    if not process.is_public or process.region_id is None:
+        return None
+    found = settings_for(process=process)
+    return found if found.is_public else None
 
 
-def region_roles(process: StrategyProcess) -> dict[str, str]:
-    """The regions of the analysis by AGS code: district, land, country and the comparison districts (peer)."""
-    scope = scope_for(process=process, reference_key="land")
-    roles = dict.fromkeys(scope.peers, "peer")
-    roles.update({scope.region: "district", scope.land: "land", BUND: "country"})
-    return roles
+def region_roles(process: StrategyProcess, analysis: AnalysisSettings) -> dict[str, str]:
+    """The regions of the analysis by AGS code: district, land, country and the comparison districts (peer).
+
+    Kept until the settings change or an import changes the data version (the default peers follow the space
+    types and neighbours of the official data)."""
+
+    def compute() -> dict[str, str]:
+        scope = scope_for(process=process, reference_key="land")
+        roles = dict.fromkeys(scope.peers, "peer")
+        roles.update({scope.region: "district", scope.land: "land", BUND: "country"})
+        return roles
+
+    changed = analysis.updated_at.isoformat() if analysis.updated_at else "-"
+    return cached("api-regions", [process.pk, process.region_id, changed], compute, translated=False)
 
 
-def observations_of(process: StrategyProcess, roles: dict[str, str], filters: StatisticsFilters) -> QuerySet[Any]:
-    codes = [code for code in roles if not filters.region or code == filters.region]
-    observations = Observation.objects.filter(region__code__in=codes)
-    if filters.indicator:
-        observations = observations.filter(indicator__code=filters.indicator)
-    if filters.sector is not None:
-        observations = observations.filter(sector=filters.sector)
-    if filters.year is not None:
-        observations = observations.filter(year=filters.year)
-    return observations.order_by("indicator__code", "region__code", "sector", "year").values_list(
-        "indicator__code",
-        "indicator__name",
-        "indicator__unit",
-        "indicator__source",
-        "region__code",
-        "region__name",
-        "sector",
-        "year",
-        "reference_date",
-        "value",
-        "status",
-        "qualifier",
-    )
+def _all_observations(roles: dict[str, str]) -> list[tuple[Any, ...]]:
+    """Every observation of the analysis's regions, sorted; kept (in the process and the cache) until the next import
+    of statistics changes the data version, or the comparison regions change."""
+    codes = sorted(roles)
+
+    def compute() -> list[tuple[Any, ...]]:
+        rows = Observation.objects.filter(region__code__in=codes).values_list(
+            "indicator__code",
+            "indicator__name",
+            "indicator__unit",
+            "indicator__source",
+            "region__code",
+            "region__name",
+            "sector",
+            "year",
+            "reference_date",
+            "value",
+            "status",
+            "qualifier",
+        )
+        return sorted(rows, key=lambda row: (row[0], row[4], row[6], row[7]))
+
+    return cached("api-observations", codes, compute, translated=False)
+
+
+def observations_of(roles: dict[str, str], filters: StatisticsFilters) -> list[tuple[Any, ...]]:
+    """The observations by indicator, region, sector and year that match every given filter."""
+    if filters == StatisticsFilters():
+        return _all_observations(roles)
+    return [
+        row
+        for row in _all_observations(roles)
+        if (not filters.indicator or row[0] == filters.indicator)
+        and (not filters.region or row[4] == filters.region)
+        and (filters.sector is None or row[6] == filters.sector)
+        and (filters.year is None or row[7] == filters.year)
+    ]
 
 
 def observation_items(rows: list[tuple[Any, ...]], roles: dict[str, str]) -> list[dict[str, Any]]:

@@ -10,14 +10,15 @@ shows only the note. A project's contact person and risks are never given out.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from standortkompass.processes import selectors as processes
+from standortkompass.api.selectors.processes import current_pk
 from standortkompass.processes.models import StrategyProcess
-from standortkompass.regiondata.models import Observation
+from standortkompass.regiondata.models import Indicator, Observation, Region
 from standortkompass.strategy.models import ElementKind, IndicatorActual, StrategyVersion
 from standortkompass.strategy.selectors.evidence import evidence_shown, public_element_url
 from standortkompass.strategy.selectors.tree import ElementNode, EvidenceNode, IndicatorNode, StrategyTree
@@ -49,8 +50,7 @@ def published(process: StrategyProcess) -> Published | None:
     if found is None:
         return None
     version, tree = found
-    current = processes.current_public_process()
-    return Published(process, version, tree, is_current=current is not None and current.pk == process.pk)
+    return Published(process, version, tree, is_current=current_pk() == process.pk)
 
 
 def strategy_document(strategy: Published, absolute: Absolute) -> dict[str, Any]:
@@ -75,25 +75,38 @@ def strategy_document(strategy: Published, absolute: Absolute) -> dict[str, Any]
 # --- indicators ---------------------------------------------------------------------------------------------------
 
 
-def _official_actuals(nodes: Iterable[IndicatorNode]) -> dict[tuple[str, str], tuple[float, int]]:
-    """The newest value of each bound statistic (the total where it has sectors), in one query."""
+def official_series(nodes: Iterable[IndicatorNode]) -> dict[tuple[str, str], dict[int, float]]:
+    """The values by year of each bound statistic for its region (the total where it has sectors), in two queries.
+
+    By the ids of the indicators and regions, so that the database reads the few rows of the unique index
+    (indicator, region, sector, year) instead of every region's rows of a statistic.
+    """
     pairs = {(node.statistic, node.region) for node in nodes if node.statistic and node.region}
     if not pairs:
         return {}
-    rows = (
-        Observation.objects.filter(
-            indicator__code__in={code for code, _region in pairs},
-            region__code__in={region for _code, region in pairs},
-            sector__in=("", "TOTAL"),
-            value__isnull=False,
-        )
-        .order_by("year")
-        .values_list("indicator__code", "region__code", "year", "value")
-    )
-    latest: dict[tuple[str, str], tuple[float, int]] = {}
-    for code, region, year, value in rows:
-        if (code, region) in pairs and value is not None:
-            latest[(code, region)] = (value, year)
+    indicators = dict(Indicator.objects.filter(code__in={code for code, _r in pairs}).values_list("pk", "code"))
+    regions = dict(Region.objects.filter(code__in={region for _c, region in pairs}).values_list("pk", "code"))
+    # Not ordered in the database: with an ORDER BY, SQLite reads the statistic's rows of every region.
+    rows = Observation.objects.filter(
+        indicator_id__in=list(indicators),
+        region_id__in=list(regions),
+        sector__in=("", "TOTAL"),
+        value__isnull=False,
+    ).values_list("indicator_id", "region_id", "year", "sector", "value")
+    found: dict[tuple[str, str], dict[int, float]] = {}
+    for indicator_id, region_id, year, _sector, value in sorted(rows, key=lambda row: (row[2], row[3])):
+        key = (indicators[indicator_id], regions[region_id])
+        if key in pairs and value is not None:
+            found.setdefault(key, {}).setdefault(year, value)
+    return found
+
+
+def _official_actuals(nodes: Iterable[IndicatorNode]) -> dict[tuple[str, str], tuple[float, int]]:
+    """The newest value of each bound statistic."""
+    latest = {}
+    for key, by_year in official_series(nodes).items():
+        year = max(by_year)
+        latest[key] = (by_year[year], year)
     return latest
 
 
@@ -183,20 +196,25 @@ def evidence_pairs(strategy: Published) -> list[tuple[ElementNode, EvidenceNode]
     return [(element, link) for element in strategy.tree.walk() for link in element.evidence]
 
 
+def _source(link: EvidenceNode) -> str:
+    return link.kind + ":" + json.dumps(link.reference, sort_keys=True, default=str)
+
+
 def evidence_items(
     strategy: Published, pairs: list[tuple[ElementNode, EvidenceNode]], absolute: Absolute
 ) -> list[dict[str, Any]]:
-    """Each link with its source as the public sees it now (only the note when the source is not public)."""
-    by_element: dict[int, list[EvidenceNode]] = defaultdict(list)
-    for element, link in pairs:
-        by_element[element.id].append(link)
-    shown = {}
-    for links in by_element.values():
-        for item in evidence_shown(strategy.process, tuple(links), public=True):
-            shown[item.link_id] = item
+    """Each link with its source as the public sees it now (only the note when the source is not public).
+
+    A source cited by several elements is resolved once: its owner's rules do not depend on who cites it.
+    """
+    unique: dict[str, EvidenceNode] = {}
+    for _element, link in pairs:
+        unique.setdefault(_source(link), link)
+    resolved_once = evidence_shown(strategy.process, tuple(unique.values()), public=True)
+    shown = dict(zip(unique, resolved_once, strict=True))
     items = []
     for element, link in pairs:
-        item = shown[link.id]
+        item = shown[_source(link)]
         resolved = item.resolved
         items.append(
             {
@@ -205,7 +223,7 @@ def evidence_items(
                 "element_slug": element.slug,
                 "kind": link.kind,
                 "kind_label": item.kind_label,
-                "note": item.note,
+                "note": link.note,
                 "available": resolved is not None,
                 "title": resolved.title if resolved else "",
                 "summary": resolved.summary if resolved else "",

@@ -39,9 +39,10 @@ def statistics(request: HttpRequest, process: ProcessKey, query: Query[Observati
     Germany and the comparison districts, by indicator, region, sector and year (only while the analysis is
     published)."""
     found = process_or_404(process)
-    if not selectors.analysis_published(found):
+    analysis = selectors.published_analysis(found)
+    if analysis is None:
         raise NotFoundError(_("The location analysis of this process is not published."))
-    roles = selectors.region_roles(found)
+    roles = selectors.region_roles(found, analysis)
     filters = selectors.StatisticsFilters(
         indicator=query.indicator or "", region=query.region or "", sector=query.sector, year=query.year
     )
@@ -49,7 +50,7 @@ def statistics(request: HttpRequest, process: ProcessKey, query: Query[Observati
         request,
         Page[ObservationOut],
         Listing(
-            items=selectors.observations_of(found, roles, filters),
+            items=selectors.observations_of(roles, filters),
             to_json=lambda page: selectors.observation_items(page, roles),
             columns=selectors.OBSERVATION_COLUMNS,
             to_rows=lambda rows: selectors.observation_items(rows, roles),
