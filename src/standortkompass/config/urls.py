@@ -65,4 +65,5 @@ handler404 = core_views.page_not_found
 handler500 = core_views.server_error
 
 if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    # Only the public uploads (MEDIA_ROOT/site/); imports waiting for confirmation and board documents stay private.
+    urlpatterns += [path("media/site/<path:path>", serve, {"document_root": settings.MEDIA_ROOT / "site"})]
