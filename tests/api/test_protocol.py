@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 
 import pytest
 from django.test import Client
 from django.utils.http import http_date
 
 from api.conftest import OFFICIAL_VALUE, ApiWorld, every_url, json_of
+from standortkompass.accounts.middleware import LAST_SEEN_KEY
 from standortkompass.processes.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -224,6 +226,18 @@ def test_the_api_sets_no_cookie_and_does_not_vary(api_world, client):
         response = client.get(url)
         assert not response.cookies, url
         assert "Vary" not in response, url
+
+
+def test_a_logged_in_readers_session_cookie_is_not_refreshed_by_the_api(api_world, client_for):
+    reader = client_for("admin")
+    session = reader.session
+    session[LAST_SEEN_KEY] = int(time.time()) - 120  # the session would be saved and its cookie sent again
+    session.save()
+
+    response = reader.get(base(api_world) + "news/")
+
+    assert response.status_code == 200
+    assert not response.cookies
 
 
 def test_a_logged_in_reader_gets_the_same_data_but_nothing_is_stored(api_world, client_for):

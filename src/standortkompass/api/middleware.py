@@ -1,7 +1,8 @@
 """What every answer under ``/api/`` shares: CORS for reading, and errors as JSON instead of the site's pages.
 
 Cross-origin reading is open to everyone (``Access-Control-Allow-Origin: *``) for ``GET``, ``HEAD`` and
-``OPTIONS``, never with credentials: the API gives out only public data and sets no cookie. A preflight
+``OPTIONS``, never with credentials: the API gives out only public data and sets no cookie (a logged-in user's
+refreshed session cookie is dropped). A preflight
 (``OPTIONS``) is answered here without running a view. An error that the site would answer with an HTML page
 (an unknown address, a server error) is answered with ``{"detail": …}`` instead.
 """
@@ -53,6 +54,8 @@ class ApiMiddleware:
             content_type = response.get("Content-Type", "")
             if response.status_code >= 400 and not content_type.startswith("application/json"):
                 response = _json_error(response)
+        # No cookie, also not the refreshed session of a logged-in user (its data is saved on the server all the same).
+        response.cookies.clear()
         # The answers differ neither by language nor by cookie (a logged-in user's carries no-store): no Vary, so
         # that shared caches keep one copy.
         if "Vary" in response.headers:

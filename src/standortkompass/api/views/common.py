@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
 from ninja import P, PathEx
 
 from standortkompass.api.responses import ErrorOut, ValidationErrorOut, not_found
@@ -54,7 +53,9 @@ LIST_EXTRA: dict[str, Any] = {
 
 
 class NotFoundError(Exception):
-    """Raised by a view for what is not there (or not public); answered with 404 and the message."""
+    """Raised by a view for what is not there (or not public); answered with 404 and the message.
+
+    The API's messages are English, like its field names and codes and django-ninja's own validation messages."""
 
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
@@ -64,7 +65,7 @@ class NotFoundError(Exception):
 def process_or_404(key: str) -> StrategyProcess:
     process = public_process(key)
     if process is None:
-        raise NotFoundError(_("There is no public process with this short name."))
+        raise NotFoundError("There is no public process with this short name.")
     return process
 
 

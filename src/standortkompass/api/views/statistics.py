@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponseBase
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router
 
 from standortkompass.api.responses import Listing, ListQuery, listing, statistics_meta
@@ -41,7 +40,7 @@ def statistics(request: HttpRequest, process: ProcessKey, query: Query[Observati
     found = process_or_404(process)
     analysis = selectors.published_analysis(found)
     if analysis is None:
-        raise NotFoundError(_("The location analysis of this process is not published."))
+        raise NotFoundError("The location analysis of this process is not published.")
     roles = selectors.region_roles(found, analysis)
     filters = selectors.StatisticsFilters(
         indicator=query.indicator or "", region=query.region or "", sector=query.sector, year=query.year

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponseBase
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router
 
 from standortkompass.api.responses import Listing, ListQuery, content_meta, document, listing
@@ -52,7 +51,7 @@ class ProjectQuery(ListQuery):
 def published_or_404(process: str) -> selectors.Published:
     found = selectors.published(process_or_404(process))
     if found is None:
-        raise NotFoundError(_("This process has no published strategy."))
+        raise NotFoundError("This process has no published strategy.")
     return found
 
 
@@ -110,7 +109,7 @@ def element(request: HttpRequest, process: ProcessKey, slug: Slug) -> HttpRespon
     found = published_or_404(process)
     node = found.tree.by_slug(slug)
     if node is None:
-        raise NotFoundError(_("The published strategy has no element with this short name."))
+        raise NotFoundError("The published strategy has no element with this short name.")
     return document(
         request,
         Document[ElementOut],
@@ -207,7 +206,7 @@ def project(request: HttpRequest, process: ProcessKey, slug: Slug) -> HttpRespon
     found = published_or_404(process)
     data = project_selectors.project_detail(found, slug, absolute(request))
     if data is None:
-        raise NotFoundError(_("The published strategy has no project with this short name."))
+        raise NotFoundError("The published strategy has no project with this short name.")
     return document(
         request,
         Document[ProjectDetailOut],
