@@ -12,7 +12,7 @@ from django.utils.http import http_date
 
 from api.conftest import OFFICIAL_VALUE, ApiWorld, every_url, json_of
 from standortkompass.accounts.middleware import LAST_SEEN_KEY
-from standortkompass.processes.models import Event
+from standortkompass.processes.models import Event, NewsItem
 
 pytestmark = pytest.mark.django_db
 
@@ -172,6 +172,15 @@ def test_the_csv_of_projects_lists_the_names_of_related_things(api_world, client
     assert rows[0]["lead_organisation"] == "Muster GmbH"
     assert rows[0]["budget"] == "1250000.55"
     assert rows[0]["status"] == "implementation"
+
+
+def test_a_text_that_a_spreadsheet_would_run_is_neutralised_in_the_csv_only(api_world, client):
+    NewsItem.objects.filter(pk=api_world.news.pk).update(title='=HYPERLINK("https://example.org")')
+
+    rows = read_csv(client.get(base(api_world) + "news/?format=csv"))
+
+    assert rows[0]["title"] == '\'=HYPERLINK("https://example.org")'
+    assert json_of(client.get(base(api_world) + "news/"))["items"][0]["title"] == '=HYPERLINK("https://example.org")'
 
 
 def test_the_csv_names_its_licence_in_a_link_header(api_world, client):

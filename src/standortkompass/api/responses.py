@@ -5,7 +5,8 @@ answers with a strong ``ETag`` (a hash of the body) and ``Last-Modified`` (when 
 this body, kept in the cache), so ``If-None-Match`` and ``If-Modified-Since`` are answered with 304 by Django's
 ``get_conditional_response`` (``If-None-Match`` wins when both are sent). Lists are paginated with ``limit``
 and ``offset`` and say the total ``count``; ``?format=csv`` gives the whole list (filters apply, pagination
-does not) as UTF-8 CSV with a header row and unrounded values.
+does not) as UTF-8 CSV with a header row and unrounded values (text that a spreadsheet would run as a formula
+with a leading apostrophe).
 """
 
 from __future__ import annotations
@@ -171,7 +172,14 @@ def _page_url(request: HttpRequest, offset: int, limit: int) -> str:
     return request.build_absolute_uri(request.path + "?" + urlencode(sorted(query.lists()), doseq=True))
 
 
+# Text a spreadsheet would run as a formula gets a leading apostrophe in CSV, as in the survey exports
+# (surveys/export_formats.py); a lone "-" (the official tables' flag "nothing") is no formula and stays.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return "'" + value if len(value) > 1 and value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -69,8 +70,13 @@ def process_or_404(key: str) -> StrategyProcess:
     return process
 
 
-def absolute(request: HttpRequest) -> Any:
-    return request.build_absolute_uri
+def absolute(request: HttpRequest) -> Callable[[str], str]:
+    """Makes a path of the site an address with the request's scheme and host."""
+
+    def link(path: str) -> str:
+        return request.build_absolute_uri(path)
+
+    return link
 
 
 def handle_not_found(request: HttpRequest, exc: NotFoundError | type[NotFoundError]) -> HttpResponse:
