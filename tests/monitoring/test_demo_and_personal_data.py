@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+from django.test import Client
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from processes.test_demo import official_regions, run_demo  # noqa: F401 -- the fixture and the command
 from standortkompass.accounts.personal_data import Person
 from standortkompass.monitoring.demo import monitoring_demo_load
 from standortkompass.monitoring.models import ProjectReport, ReminderSent, ReportingRound
@@ -13,8 +19,10 @@ from standortkompass.monitoring.services.personal_data import (
 )
 from standortkompass.monitoring.services.reminders import reminders_send
 from standortkompass.monitoring.services.reports import report_submit
+from standortkompass.processes.demo import data
 from standortkompass.processes.demo.steps import demo_steps
-from standortkompass.strategy.models import IndicatorActual, ProjectSheet, Strategy
+from standortkompass.processes.models import StrategyProcess
+from standortkompass.strategy.models import Element, ElementKind, IndicatorActual, ProjectSheet, Strategy
 from strategy.conftest import build_small_strategy
 
 
@@ -79,3 +87,20 @@ def test_a_person_s_reminders_are_exported_and_deleted(monitored, users):
     assert len(_reminder_records(person)) == 1
     assert _reminders_erase(person) == 1
     assert list(ReminderSent.objects.values_list("email", flat=True)) == ["partner@example.org"]
+
+
+@pytest.mark.usefixtures("official_regions")
+def test_the_whole_demo_has_two_reporting_rounds_on_the_demo_strategy_s_projects():
+    run_demo()
+
+    process = StrategyProcess.objects.get(slug=data.PROCESS_SLUG)
+    rounds = list(ReportingRound.objects.filter(process=process).order_by("reporting_date"))
+    assert [reporting_round.is_demo for reporting_round in rounds] == [True, True]
+    projects = Element.objects.filter(strategy__process=process, kind=ElementKind.PROJECT).count()
+    assert ProjectReport.objects.filter(round=rounds[0]).count() == projects
+    assert ProjectReport.objects.filter(round=rounds[1]).count() == projects - 1
+    if Strategy.objects.get(process=process).published_version_id is not None:
+        page = Client().get("/umsetzung/").content.decode()
+        assert (
+            _("Latest report as of %(date)s.") % {"date": date_format(rounds[1].reporting_date, "DATE_FORMAT")} in page
+        )

@@ -14,6 +14,7 @@ from monitoring.conftest import build_public_monitoring
 from standortkompass.core.numbers import format_percent
 from standortkompass.monitoring.models import ReportSource
 from standortkompass.monitoring.selectors.public import dashboard, published_monitoring
+from standortkompass.strategy.models import ProjectStatus
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def test_umsetzung_shows_fields_measures_projects_progress_as_text_and_bar(publi
     assert "Ausbildungsbörse" in html  # the measure the project implements
     assert format_percent(60, 0) in html
     assert '<progress max="100" value="60"' in html
-    assert '<th scope="row" class="kern-table__header">' + _("In implementation") in html
+    assert f'<th scope="row" class="kern-table__header">{ProjectStatus.IMPLEMENTATION.label}' in html
     assert "31.03.2027" in html or "31. März 2027" in html
 
 
