@@ -24,6 +24,7 @@ from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.core import cache as core_cache
 from standortkompass.core import ratelimit
 from standortkompass.processes.models import Phase, PhaseState, StrategyProcess
+from standortkompass.processes.navigation import navigation_forget
 from standortkompass.regiondata.models import Region, RegionLevel
 from standortkompass.strategy.selectors.versions import clear_version_trees
 from standortkompass.surveys.selectors.responses import published_schema
@@ -52,6 +53,7 @@ def fresh_process_memory() -> None:
     core_cache.memory.clear()
     published_schema.cache_clear()
     clear_version_trees()
+    navigation_forget()
 
 
 @pytest.fixture

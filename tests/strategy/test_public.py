@@ -353,32 +353,17 @@ def test_the_navigation_links_strategy_and_projects_only_while_a_version_is_publ
     assert 'href="/strategie/" aria-current="page"' in nav(client, reverse("strategy:overview"))
 
 
-def test_the_page_and_the_navigation_look_up_the_published_version_once(client, published, monkeypatch):
-    from standortkompass.strategy.selectors import public
+def test_the_navigation_asks_the_database_once_and_then_the_cache(client, published):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
-    calls: list[int] = []
-    original = public.published_strategy
-
-    def counting() -> public.Published | None:
-        calls.append(1)
-        return original()
-
-    monkeypatch.setattr(public, "published_strategy", counting)
-    client.get(reverse("strategy:overview"))
-    client.get(reverse("public:events"))
-
-    assert len(calls) == 2  # one per request
-
-
-def test_the_navigation_costs_one_query_per_page(client, published, monkeypatch):
-    from standortkompass.strategy.templatetags import strategy_public
-
-    client.get(reverse("public:events"))  # the version's tree is parsed and kept
-    with_lookup = _queries(client, reverse("public:events"))
-    monkeypatch.setattr(strategy_public, "published_for", lambda request: None)
-    without_lookup = _queries(client, reverse("public:events"))
-
-    assert with_lookup - without_lookup == 1
+    client.get(reverse("public:events"))  # the navigation's entries are worked out and kept
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(reverse("public:events")).content.decode()
+    assert 'href="/strategie/"' in page
+    asked = " ".join(query["sql"] for query in captured.captured_queries)
+    assert "strategy_strategy" not in asked
+    assert "standortanalyse_analysissettings" not in asked
 
 
 def _queries(client: Client, url: str) -> int:

@@ -44,10 +44,12 @@ class StrategyConfig(AppConfig):
         from standortkompass.processes.evidence import register as register_evidence
         from standortkompass.processes.evidence import register_citer
         from standortkompass.processes.member_tasks import register as register_member_tasks
+        from standortkompass.processes.navigation import NavEntry
+        from standortkompass.processes.navigation import register as register_navigation
         from standortkompass.strategy.demo import strategy_demo_load
         from standortkompass.strategy.selectors.consultation import consultation_member_tasks
         from standortkompass.strategy.selectors.evidence import EXTERNAL_SOURCE, strategy_citations
-        from standortkompass.strategy.selectors.public import strategy_calls_to_action
+        from standortkompass.strategy.selectors.public import strategy_calls_to_action, strategy_is_published
 
         register(self.label, AUDIT_LABELS)
         register_evidence(EXTERNAL_SOURCE)
@@ -56,3 +58,6 @@ class StrategyConfig(AppConfig):
         register_call_to_action(strategy_calls_to_action)
         register_demo_step(strategy_demo_load)
         register_member_tasks(consultation_member_tasks)
+        # "Strategie" and "Projekte" in the main navigation while a version is published.
+        register_navigation(NavEntry("strategy", _("Strategy"), "strategy:overview", 70, strategy_is_published))
+        register_navigation(NavEntry("projects", _("Projects"), "strategy:projects", 80, strategy_is_published))

@@ -22,6 +22,7 @@ from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.audit.services import audit_record, model_changes
 from standortkompass.processes.models import Phase, PhaseState, ProcessStatus, StrategyProcess
 from standortkompass.processes.models.process import DEFAULT_PHASES
+from standortkompass.processes.navigation import navigation_changed
 from standortkompass.processes.selectors import go_live_missing
 from standortkompass.regiondata.models import Region, RegionLevel
 
@@ -251,6 +252,7 @@ def process_set_public(*, process: StrategyProcess, actor: User, is_public: bool
         process.is_public = is_public
         process.full_clean()
         process.save(update_fields=["is_public", "updated_at"])
+        navigation_changed()
         audit_record(
             actor=actor,
             action="process.publish" if is_public else "process.unpublish",

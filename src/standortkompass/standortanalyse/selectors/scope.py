@@ -24,6 +24,11 @@ def settings_for(*, process: StrategyProcess) -> AnalysisSettings:
     return found if found is not None else AnalysisSettings(process=process)
 
 
+def analysis_shown(process: StrategyProcess) -> bool:
+    """Whether the public site shows the process's analysis (for the main navigation's entry)."""
+    return process.region_id is not None and AnalysisSettings.objects.filter(process=process, is_public=True).exists()
+
+
 def published_process() -> StrategyProcess | None:
     """The current public process if Administration has published its analysis and it has a district."""
     process = current_public_process()

@@ -9,6 +9,7 @@ from django.db import transaction
 from standortkompass.accounts.models import User
 from standortkompass.audit.services import audit_record, model_changes
 from standortkompass.processes.models import StrategyProcess
+from standortkompass.processes.navigation import navigation_changed
 from standortkompass.standortanalyse.models import AnalysisSettings, Finding
 
 FINDING_FIELDS = ("kind", "title", "text", "references", "is_public", "order")
@@ -73,6 +74,8 @@ def analysis_settings_update(
         settings.full_clean()
         settings.save()
         changes = model_changes(before, {"is_public": is_public, "peer_codes": list(peer_codes)})
+        if "is_public" in changes:
+            navigation_changed()
         if changes:
             audit_record(actor=actor, action="analysis.settings", obj=settings, process=process, changes=changes)
         return settings

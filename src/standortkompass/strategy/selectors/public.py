@@ -7,7 +7,8 @@ updates them), the actual values of indicators (an official statistic from ``reg
 entered or reported), and the cited sources (``processes.evidence``, each with its owner's rules).
 
 Which version is published is one query (``published_strategy``), made once per request
-(``published_for``): the strategy's pages and the main navigation share it.
+(``published_for``). The main navigation asks ``strategy_is_published`` through ``processes.navigation``, which
+keeps the answer in the cache.
 """
 
 from __future__ import annotations
@@ -91,8 +92,13 @@ def published_strategy() -> Published | None:
     return Published(process=strategy.process, strategy=strategy, version=version, tree=version_tree(version))
 
 
+def strategy_is_published(process: StrategyProcess) -> bool:
+    """Whether the process has a published version (for the main navigation's entries)."""
+    return Strategy.objects.filter(process=process, published_version__isnull=False).exists()
+
+
 def published_for(request: HttpRequest) -> Published | None:
-    """``published_strategy()``, looked up once per request (the page and the main navigation both ask)."""
+    """``published_strategy()``, looked up once per request."""
     if not hasattr(request, _REQUEST_ATTRIBUTE):
         setattr(request, _REQUEST_ATTRIBUTE, published_strategy())
     return cast("Published | None", getattr(request, _REQUEST_ATTRIBUTE))

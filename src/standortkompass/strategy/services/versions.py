@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from standortkompass.accounts.models import User
 from standortkompass.audit.services import audit_record
+from standortkompass.processes.navigation import navigation_changed
 from standortkompass.strategy.models import Strategy, StrategyVersion, VersionState
 from standortkompass.strategy.selectors.tree import draft_tree
 
@@ -107,6 +108,7 @@ def version_publish(*, version: StrategyVersion, actor: User) -> StrategyVersion
         locked.save(update_fields=["published_at"])
         strategy.published_version = locked
         strategy.save(update_fields=["published_version", "updated_at"])
+        navigation_changed()
         audit_record(
             actor=actor,
             action="strategy.version.publish",
@@ -126,6 +128,7 @@ def version_withdraw(*, strategy: Strategy, actor: User) -> None:
         previous = locked.published_version_id
         locked.published_version = None
         locked.save(update_fields=["published_version", "updated_at"])
+        navigation_changed()
         audit_record(
             actor=actor,
             action="strategy.version.withdraw",
