@@ -62,6 +62,7 @@ bench: install
 	$(BIN)/python bench/survey_results.py || status=1; \
 	$(BIN)/python bench/survey_export.py || status=1; \
 	$(BIN)/python bench/imports.py || status=1; \
+	$(BIN)/python bench/strategy.py || status=1; \
 	exit $$status
 
 bench-load: install
