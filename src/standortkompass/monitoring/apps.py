@@ -25,8 +25,15 @@ class MonitoringConfig(AppConfig):
         from standortkompass.monitoring.services.personal_data import register_personal_data
         from standortkompass.processes.demo.steps import register as register_demo_step
         from standortkompass.processes.member_tasks import register as register_member_tasks
+        from standortkompass.processes.navigation import NavEntry
+        from standortkompass.processes.navigation import register as register_navigation
+        from standortkompass.strategy.selectors.public import strategy_is_published
 
         register(self.label, AUDIT_LABELS)
         register_member_tasks(report_member_tasks)
         register_personal_data()
         register_demo_step(monitoring_demo_load)
+        # "Umsetzung" in the main navigation while a version of the strategy is published.
+        register_navigation(
+            NavEntry("implementation", _("Implementation"), "monitoring:overview", 90, strategy_is_published)
+        )

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from standortkompass.accounts.models import User
 from standortkompass.monitoring.models import ProjectReport, ReportingRound, ReportSource
 from standortkompass.processes.services.process import create_audited, update_audited
-from standortkompass.strategy.models import Element, ElementKind, Milestone, ProjectSheet
+from standortkompass.strategy.models import Element, ElementKind, Milestone
 from standortkompass.strategy.services.elements import milestone_update, sheet_update
 
 REPORT_FIELDS = ("status", "progress", "achieved", "next_steps", "problems", "milestones_reached", "source")
@@ -100,7 +100,9 @@ def report_submit(
                 data=values,
             )
         if _newest_for_project(report):
-            sheet_update(element=project, actor=actor, data={"status": report.status, "progress": report.progress})
-            # The strategy's service has no field for the time of the last report; it is no audited content.
-            ProjectSheet.objects.filter(element=project).update(status_changed_at=now)
+            sheet_update(
+                element=project,
+                actor=actor,
+                data={"status": report.status, "progress": report.progress, "status_changed_at": now},
+            )
         return report

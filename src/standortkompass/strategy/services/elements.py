@@ -48,6 +48,8 @@ SHEET_FIELDS = (
     "progress",
     "risks",
     "contact",
+    # When the project's lead last reported its status (monitoring sets it with the reported status).
+    "status_changed_at",
 )
 MILESTONE_FIELDS = ("title", "due_date", "reached_on")
 
