@@ -76,3 +76,35 @@ def test_an_external_document_is_cited_by_title_and_address_and_removing_a_link_
     evidence_remove(link=link, actor=users["editor"])
     assert AuditEntry.objects.filter(action="strategy.evidence.remove").count() == 1
     assert not project.evidence.exists()
+
+
+def test_many_cited_sources_are_looked_up_together_per_kind(small_strategy, finding, users, process, regions):
+    from standortkompass.regiondata.models import Indicator, Observation
+    from standortkompass.strategy.selectors.evidence import evidence_shown
+    from standortkompass.strategy.selectors.tree import draft_tree
+
+    more = [
+        Finding.objects.create(process=process, kind=FindingKind.STRENGTH, title=f"Befund {n}", is_public=True)
+        for n in range(6)
+    ]
+    for n in range(6):
+        indicator = Indicator.objects.create(code=f"kennzahl_{n}", name=f"Kennzahl {n}", unit="%")
+        Observation.objects.create(indicator=indicator, region=regions["08118"], year=2023, value=n + 0.5)
+    goal = small_strategy.goals[0]
+    for n, item in enumerate([finding, *more]):
+        evidence_add(element=goal, actor=users["editor"], kind="finding", reference={"finding": item.pk})
+        if n < 6:
+            reference = {"indicator": f"kennzahl_{n}", "region": "08118", "year": None}
+            evidence_add(element=goal, actor=users["editor"], kind="analysis_figure", reference=reference)
+    links = next(node for node in draft_tree(small_strategy.strategy).elements if node.id == goal.pk).evidence
+    assert len(links) == 13
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        shown = evidence_shown(process, links, public=True)
+    assert [item.resolved.title for item in shown[:2]] == ["Fachkräfteengpass", "Kennzahl 0, Ludwigsburg"]
+    assert shown[1].resolved.figure == "0,5\N{NO-BREAK SPACE}% (2023)"
+    # Findings: one read and the analysis's publication; figures: indicators, regions, observations, publication.
+    assert len(captured.captured_queries) <= 7

@@ -47,26 +47,47 @@ def finding_options(process: StrategyProcess) -> list[EvidenceOption]:
     ]
 
 
-def finding_resolve(process: StrategyProcess, reference: Reference, *, public: bool) -> ResolvedEvidence | None:
-    try:
-        finding = Finding.objects.get(process=process, pk=int(reference.get("finding", 0)))
-    except (Finding.DoesNotExist, TypeError, ValueError):
-        return None
-    if public and not (finding.is_public and _analysis_public(process)):
-        return None
-    if public:
-        url = reverse("standortanalyse:swot") + "#" + finding_anchor(finding.pk)
-    else:
-        url = reverse(
-            "standortanalyse_manage:finding_edit", kwargs={"process_pk": process.pk, "finding_pk": finding.pk}
+def finding_resolve_many(
+    process: StrategyProcess, references: list[Reference], *, public: bool
+) -> list[ResolvedEvidence | None]:
+    ids: list[int | None] = []
+    for reference in references:
+        try:
+            ids.append(int(reference.get("finding", 0)))
+        except (TypeError, ValueError):
+            ids.append(None)
+    findings = Finding.objects.in_bulk([pk for pk in ids if pk is not None])
+    analysis_public = _analysis_public(process) if public else False
+    kinds = dict(FindingKind.choices)
+    answers: list[ResolvedEvidence | None] = []
+    for pk in ids:
+        finding = findings.get(pk) if pk is not None else None
+        if (
+            finding is None
+            or finding.process_id != process.pk
+            or (public and not (finding.is_public and analysis_public))
+        ):
+            answers.append(None)
+            continue
+        if public:
+            url = reverse("standortanalyse:swot") + "#" + finding_anchor(finding.pk)
+        else:
+            url = reverse(
+                "standortanalyse_manage:finding_edit", kwargs={"process_pk": process.pk, "finding_pk": finding.pk}
+            )
+        answers.append(
+            ResolvedEvidence(
+                title=finding.title,
+                summary=_plain(finding.text),
+                url=url,
+                source=_("Location analysis: %(kind)s") % {"kind": kinds[finding.kind]},
+            )
         )
-    kind = dict(FindingKind.choices)[finding.kind]
-    return ResolvedEvidence(
-        title=finding.title,
-        summary=_plain(finding.text),
-        url=url,
-        source=_("Location analysis: %(kind)s") % {"kind": kind},
-    )
+    return answers
+
+
+def finding_resolve(process: StrategyProcess, reference: Reference, *, public: bool) -> ResolvedEvidence | None:
+    return finding_resolve_many(process, [reference], public=public)[0]
 
 
 def _finding_key(reference: Reference) -> str:
@@ -80,6 +101,7 @@ FINDING = EvidenceKind(
     resolve=finding_resolve,
     source_key=_finding_key,
     order=10,
+    resolve_many=finding_resolve_many,
 )
 
 
@@ -112,32 +134,65 @@ def figure_text(value: float, unit: str) -> str:
     return f"{number}\N{NO-BREAK SPACE}{unit}" if unit else number
 
 
-def figure_resolve(process: StrategyProcess, reference: Reference, *, public: bool) -> ResolvedEvidence | None:
-    indicator = Indicator.objects.filter(code=str(reference.get("indicator", ""))).first()
-    region = Region.objects.filter(code=str(reference.get("region", ""))).first()
-    if indicator is None or region is None:
-        return None
-    # The total of an indicator broken down by sector carries the sector code TOTAL.
-    total = TOTAL if indicator.has_sectors else ""
-    observations = Observation.objects.filter(indicator=indicator, region=region, sector=total, value__isnull=False)
+def _year(reference: Reference) -> int | bool | None:
+    """The reference's year, None for the latest, False when it is no year."""
     year = reference.get("year")
-    if year is not None:
-        try:
-            observations = observations.filter(year=int(year))
-        except (TypeError, ValueError):
-            return None
-    observation = observations.order_by("-year").first()
-    title = _("%(indicator)s, %(region)s") % {"indicator": indicator.name, "region": region.name}
-    if observation is None or observation.value is None:
-        return ResolvedEvidence(title=title, summary=_("No value in the official statistics."), source=indicator.source)
+    if year is None:
+        return None
+    try:
+        return int(year)
+    except (TypeError, ValueError):
+        return False
+
+
+def figure_resolve_many(
+    process: StrategyProcess, references: list[Reference], *, public: bool
+) -> list[ResolvedEvidence | None]:
+    """The figures of many references from one read of their indicators, regions and observations."""
+    codes = {str(reference.get("indicator", "")) for reference in references}
+    region_codes = {str(reference.get("region", "")) for reference in references}
+    indicators = {indicator.code: indicator for indicator in Indicator.objects.filter(code__in=codes)}
+    regions = {region.code: region for region in Region.objects.filter(code__in=region_codes)}
+    values: dict[tuple[str, str], dict[int, float]] = {}
+    rows = Observation.objects.filter(
+        indicator__code__in=indicators.keys(),
+        region__code__in=regions.keys(),
+        sector__in=("", TOTAL),
+        value__isnull=False,
+    ).values_list("indicator__code", "region__code", "sector", "year", "value")
+    for code, region_code, sector, observed_year, value in rows:
+        # The total of an indicator broken down by sector carries the sector code TOTAL.
+        if value is not None and sector == (TOTAL if indicators[code].has_sectors else ""):
+            values.setdefault((code, region_code), {})[observed_year] = value
     url = reverse("standortanalyse:overview") if _analysis_public(process) else ""
-    return ResolvedEvidence(
-        title=title,
-        figure=_("%(value)s (%(year)s)")
-        % {"value": figure_text(observation.value, indicator.unit), "year": observation.year},
-        url=url if public or url else "",
-        source=indicator.source,
-    )
+    answers: list[ResolvedEvidence | None] = []
+    for reference in references:
+        indicator = indicators.get(str(reference.get("indicator", "")))
+        region = regions.get(str(reference.get("region", "")))
+        wanted = _year(reference)
+        if indicator is None or region is None or wanted is False:
+            answers.append(None)
+            continue
+        title = _("%(indicator)s, %(region)s") % {"indicator": indicator.name, "region": region.name}
+        series = values.get((indicator.code, region.code), {})
+        shown_year = (max(series) if series else None) if wanted is None else int(wanted)
+        if shown_year is None or shown_year not in series:
+            answers.append(
+                ResolvedEvidence(
+                    title=title, summary=_("No value in the official statistics."), source=indicator.source
+                )
+            )
+            continue
+        figure = _("%(value)s (%(year)s)") % {
+            "value": figure_text(series[shown_year], indicator.unit),
+            "year": shown_year,
+        }
+        answers.append(ResolvedEvidence(title=title, figure=figure, url=url, source=indicator.source))
+    return answers
+
+
+def figure_resolve(process: StrategyProcess, reference: Reference, *, public: bool) -> ResolvedEvidence | None:
+    return figure_resolve_many(process, [reference], public=public)[0]
 
 
 def _figure_key(reference: Reference) -> str:
@@ -152,4 +207,5 @@ ANALYSIS_FIGURE = EvidenceKind(
     resolve=figure_resolve,
     source_key=_figure_key,
     order=20,
+    resolve_many=figure_resolve_many,
 )

@@ -57,14 +57,16 @@ class ShownEvidence:
 
 
 def evidence_shown(process: StrategyProcess, links: tuple[EvidenceNode, ...], *, public: bool) -> list[ShownEvidence]:
+    """The links as a page shows them; the sources of one kind are looked up together."""
+    resolved = evidence.resolve_all(process, [(link.kind, link.reference) for link in links], public=public)
     shown = []
-    for link in links:
+    for link, answer in zip(links, resolved, strict=True):
         kind = evidence.kind(link.kind)
         shown.append(
             ShownEvidence(
                 kind_label=str(kind.label) if kind else _("Source"),
                 note=link.note,
-                resolved=evidence.resolve(process, link.kind, link.reference, public=public),
+                resolved=answer,
                 link_id=link.id,
             )
         )

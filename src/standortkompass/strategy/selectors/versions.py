@@ -26,7 +26,13 @@ def version_tree(version: StrategyVersion) -> StrategyTree:
 
 
 def published_version(process: StrategyProcess) -> StrategyVersion | None:
-    strategy = Strategy.objects.filter(process=process).select_related("published_version").first()
+    # The snapshot is read (once per version) by ``version_tree``; not with every lookup of the version.
+    strategy = (
+        Strategy.objects.filter(process=process)
+        .select_related("published_version")
+        .defer("published_version__snapshot")
+        .first()
+    )
     return strategy.published_version if strategy is not None else None
 
 

@@ -169,11 +169,39 @@ def _breakdown(survey: Survey, question: str, breakdown: str, label: str) -> _Sh
     return result
 
 
-def survey_result_resolve(process: StrategyProcess, reference: Reference, *, public: bool) -> ResolvedEvidence | None:
-    try:
-        survey = Survey.objects.get(process=process, pk=int(reference.get("survey", 0)))
-    except (Survey.DoesNotExist, TypeError, ValueError):
-        return None
+def survey_result_resolve_many(
+    process: StrategyProcess, references: list[Reference], *, public: bool
+) -> list[ResolvedEvidence | None]:
+    """Many cited results: each survey and its (cached) results read once, not once per citation."""
+    ids: set[int] = set()
+    for reference in references:
+        try:
+            ids.add(int(reference.get("survey", 0)))
+        except (TypeError, ValueError):
+            continue
+    surveys = {survey.pk: survey for survey in Survey.objects.filter(process=process, pk__in=ids)}
+    overviews: dict[int, dict[str, tuple[str, QuestionResult]]] = {}
+    answers: list[ResolvedEvidence | None] = []
+    for reference in references:
+        try:
+            survey = surveys.get(int(reference.get("survey", 0)))
+        except (TypeError, ValueError):
+            survey = None
+        if survey is None:
+            answers.append(None)
+            continue
+        answers.append(_resolve_one(process, survey, reference, public=public, overviews=overviews))
+    return answers
+
+
+def _resolve_one(
+    process: StrategyProcess,
+    survey: Survey,
+    reference: Reference,
+    *,
+    public: bool,
+    overviews: dict[int, dict[str, tuple[str, QuestionResult]]],
+) -> ResolvedEvidence | None:
     question = str(reference.get("question", ""))
     breakdown = str(reference.get("breakdown", "") or "")
     url = (
@@ -200,14 +228,21 @@ def survey_result_resolve(process: StrategyProcess, reference: Reference, *, pub
             details=shown.details,
             suppressed=shown.withheld,
         )
-    overview = cached_results_overview(survey=survey, suppressed=True, weighted=False)
-    entry = next((e for group in overview.groups for e in group.entries if e.name == question), None)
-    if entry is None:
+    if survey.pk not in overviews:
+        overview = cached_results_overview(survey=survey, suppressed=True, weighted=False)
+        overviews[survey.pk] = {
+            entry.name: (entry.label, entry.result) for group in overview.groups for entry in group.entries
+        }
+    found = overviews[survey.pk].get(question)
+    if found is None:
         return None
-    summary, details, withheld = _summary(entry.result)
-    return ResolvedEvidence(
-        title=entry.label, summary=summary, url=url, source=source, details=details, suppressed=withheld
-    )
+    label, result = found
+    summary, details, withheld = _summary(result)
+    return ResolvedEvidence(title=label, summary=summary, url=url, source=source, details=details, suppressed=withheld)
+
+
+def survey_result_resolve(process: StrategyProcess, reference: Reference, *, public: bool) -> ResolvedEvidence | None:
+    return survey_result_resolve_many(process, [reference], public=public)[0]
 
 
 SURVEY_RESULT = EvidenceKind(
@@ -217,4 +252,5 @@ SURVEY_RESULT = EvidenceKind(
     resolve=survey_result_resolve,
     source_key=_source_key,
     order=30,
+    resolve_many=survey_result_resolve_many,
 )
