@@ -176,3 +176,27 @@ def test_the_demo_strategy_is_on_the_public_pages(client, demo):
     for element in Element.objects.filter(strategy=demo):
         name = "strategy:project" if element.kind == ElementKind.PROJECT else "strategy:element"
         assert client.get(reverse(name, kwargs={"slug": element.slug})).status_code == 200
+
+
+def test_the_demo_sounding_board_commented_on_version_one_and_redaktion_handled_every_comment(
+    process, users, statistics, organisations
+):
+    from standortkompass.processes.models import Board, BoardKind, BoardMember
+    from standortkompass.strategy.models import CommentDisposition, ConsultationRound
+
+    board = Board.objects.create(process=process, name="Sounding Board", kind=BoardKind.SOUNDING_BOARD)
+    BoardMember.objects.create(board=board, name="Dr. Erika Beispiel", user=users["board"])
+    analysis_demo_load(process=process)
+    survey_demo_load(process=process, responses=12)
+    strategy_demo_load(process=process)
+    consultation = ConsultationRound.objects.get(version__strategy__process=process)
+    assert consultation.version.number == 1
+    assert list(consultation.boards.all()) == [board]
+    assert consultation.closed_at is not None
+    comments = list(consultation.comments.order_by("id"))
+    assert len(comments) == 4
+    assert all(comment.created_by == users["board"] for comment in comments)
+    assert all(comment.disposition != CommentDisposition.OPEN and comment.response for comment in comments)
+    assert comments[0].element_title == "Transformation der Automobilzulieferer"
+    assert comments[-1].element_id is None
+    assert all("(Demo)" in comment.text for comment in comments)

@@ -29,6 +29,7 @@ AUDIT_LABELS = {
     "strategy.consultation.open": _("Consultation round opened"),
     "strategy.consultation.comment": _("Comment submitted in a consultation round"),
     "strategy.consultation.respond": _("Comment of a consultation round handled"),
+    "strategy.consultation.close": _("Consultation round closed"),
 }
 
 

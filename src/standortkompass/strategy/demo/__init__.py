@@ -14,19 +14,24 @@ Running it again changes nothing: a strategy that already has elements or versio
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from standortkompass.accounts.models import Role, User
 from standortkompass.processes import evidence
-from standortkompass.processes.models import Organisation, StrategyProcess
+from standortkompass.processes.models import Board, BoardKind, BoardMember, Organisation, StrategyProcess
 from standortkompass.regiondata.models import Indicator, Observation, Region
 from standortkompass.standortanalyse.models import Finding
 from standortkompass.strategy.demo.data import (
+    CONSULTATION_COMMENTS,
+    CONSULTATION_INTRODUCTION,
+    CONSULTATION_TITLE,
     DECIDED_ON,
     DECISION,
     EXTERNAL,
@@ -42,7 +47,14 @@ from standortkompass.strategy.demo.data import (
     ProjectData,
     Target,
 )
-from standortkompass.strategy.models import Element, ElementKind, Strategy
+from standortkompass.strategy.models import Element, ElementKind, Strategy, StrategyVersion
+from standortkompass.strategy.selectors.versions import version_tree
+from standortkompass.strategy.services.consultation import (
+    comment_respond,
+    comment_submit,
+    consultation_close,
+    consultation_open,
+)
 from standortkompass.strategy.services.elements import (
     element_create,
     milestone_create,
@@ -204,11 +216,36 @@ def strategy_demo_load(*, process: StrategyProcess) -> Strategy:
         version = version_freeze(
             strategy=strategy, actor=editor, label="Entwurf für den Lenkungskreis (Demo)", note="Erste Fassung."
         )
+        _consultation(process, version, admin=admin, editor=editor)
         version = version_submit(version=version, actor=admin)
         version = version_decide(version=version, actor=admin, approved=True, decided_on=DECIDED_ON, summary=DECISION)
         version_publish(version=version, actor=admin)
     strategy.refresh_from_db()
     return strategy
+
+
+def _consultation(process: StrategyProcess, version: StrategyVersion, *, admin: User, editor: User) -> None:
+    """The Sounding Board's consultation on version 1: its members' comments, answered by Redaktion, closed."""
+    board = Board.objects.filter(process=process, kind=BoardKind.SOUNDING_BOARD).first()
+    seat = BoardMember.objects.filter(board=board, user__isnull=False).select_related("user").first()
+    if board is None or seat is None or seat.user is None:
+        return
+    consultation = consultation_open(
+        version=version,
+        actor=admin,
+        title=CONSULTATION_TITLE,
+        introduction=CONSULTATION_INTRODUCTION,
+        deadline=timezone.now() + dt.timedelta(days=14),
+        boards=[board],
+    )
+    tree = version_tree(version)
+    for element_title, text, disposition, response in CONSULTATION_COMMENTS:
+        node = next((node for node in tree.elements if node.title == element_title), None)
+        comment = comment_submit(
+            consultation=consultation, actor=seat.user, text=text, element_id=node.id if node else None
+        )
+        comment_respond(comment=comment, actor=editor, disposition=disposition, response=response)
+    consultation_close(consultation=consultation, actor=admin)
 
 
 def _project(

@@ -483,3 +483,37 @@ PROJECT_SOURCES: dict[str, tuple[str, str]] = {
     "Brachflächenkataster": ("external", ""),
     "Glasfaseranschluss der Gewerbegebiete": ("survey", "dig_bandbreite"),
 }
+
+# The Sounding Board's consultation on version 1 (demo): comments by its member, handled by Redaktion.
+CONSULTATION_TITLE = "Konsultation des Sounding Boards zum Strategieentwurf (Demo)"
+CONSULTATION_INTRODUCTION = (
+    "**Demo:** Bitte kommentieren Sie den Entwurf – je Element oder zum Entwurf als Ganzem. "
+    "Die Redaktion antwortet auf jeden Kommentar."
+)
+CONSULTATION_COMMENTS: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "Transformation der Automobilzulieferer",
+        "Die kleinen Zulieferer brauchen vor allem Zeit ihrer Geschäftsführung – bitte Formate, die höchstens "
+        "einen halben Tag dauern. (Demo)",
+        "taken_up",
+        "Aufgenommen: Die Treffen des Transformationsnetzwerks dauern einen halben Tag. (Demo)",
+    ),
+    (
+        "Fachkräfte gewinnen und halten",
+        "Das Ziel sollte auch Ausbildung im Handwerk nennen, nicht nur die Industrie. (Demo)",
+        "taken_up",
+        "Aufgenommen: Das Ausbildungs- und Karriereportal umfasst Handwerk und Industrie. (Demo)",
+    ),
+    (
+        "Flächen für Unternehmen klug entwickeln",
+        "Ein gemeinsamer Flächenpool aller Kommunen ist politisch kaum durchsetzbar. (Demo)",
+        "not_taken_up",
+        "Nicht aufgenommen: Der Pool beginnt freiwillig mit den Kommunen, die mitmachen wollen. (Demo)",
+    ),
+    (
+        "",
+        "Insgesamt ein guter Entwurf; bitte die Kennzahlen jährlich berichten. (Demo)",
+        "answered",
+        "Danke – die Umsetzung wird in Berichtsrunden jährlich dargestellt. (Demo)",
+    ),
+)

@@ -152,3 +152,21 @@ def comment_respond(
             changes={"disposition": [before[0], disposition], "response": [before[1], locked.response]},
         )
         return locked
+
+
+def consultation_close(*, consultation: ConsultationRound, actor: User) -> ConsultationRound:
+    """Close a round before its deadline (no more comments); its outcome stays readable."""
+    with transaction.atomic():
+        locked = ConsultationRound.objects.select_for_update().get(pk=consultation.pk)
+        if locked.closed_at is not None:
+            return locked
+        locked.closed_at = timezone.now()
+        locked.save(update_fields=["closed_at"])
+        audit_record(
+            actor=actor,
+            action="strategy.consultation.close",
+            obj=locked,
+            process=round_process(locked),
+            changes={"closed_at": ["", locked.closed_at.isoformat()]},
+        )
+        return locked
