@@ -29,6 +29,7 @@ ACCESS: dict[str, Audience] = {
     "strategy_manage:consultation_open": ADMINS,
     "strategy_manage:consultation": ROUND_PARTICIPANTS,
     "strategy_manage:consultation_outcome": ROUND_PARTICIPANTS,
+    "strategy_manage:consultation_close": post_only(ADMINS),
     "strategy_manage:consultation_comment": EDITORS,
 }
 GET_ONLY: set[str] = set()

@@ -344,3 +344,22 @@ def test_two_comments_sent_at_the_same_moment_are_both_kept(process, users):
 
     assert len(set(created)) == PARALLEL
     assert sorted(ConsultationComment.objects.values_list("text", flat=True)) == ["Kommentar 0", "Kommentar 1"]
+
+
+def test_administration_closes_a_round_before_its_deadline_and_comments_are_refused(
+    consultation, process, users, client_for
+):
+    close = url("consultation_close", process, round_pk=consultation.pk)
+    assert client_for("editor").post(close).status_code == 403
+    assert client_for("admin").get(close).status_code == 405
+    page = client_for("admin").get(url("consultation", process, round_pk=consultation.pk)).content.decode()
+    assert f'action="{close}"' in page
+    response = client_for("admin").post(close)
+    assert response.status_code == 302
+    consultation.refresh_from_db()
+    assert consultation.closed_at is not None
+    with pytest.raises(ValidationError):
+        comment_submit(consultation=consultation, actor=users["board"], text="Noch etwas")
+    page = client_for("admin").get(url("consultation", process, round_pk=consultation.pk)).content.decode()
+    assert f'action="{close}"' not in page
+    assert AuditEntry.objects.filter(action="strategy.consultation.close").count() == 1

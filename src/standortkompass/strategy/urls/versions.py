@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern] = [
     path("konsultationen/neu/", consultation.consultation_open_view, name="consultation_open"),
     path("konsultationen/<int:round_pk>/", consultation.consultation, name="consultation"),
     path("konsultationen/<int:round_pk>/ergebnis/", consultation.consultation_outcome, name="consultation_outcome"),
+    path("konsultationen/<int:round_pk>/beenden/", consultation.consultation_close_view, name="consultation_close"),
     path(
         "konsultationen/<int:round_pk>/kommentare/<int:comment_pk>/",
         consultation.consultation_comment,

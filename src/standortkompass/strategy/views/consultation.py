@@ -14,7 +14,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from standortkompass.accounts.access import process_permission_required
 from standortkompass.accounts.http import ProcessRequest
@@ -24,7 +24,12 @@ from standortkompass.strategy.models import ConsultationComment, ConsultationRou
 from standortkompass.strategy.selectors.consultation import comments_of, invited, is_open, rounds_of
 from standortkompass.strategy.selectors.tree import StrategyTree
 from standortkompass.strategy.selectors.versions import version_tree
-from standortkompass.strategy.services.consultation import comment_respond, comment_submit, consultation_open
+from standortkompass.strategy.services.consultation import (
+    comment_respond,
+    comment_submit,
+    consultation_close,
+    consultation_open,
+)
 from standortkompass.strategy.views.versions import OutlineItem, outline
 
 
@@ -180,8 +185,19 @@ def consultation(request: ProcessRequest, process_pk: int, round_pk: int) -> Htt
             "whole_comments": grouped.get(None, []),
             "comment_count": sum(len(comments) for comments in grouped.values()),
             "can_handle": request.user.has_perm("strategy.edit", request.process),
+            "can_close": accepting and request.user.has_perm("strategy.manage_versions", request.process),
         },
     )
+
+
+@process_permission_required("strategy.manage_versions")
+@require_POST
+def consultation_close_view(request: ProcessRequest, process_pk: int, round_pk: int) -> HttpResponse:
+    """Administration ends a round before its deadline; the outcome stays readable."""
+    found = _round(request, round_pk)
+    consultation_close(consultation=found, actor=request.user)
+    messages.success(request, _("The round has been closed; comments are no longer accepted."))
+    return redirect("strategy_manage:consultation", process_pk=process_pk, round_pk=found.pk)
 
 
 @process_permission_required("processes.view_participant_area")
