@@ -10,6 +10,10 @@ is a demo assumption of the agency and says so. Indicators without a statistic h
 The step freezes the draft as version 1, submits it, records the steering committee's decision (for now
 here; the governance demo will record it in the register) and publishes it, so the public pages show it.
 Running it again changes nothing: a strategy that already has elements or versions is kept as it is.
+
+The demo's Partner log-in becomes a contact person of the lead organisation of one project
+(``data.PARTNER_CONTACT``), so that it leads that project and finds its report in "My area" once a reporting round
+is open (monitoring's demo step opens one). This happens also for a demo strategy loaded before.
 """
 
 from __future__ import annotations
@@ -23,9 +27,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from standortkompass.accounts.models import Role, User
+from standortkompass.accounts.models import Membership, Role, User
 from standortkompass.processes import evidence
-from standortkompass.processes.models import Board, BoardKind, BoardMember, Organisation, StrategyProcess
+from standortkompass.processes.demo.data import USERS as DEMO_USERS
+from standortkompass.processes.models import Board, BoardKind, BoardMember, ContactPerson, Organisation, StrategyProcess
 from standortkompass.regiondata.models import Indicator, Observation, Region
 from standortkompass.standortanalyse.models import Finding
 from standortkompass.strategy.demo.data import (
@@ -39,6 +44,7 @@ from standortkompass.strategy.demo.data import (
     GOAL_SOURCES,
     GOALS,
     INTRODUCTION,
+    PARTNER_CONTACT,
     PROJECT_SOURCES,
     PROJECTS,
     TITLE,
@@ -154,8 +160,36 @@ def _organisation(process: StrategyProcess, key: str) -> Organisation | None:
     return Organisation.objects.filter(process=process, name=key).first()
 
 
+def partner_contact_ensure(*, process: StrategyProcess) -> ContactPerson | None:
+    """The demo's Partner log-in as contact person of the lead organisation of ``PARTNER_CONTACT.project`` — only
+    where that log-in is a Partner of the process and the organisation exists. Idempotent."""
+    email = next((user.email for user in DEMO_USERS if user.role == Role.PARTNER), "")
+    if not Membership.objects.filter(process=process, role=Role.PARTNER, user__email__iexact=email).exists():
+        return None
+    lead = next(project.lead for project in PROJECTS if project.title == PARTNER_CONTACT.project)
+    organisation = _organisation(process, lead)
+    if organisation is None:
+        return None
+    contact = ContactPerson.objects.filter(organisation=organisation, email__iexact=email).first()
+    if contact is None:
+        contact = ContactPerson(
+            organisation=organisation,
+            name=PARTNER_CONTACT.name,
+            role=PARTNER_CONTACT.role,
+            email=email,
+            consent_to_contact=True,
+            consent_scope=PARTNER_CONTACT.consent_scope,
+            consent_given_at=timezone.make_aware(PARTNER_CONTACT.consent_given_at),
+            consent_method=PARTNER_CONTACT.consent_method,
+        )
+        contact.full_clean()
+        contact.save()
+    return contact
+
+
 def strategy_demo_load(*, process: StrategyProcess) -> Strategy:
     """The demo strategy of the demo process, published as version 1. Idempotent: an existing one is kept."""
+    partner_contact_ensure(process=process)
     existing = Strategy.objects.filter(process=process).first()
     if existing is not None and (existing.elements.exists() or existing.versions.exists()):
         return existing

@@ -469,6 +469,30 @@ PROJECTS: tuple[ProjectData, ...] = (
     ),
 )
 
+
+class PartnerContact(NamedTuple):
+    """The demo's Partner log-in as a contact person of the lead organisation of one project."""
+
+    project: str  # the project whose lead organisation the contact belongs to
+    name: str
+    role: str
+    consent_scope: str
+    consent_given_at: dt.datetime  # local time (Europe/Berlin)
+    consent_method: str
+
+
+# A project lead is a Partner account whose e-mail address is that of a contact person of the project's lead
+# organisation (``monitoring.selectors.leads``); so the demo's Partner log-in leads this project and finds its
+# report in "My area". The contact is made up and has recorded consent, as the companies' contacts have.
+PARTNER_CONTACT = PartnerContact(
+    "Digitallotsen Handwerk",
+    "Demo-Partner (fiktiv)",
+    "Projektleitung Digitallotsen (Demo)",
+    "Statusberichte und Erinnerungen zu den Projekten der Zukunftsstrategie",
+    dt.datetime(2026, 10, 12, 10, 0),
+    "written",
+)
+
 # What goals and some projects rest on, besides the sources of the fields of action and measures:
 # (kind, key) with the kinds of ``strategy.demo._cite_source``.
 GOAL_SOURCES: dict[int, tuple[str, str]] = {
