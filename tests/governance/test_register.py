@@ -201,3 +201,24 @@ def test_a_follow_up_action_owner_must_have_a_role_in_the_process(gov, users):
 
     assert "owner_user" in error.value.message_dict
     assert not gov.entry.actions.exists()
+
+
+def test_a_submitted_versions_page_leads_to_the_register_form_set_for_its_decision(
+    gov, process, users, submitted, client_for
+):
+    from standortkompass.processes.models import BoardKind
+
+    version_page = reverse("strategy_manage:version", args=[process.pk, submitted.pk])
+    form_url = reverse("governance_manage:entry_create", args=[process.pk]) + f"?fassung={submitted.pk}"
+    assert form_url.replace("&", "&amp;") in client_for("editor").get(version_page).content.decode()
+    # Board members read the version but do not record decisions: no link for them.
+    assert "?fassung=" not in client_for("board").get(version_page).content.decode()
+    form = client_for("editor").get(form_url).context["form"]
+    assert form.initial["strategy_version"] == submitted.pk
+    assert form.initial["kind"] == "decision"
+    steering = process.boards.filter(kind=BoardKind.STEERING_COMMITTEE).order_by("order", "name").first()
+    if steering is not None:
+        assert form.initial["board"] == steering.pk
+    # An unknown or not submitted version starts an empty form.
+    unknown = client_for("editor").get(form_url.replace(f"={submitted.pk}", "=999999")).context["form"]
+    assert "strategy_version" not in unknown.initial

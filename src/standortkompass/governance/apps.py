@@ -37,10 +37,12 @@ class GovernanceConfig(AppConfig):
         from standortkompass.governance.demo import governance_demo_load
         from standortkompass.governance.selectors.evidence import BOARD_ENTRY
         from standortkompass.governance.selectors.tasks import board_member_tasks
+        from standortkompass.governance.selectors.version_actions import record_decision_action
         from standortkompass.governance.services.personal_data import register_personal_data
         from standortkompass.processes.demo.steps import register as register_demo_step
         from standortkompass.processes.evidence import register as register_evidence
         from standortkompass.processes.member_tasks import register as register_member_tasks
+        from standortkompass.strategy.version_actions import register as register_version_action
 
         register(self.label, AUDIT_LABELS)
         # Recommendations and decisions can be cited as evidence by the strategy.
@@ -48,3 +50,5 @@ class GovernanceConfig(AppConfig):
         register_member_tasks(board_member_tasks)
         register_personal_data()
         register_demo_step(governance_demo_load)
+        # A submitted strategy version's page links the register's form for the steering committee's decision.
+        register_version_action(record_decision_action)

@@ -24,6 +24,7 @@ from standortkompass.governance.selectors.register import (
     entries_of,
     entry_for,
 )
+from standortkompass.governance.selectors.version_actions import VERSION_PARAMETER, decision_initial
 from standortkompass.governance.services.register import (
     ActionData,
     EntryData,
@@ -104,7 +105,9 @@ def entry(request: ProcessRequest, process_pk: int, entry_pk: int) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def entry_create_view(request: ProcessRequest, process_pk: int) -> HttpResponse:
     process = request.process
-    form = EntryForm(request.POST or None, process=process)
+    # From a submitted strategy version's page (``?fassung=<id>``): the steering committee's decision on it.
+    initial = decision_initial(process, request.GET.get(VERSION_PARAMETER, ""))
+    form = EntryForm(request.POST or None, process=process, initial=initial)
     if saved := save_form(
         request,
         form,

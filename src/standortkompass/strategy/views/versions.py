@@ -38,6 +38,7 @@ from standortkompass.strategy.services.versions import (
     version_submit,
     version_withdraw,
 )
+from standortkompass.strategy.version_actions import version_actions
 
 # --- the tree of a version as the pages show it ------------------------------------------------------------
 
@@ -197,6 +198,8 @@ def version_detail(request: ProcessRequest, process_pk: int, version_pk: int) ->
                 if consultation.version_id == version.pk
             ],
             "can_manage": request.user.has_perm("strategy.manage_versions", process),
+            # What apps above the strategy offer here (the boards' register: record the decision).
+            "actions": version_actions(version, request.user),
             "can_submit": version.state == VersionState.FROZEN,
             "can_publish": version.state == VersionState.APPROVED and strategy.published_version_id != version.pk,
         },
