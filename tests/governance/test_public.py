@@ -99,3 +99,17 @@ def test_the_english_pages_mark_the_german_texts(gov, address):
 
     assert '<span lang="de">Fachkräfte zuerst</span>' in content
     assert "ecommendations and decisions" in content
+
+
+def test_the_main_navigation_offers_the_register_while_it_has_public_entries(gov, users):
+    from standortkompass.governance.services.register import entry_delete
+
+    def navigation() -> str:
+        page = Client().get("/termine/").content.decode()
+        start = page.index('class="site-nav"')
+        return page[start : page.index("</nav>", start)]
+
+    assert 'href="/beschluesse/"' in navigation()
+    entry_delete(entry=gov.entry, actor=users["admin"])
+    # The steering committee's entry is for the board only: nothing public is left.
+    assert 'href="/beschluesse/"' not in navigation()

@@ -36,12 +36,15 @@ class GovernanceConfig(AppConfig):
         from standortkompass.audit.labels import register
         from standortkompass.governance.demo import governance_demo_load
         from standortkompass.governance.selectors.evidence import BOARD_ENTRY
+        from standortkompass.governance.selectors.register import has_public_entries
         from standortkompass.governance.selectors.tasks import board_member_tasks
         from standortkompass.governance.selectors.version_actions import record_decision_action
         from standortkompass.governance.services.personal_data import register_personal_data
         from standortkompass.processes.demo.steps import register as register_demo_step
         from standortkompass.processes.evidence import register as register_evidence
         from standortkompass.processes.member_tasks import register as register_member_tasks
+        from standortkompass.processes.navigation import NavEntry
+        from standortkompass.processes.navigation import register as register_navigation
         from standortkompass.strategy.version_actions import register as register_version_action
 
         register(self.label, AUDIT_LABELS)
@@ -52,3 +55,5 @@ class GovernanceConfig(AppConfig):
         register_demo_step(governance_demo_load)
         # A submitted strategy version's page links the register's form for the steering committee's decision.
         register_version_action(record_decision_action)
+        # "Beschlüsse" in the main navigation while the register has public entries.
+        register_navigation(NavEntry("decisions", _("Decisions"), "governance:register", 85, has_public_entries))

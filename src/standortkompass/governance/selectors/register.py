@@ -93,6 +93,11 @@ def public_entries(process: StrategyProcess, where: RegisterFilter | None = None
     return _with_relations((where or RegisterFilter()).apply(entries)).order_by("-decided_on", "-id")
 
 
+def has_public_entries(process: StrategyProcess) -> bool:
+    """Whether the public register shows anything (for the main navigation's entry)."""
+    return RegisterEntry.objects.filter(public_q(), board__process=process).exists()
+
+
 def public_entry(process: StrategyProcess, pk: int) -> RegisterEntry | None:
     return public_entries(process).filter(pk=pk).first()
 

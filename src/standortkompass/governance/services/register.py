@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from standortkompass.accounts.models import Membership, User
 from standortkompass.governance.models import Confidentiality, FollowUpAction, Meeting, RegisterEntry
 from standortkompass.processes.models import Board, BoardKind, StrategyProcess
+from standortkompass.processes.navigation import navigation_changed
 from standortkompass.processes.services.process import (
     assign_fields,
     create_audited,
@@ -133,6 +134,7 @@ def entry_create(
         entry.elements.set(elements)
         if entry.strategy_version is not None:
             _decide_version(entry, actor)
+        navigation_changed()  # the first public entry brings "Beschlüsse" into the main navigation
         return entry
 
 
@@ -162,6 +164,7 @@ def entry_update(
             entry.elements.set(elements)
         if not decided and entry.strategy_version is not None:
             _decide_version(entry, actor)
+        navigation_changed()
         return entry
 
 
@@ -188,6 +191,7 @@ def entry_delete(*, entry: RegisterEntry, actor: User) -> None:
         raise ValidationError(_("This decision on a strategy version is part of the version's record and stays."))
     with transaction.atomic():
         delete_audited(entry, actor=actor, action="governance.entry.delete", process=entry.process)
+        navigation_changed()
 
 
 def _check_owner(entry: RegisterEntry, owner: User | None) -> None:
