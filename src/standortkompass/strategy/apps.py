@@ -51,8 +51,10 @@ class StrategyConfig(AppConfig):
         from standortkompass.strategy.selectors.consultation import consultation_member_tasks
         from standortkompass.strategy.selectors.evidence import EXTERNAL_SOURCE, strategy_citations
         from standortkompass.strategy.selectors.public import strategy_calls_to_action, strategy_is_published
+        from standortkompass.strategy.services.personal_data import register_personal_data
 
         register(self.label, AUDIT_LABELS)
+        register_personal_data()
         register_evidence(EXTERNAL_SOURCE)
         register_citer(strategy_citations)
         # The home page links the published strategy; the demo gets a published demo strategy.
