@@ -124,7 +124,10 @@ def test_without_a_published_strategy_umsetzung_says_so(process):
     response = Client().get("/umsetzung/")
 
     assert response.status_code == 200
-    assert _("No strategy has been adopted and published yet.") in response.content.decode()
+    expected = _(
+        "No strategy has been adopted and published yet. Once it is, this page shows how its projects are progressing."
+    )
+    assert expected in response.content.decode()
 
 
 def test_a_report_s_source_is_kept(public_monitoring):

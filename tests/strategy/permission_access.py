@@ -70,6 +70,11 @@ GET_ONLY: set[str] = {*access_editing.GET_ONLY, *access_versions.GET_ONLY, *acce
 KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "strategy:element": lambda w: {"slug": w["element"].slug},
     "strategy:project": lambda w: {"slug": w["strategy_project"].slug},
+    # "version_pk" is also the surveys' questionnaire version (BY_ARGUMENT): named per URL here.
+    **{
+        f"strategy_manage:{name}": lambda w: {"process_pk": w["process"].pk, "version_pk": w["strategy_version"].pk}
+        for name in ("version", "version_submit", "version_publish")
+    },
     **access_editing.KWARGS,
     **access_versions.KWARGS,
     **access_public.KWARGS,
@@ -77,7 +82,6 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
 
 BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     "element_pk": lambda w: w["element"].pk,
-    "version_pk": lambda w: w["strategy_version"].pk,
     **access_editing.BY_ARGUMENT,
     **access_versions.BY_ARGUMENT,
     **access_public.BY_ARGUMENT,
