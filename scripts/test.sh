@@ -7,7 +7,8 @@
 # chromium; what the server does behind them is tested on both databases by the other tests.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-PYTEST=".venv/bin/pytest"
+# All cores (pytest-xdist; TEST_WORKERS=0 runs in this one process, e.g. to debug); a file's tests stay together.
+PYTEST=(.venv/bin/pytest -n "${TEST_WORKERS:-auto}" --dist loadfile)
 PG_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/standortkompass}"
 REDIS="${TEST_REDIS_URL:-redis://127.0.0.1:6379/0}"
 
@@ -17,7 +18,7 @@ status=0
 sqlite_only=()
 if port_open 5432 && port_open 6379; then
   echo "== Pass 1: PostgreSQL ($PG_URL) and Redis ($REDIS), with the browser tests"
-  DATABASE_URL="$PG_URL" REDIS_URL="$REDIS" $PYTEST --create-db "$@" || status=$?
+  DATABASE_URL="$PG_URL" REDIS_URL="$REDIS" "${PYTEST[@]}" --create-db "$@" || status=$?
   sqlite_only=(-m "not browser")  # a -m of the caller, coming later, still wins
 elif [ "${CI:-}" = "true" ]; then
   echo "== PostgreSQL or Redis is not reachable on 127.0.0.1, but CI=true requires them." >&2
@@ -27,5 +28,5 @@ else
 fi
 
 echo "== Pass 2: SQLite with the in-memory cache and channel layer${sqlite_only:+ (browser tests ran in pass 1)}"
-env -u DATABASE_URL -u REDIS_URL $PYTEST "${sqlite_only[@]}" "$@" || status=$?
+env -u DATABASE_URL -u REDIS_URL "${PYTEST[@]}" "${sqlite_only[@]}" "$@" || status=$?
 exit $status

@@ -5,14 +5,25 @@ so the same suite runs against SQLite and the in-memory layer or PostgreSQL and 
 """
 
 import os
+import re
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key-that-is-long-enough-for-django-checks")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("USE_HTTPS", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
-os.environ.setdefault("STANDORTKOMPASS_VAR_DIR", tempfile.mkdtemp(prefix="standortkompass-test-"))
 os.environ.setdefault("STATIC_MANIFEST", "false")
+# Tests in parallel (pytest-xdist, scripts/test.sh): each worker process has its own directory (with its SQLite
+# file) and its own Redis database, so files, counters, locks and cached pages of one worker never meet
+# another's; pytest-django names the PostgreSQL test databases by worker. The directory is made here even if
+# the parent process set one (workers inherit its environment).
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _worker:
+    os.environ["STANDORTKOMPASS_VAR_DIR"] = tempfile.mkdtemp(prefix=f"standortkompass-test-{_worker}-")
+os.environ.setdefault("STANDORTKOMPASS_VAR_DIR", tempfile.mkdtemp(prefix="standortkompass-test-"))
+if _worker.startswith("gw") and os.environ.get("REDIS_URL"):
+    _index = int(_worker.removeprefix("gw")) + 1
+    os.environ["REDIS_URL"] = re.sub(r"/\d*$", "", os.environ["REDIS_URL"].rstrip("/")) + f"/{_index}"
 
 from standortkompass.config.settings import *  # noqa: F403
 
