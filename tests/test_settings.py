@@ -25,7 +25,7 @@ if _worker.startswith("gw") and os.environ.get("REDIS_URL"):
     _index = int(_worker.removeprefix("gw")) + 1
     os.environ["REDIS_URL"] = re.sub(r"/\d*$", "", os.environ["REDIS_URL"].rstrip("/")) + f"/{_index}"
 
-from standortkompass.config.settings import *  # noqa: F403
+from standortkompass.config.settings import *  # noqa: E402, F403 - after the environment above
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; argon2 is tested explicitly
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
