@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from permission_audiences import ADMINS, LOGIN, NO_DATA, PUBLIC, Audience, post_only
+from permission_audiences import ADMINS, EDITORS, LOGIN, NO_DATA, PUBLIC, Audience, post_only
 from standortkompass.accounts.models import User
 from standortkompass.monitoring.services.rounds import round_open
 from standortkompass.processes.models import ContactPerson, Organisation, OrganisationType, StrategyProcess
@@ -67,9 +67,17 @@ ACCESS: dict[str, Audience] = {
     "monitoring_manage:import": ADMINS,
     "monitoring_manage:import_preview": ADMINS,
     "monitoring_manage:import_template_csv": ADMINS,
+    # The import of indicator actual values: Redaktion and Administration.
+    "monitoring_manage:actuals_import": EDITORS,
+    "monitoring_manage:actuals_import_preview": EDITORS,
+    "monitoring_manage:actuals_import_template_csv": EDITORS,
 }
 
-GET_ONLY: set[str] = {"monitoring:indicator_csv", "monitoring_manage:import_template_csv"}
+GET_ONLY: set[str] = {
+    "monitoring:indicator_csv",
+    "monitoring_manage:import_template_csv",
+    "monitoring_manage:actuals_import_template_csv",
+}
 
 
 def _in_round(world: dict[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ AUDIT_LABELS = {
     "monitoring.report.submit": _("Project report submitted"),
     "monitoring.report.update": _("Project report corrected"),
     "monitoring.import": _("Status updates of projects imported"),
+    "monitoring.actuals_import": _("Indicator values imported"),
 }
 
 

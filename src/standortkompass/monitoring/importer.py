@@ -6,6 +6,8 @@ CSV may be UTF-8 (with or without byte order mark, as Excel's "CSV UTF-8") or Wi
 "CSV"), separated by semicolons or commas. Workbooks are checked before they are opened (unpacked size,
 rows of each sheet) and read in streaming mode; a CSV file is read line by line. Every cell becomes a
 stripped text; dates become DD.MM.YYYY, and a number formatted as percent (0.6 shown as 60 %) becomes "60".
+``read_table`` reads another list of columns within the same caps (the import of indicator actuals,
+``actuals_file``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import io
 import re
 import warnings
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -129,13 +131,30 @@ def read_status_table(data: bytes, filename: str) -> list[dict[str, str]]:
     Raises ``StatusFileError`` when the file is not CSV or XLSX, is over a cap, cannot be read, or has no
     column "Projekt" or no data rows.
     """
+    return read_table(data, filename, header_by_key=_HEADER_BY_KEY, required=(PROJECT,))
+
+
+def read_table(
+    data: bytes,
+    filename: str,
+    *,
+    header_by_key: Mapping[str, str],
+    required: Sequence[str],
+    cell_text: Callable[[object], str] | None = None,
+) -> list[dict[str, str]]:
+    """Like ``read_status_table`` for another list of columns, within the same caps.
+
+    ``header_by_key`` maps the ``header_key`` of every accepted heading to the column's name, ``required`` names
+    the columns the first row must hold, and ``cell_text`` turns a cell of a workbook into text (default: as
+    the status import reads it).
+    """
     suffix = PurePath(filename).suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
         raise StatusFileError(_("Only CSV files (.csv) and Excel workbooks (.xlsx) can be imported."))
     if not data.strip():
         raise StatusFileError(_("The file is empty."))
-    lines = _xlsx_lines(data) if suffix == ".xlsx" else _csv_lines(data)
-    return _rows(lines)
+    lines = _xlsx_lines(data, cell_text or _cell_text) if suffix == ".xlsx" else _csv_lines(data)
+    return _rows(lines, header_by_key, required)
 
 
 def _decode(data: bytes) -> str:
@@ -168,7 +187,7 @@ def _too_many_rows() -> StatusFileError:
     )
 
 
-def _xlsx_lines(data: bytes) -> Iterator[list[str]]:
+def _xlsx_lines(data: bytes, cell_text: Callable[[object], str]) -> Iterator[list[str]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -194,7 +213,7 @@ def _xlsx_lines(data: bytes) -> Iterator[list[str]]:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 for cells in sheet.iter_rows():
-                    yield [_cell_text(cell) for cell in cells[: MAX_COLUMNS + 1]]
+                    yield [cell_text(cell) for cell in cells[: MAX_COLUMNS + 1]]
         except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
             raise StatusFileError(unreadable) from error
     finally:
@@ -219,7 +238,9 @@ def _cell_text(cell: object) -> str:
     return str(value).strip()
 
 
-def _rows(lines: Iterator[Sequence[str]]) -> list[dict[str, str]]:
+def _rows(
+    lines: Iterator[Sequence[str]], header_by_key: Mapping[str, str], required: Sequence[str]
+) -> list[dict[str, str]]:
     headings: list[str] | None = None
     for line in lines:
         if any(cell.strip() for cell in line):
@@ -229,7 +250,7 @@ def _rows(lines: Iterator[Sequence[str]]) -> list[dict[str, str]]:
         raise StatusFileError(_("The file is empty."))
     if len(headings) > MAX_COLUMNS:
         raise StatusFileError(_("The file has more than %(max)s columns.") % {"max": MAX_COLUMNS})
-    keys = _header_keys(headings)
+    keys = _header_keys(headings, header_by_key, required)
     rows: list[dict[str, str]] = []
     pending_empty = 0
     for number, line in enumerate(lines, start=2):
@@ -259,21 +280,25 @@ def _rows(lines: Iterator[Sequence[str]]) -> list[dict[str, str]]:
     return rows
 
 
-def _header_keys(headings: list[str]) -> list[tuple[int, str]]:
+def _header_keys(
+    headings: list[str], header_by_key: Mapping[str, str], required: Sequence[str]
+) -> list[tuple[int, str]]:
     keys: list[tuple[int, str]] = []
     seen: set[str] = set()
     for index, heading in enumerate(headings):
         if not heading:
             continue
-        key = _HEADER_BY_KEY.get(header_key(heading), heading)
+        key = header_by_key.get(header_key(heading), heading)
         if key in seen:
             raise StatusFileError(_("The column “%(column)s” appears twice in the first row.") % {"column": key})
         seen.add(key)
         keys.append((index, key))
-    if PROJECT not in seen:
-        raise StatusFileError(
-            _("The file has no column “%(column)s”. The first row must hold the column headings.") % {"column": PROJECT}
-        )
+    for column in required:
+        if column not in seen:
+            raise StatusFileError(
+                _("The file has no column “%(column)s”. The first row must hold the column headings.")
+                % {"column": column}
+            )
     return keys
 
 

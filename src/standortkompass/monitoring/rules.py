@@ -4,7 +4,7 @@ from typing import Any
 
 import rules
 
-from standortkompass.accounts.predicates import can_administer
+from standortkompass.accounts.predicates import can_administer, can_edit
 
 
 @rules.predicate
@@ -29,3 +29,5 @@ def administers_project(user: Any, project: Any = None) -> bool:
 rules.add_perm("monitoring.manage", can_administer)
 # Reporting on a project (the object is the project's Element): its leads, and Administration on their behalf.
 rules.add_perm("monitoring.report", leads_project | administers_project)
+# The import of indicator actual values (CSV/XLSX): Redaktion, who enters them one by one, and Administration.
+rules.add_perm("monitoring.import_actuals", can_edit)

@@ -1,4 +1,5 @@
-"""The upload form of the status import: the file, read once to refuse what cannot be imported at all."""
+"""The upload forms of the status import and the import of indicator actuals: the file, read once to refuse
+what cannot be imported at all."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from standortkompass.core.forms import KernForm
+from standortkompass.monitoring.actuals_file import read_actuals_table
 from standortkompass.monitoring.importer import ALLOWED_SUFFIXES, StatusFileError, read_status_table
 
 
@@ -29,6 +31,9 @@ class StatusUploadForm(KernForm):
         ) % {"size": settings.MAX_UPLOAD_MB}
         self.fields["file"].widget.attrs["aria-describedby"] = "id_file-hint"
 
+    def read(self, data: bytes, name: str) -> list[dict[str, str]]:
+        return read_status_table(data, name)
+
     def clean_file(self) -> UploadedFile[bytes]:
         upload = cast("UploadedFile[bytes]", self.cleaned_data["file"])
         name = upload.name or ""
@@ -43,8 +48,13 @@ class StatusUploadForm(KernForm):
         upload.seek(0)
         data = upload.read()
         try:
-            read_status_table(data, name)
+            self.read(data, name)
         except StatusFileError as error:
             raise forms.ValidationError(str(error)) from error
         self.data_bytes = data
         return upload
+
+
+class ActualsUploadForm(StatusUploadForm):
+    def read(self, data: bytes, name: str) -> list[dict[str, str]]:
+        return read_actuals_table(data, name)

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from standortkompass.monitoring.views import imports, reports, rounds
+from standortkompass.monitoring.views import actuals_import, imports, reports, rounds
 
 app_name = "monitoring_manage"
 
@@ -16,4 +16,7 @@ urlpatterns: list[URLPattern] = [
     path("import/", imports.import_upload, name="import"),
     path("import/pruefen/", imports.import_preview, name="import_preview"),
     path("import/vorlage.csv", imports.import_template_csv, name="import_template_csv"),
+    path("kennzahlen/import/", actuals_import.actuals_import_upload, name="actuals_import"),
+    path("kennzahlen/import/pruefen/", actuals_import.actuals_import_preview, name="actuals_import_preview"),
+    path("kennzahlen/import/vorlage.csv", actuals_import.actuals_template_csv, name="actuals_import_template_csv"),
 ]
