@@ -78,6 +78,9 @@ class ProjectReport(models.Model):
     progress = models.PositiveSmallIntegerField(_("progress (%)"), validators=[MaxValueValidator(100)])
     # [{"title": …, "reached_on": "YYYY-MM-DD"}]: the milestones reported as reached, as they were named then.
     milestones_reached = models.JSONField(_("milestones reached"), default=list, blank=True)
+    # [{"indicator": id, "name": …, "unit": …, "year": …, "value": …}]: the indicator values given with the report
+    # (saved as the indicators' actual values, origin "reported"), as the indicators were named then.
+    indicators_reported = models.JSONField(_("indicator values reported"), default=list, blank=True)
     achieved = models.TextField(_("what has happened"), max_length=2000, blank=True)
     next_steps = models.TextField(_("next steps"), max_length=2000, blank=True)
     problems = models.TextField(_("problems and support needed"), max_length=2000, blank=True)

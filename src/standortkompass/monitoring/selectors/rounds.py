@@ -10,6 +10,7 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from standortkompass.accounts.models import User
+from standortkompass.monitoring.actuals_file import value_text
 from standortkompass.monitoring.models import ProjectReport, ReminderSent, ReportingRound
 from standortkompass.monitoring.selectors.leads import lead_emails_of, leads_of
 from standortkompass.processes.models import StrategyProcess
@@ -89,6 +90,17 @@ class OverviewRow:
         sheet = getattr(self.project, "sheet", None)
         organisation = sheet.lead_organisation if sheet is not None else None
         return organisation.name if organisation is not None else ""
+
+    @property
+    def indicator_values(self) -> list[dict[str, object]]:
+        """The indicator values the report gave, each value formatted for the page."""
+        if self.report is None:
+            return []
+        return [
+            {**item, "value": value_text(float(item["value"]))}
+            for item in self.report.indicators_reported
+            if isinstance(item, dict) and isinstance(item.get("value"), int | float)
+        ]
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from standortkompass.monitoring.forms.reports import ReportForm
 from standortkompass.monitoring.selectors.rounds import is_due, report_of, round_of
 from standortkompass.monitoring.services.reports import report_submit
 from standortkompass.processes.views.kit import save_form
-from standortkompass.strategy.models import Element, ElementKind, ProjectSheet
+from standortkompass.strategy.models import Element, ElementKind, ProjectSheet, StrategyIndicator
 
 
 @process_permission_required("processes.view_participant_area")
@@ -59,7 +59,14 @@ def report(request: ProcessRequest, process_pk: int, round_pk: int, project_pk: 
     }
     if not reporting_round.is_open:
         return render(request, "monitoring/manage/report_closed.html", context)
-    form = ReportForm(request.POST or None, sheet=sheet, report=given)
+    indicators = list(StrategyIndicator.objects.filter(element=project, statistic__isnull=True).order_by("order", "id"))
+    form = ReportForm(
+        request.POST or None,
+        sheet=sheet,
+        report=given,
+        indicators=indicators,
+        default_year=reporting_round.reporting_date.year,
+    )
     if save_form(
         request,
         form,
@@ -69,6 +76,7 @@ def report(request: ProcessRequest, process_pk: int, round_pk: int, project_pk: 
             actor=request.user,
             data=form.report_data(),
             milestones=form.reached(),
+            indicators=form.indicator_values(),
         ),
     ):
         messages.success(
