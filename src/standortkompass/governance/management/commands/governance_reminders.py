@@ -21,6 +21,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["queue"] and options["date"]:
+            # The queued task reminds as on the day it runs; a date would be silently ignored.
+            raise CommandError("--date and --queue cannot be combined: a queued run reminds as on the day it runs.")
         today = None
         if options["date"]:
             try:
