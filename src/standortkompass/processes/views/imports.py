@@ -2,7 +2,9 @@
 
 1. The upload page validates the form, keeps the file (``importers.storage``) and binds its
    name, the original file name and the form's kept fields to the uploader's session.
-2. The check page (GET) shows the validation report of the stored upload; nothing is saved.
+2. The check page (GET) shows the validation report of the stored upload; nothing is saved. Its
+   templates build on the includes ``processes/includes/import_*.html`` (``preview_url`` and
+   ``upload_url`` are in the context).
 3. Confirming (POST) applies the upload all or nothing; cancelling (``abbrechen``) forgets it.
    An upload that has gone (imported, cancelled or expired) gets the one "no upload" page.
 
@@ -159,7 +161,8 @@ class UploadFlow:
         upload = StoredUpload(
             filename=stored["filename"], data=data, fields={name: stored[name] for name in self.kept_fields}
         )
-        page = {"process": process, "filename": upload.filename, "upload_url": upload_url}
+        preview_url = reverse(self.preview_url_name, args=[process.pk])
+        page = {"process": process, "filename": upload.filename, "upload_url": upload_url, "preview_url": preview_url}
         try:
             if request.method != "POST":
                 return render(request, self.preview_template, {**page, **self.check(request, upload)})
