@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from standortkompass.accounts.models import User
 from standortkompass.audit.services import audit_record
 from standortkompass.monitoring import actuals_file as cols
-from standortkompass.processes.importers.report import RowIssue
+from standortkompass.processes.importers.report import CheckedRow, RowCheck, ignored_columns
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.strategy.models import ActualOrigin, Element, ElementKind, IndicatorActual, StrategyIndicator
 from standortkompass.strategy.services.indicators import actual_save
@@ -31,25 +31,16 @@ _FORMULA_START = ("=", "+", "-", "@")
 
 
 @dataclass
-class PlannedActual:
+class PlannedActual(CheckedRow):
     """One data row: the indicator it names, the value it gives, the value it replaces and what is wrong."""
 
-    number: int
-    cells: Mapping[str, str]
     indicator: StrategyIndicator | None = None
     year: int | None = None
     value: float | None = None
     note: str = ""
     previous: IndicatorActual | None = None
     skipped: bool = False
-    issues: list[RowIssue] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-    def cell(self, column: str) -> str:
-        return self.cells.get(column, "").strip()
-
-    def problem(self, column: str, message: str) -> None:
-        self.issues.append(RowIssue(self.number, column, message))
 
     @property
     def label(self) -> str:
@@ -79,22 +70,7 @@ class PlannedActual:
 
 
 @dataclass(frozen=True)
-class ActualsCheck:
-    rows: tuple[PlannedActual, ...]
-    ignored_columns: tuple[str, ...] = ()
-
-    @property
-    def issues(self) -> tuple[RowIssue, ...]:
-        return tuple(issue for row in self.rows for issue in row.issues)
-
-    @property
-    def has_errors(self) -> bool:
-        return any(row.issues for row in self.rows)
-
-    @property
-    def error_count(self) -> int:
-        return sum(1 for row in self.rows if row.issues)
-
+class ActualsCheck(RowCheck[PlannedActual]):
     @property
     def saved_rows(self) -> tuple[PlannedActual, ...]:
         return tuple(row for row in self.rows if not row.issues and not row.skipped)
@@ -337,9 +313,7 @@ def actuals_import_check(*, process: StrategyProcess, rows: Sequence[Mapping[str
     for row in planned:
         if row.indicator is not None and row.year is not None:
             row.previous = existing.get((row.indicator.pk, row.year))
-    known = set(cols.HEADERS)
-    ignored = tuple(dict.fromkeys(name for cells in rows[:1] for name in cells if name not in known))
-    return ActualsCheck(rows=tuple(planned), ignored_columns=ignored)
+    return ActualsCheck(rows=tuple(planned), ignored_columns=ignored_columns(rows, cols.HEADERS))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.formats import date_format
@@ -23,7 +23,7 @@ from standortkompass.audit.services import audit_record
 from standortkompass.monitoring import importer as cols
 from standortkompass.monitoring.models import ProjectReport, ReportingRound, ReportSource
 from standortkompass.monitoring.services.reports import report_submit
-from standortkompass.processes.importers.report import RowIssue
+from standortkompass.processes.importers.report import CheckedRow, RowCheck, ignored_columns
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.strategy.models import Element, ElementKind, ProjectStatus
 
@@ -37,24 +37,15 @@ TEXT_LIMIT = 2000
 
 
 @dataclass
-class PlannedStatus:
+class PlannedStatus(CheckedRow):
     """One data row: what it names, the values it gives and what is wrong with it."""
 
-    number: int
-    cells: Mapping[str, str]
     project: Element | None = None
     reporting_round: ReportingRound | None = None
     status: str = ""
     progress: int | None = None
     text: str = ""
     is_update: bool = False
-    issues: list[RowIssue] = field(default_factory=list)
-
-    def cell(self, column: str) -> str:
-        return self.cells.get(column, "").strip()
-
-    def problem(self, column: str, message: str) -> None:
-        self.issues.append(RowIssue(self.number, column, message))
 
     @property
     def status_label(self) -> str:
@@ -62,22 +53,7 @@ class PlannedStatus:
 
 
 @dataclass(frozen=True)
-class StatusCheck:
-    rows: tuple[PlannedStatus, ...]
-    ignored_columns: tuple[str, ...] = ()
-
-    @property
-    def issues(self) -> tuple[RowIssue, ...]:
-        return tuple(issue for row in self.rows for issue in row.issues)
-
-    @property
-    def has_errors(self) -> bool:
-        return any(row.issues for row in self.rows)
-
-    @property
-    def error_count(self) -> int:
-        return sum(1 for row in self.rows if row.issues)
-
+class StatusCheck(RowCheck[PlannedStatus]):
     @property
     def new_count(self) -> int:
         return sum(1 for row in self.rows if not row.issues and not row.is_update)
@@ -224,9 +200,7 @@ def status_import_check(*, process: StrategyProcess, rows: Sequence[Mapping[str,
     for row in planned:
         if row.project is not None and row.reporting_round is not None:
             row.is_update = (row.reporting_round.pk, row.project.pk) in existing
-    known = set(cols.HEADERS)
-    ignored = tuple(dict.fromkeys(name for cells in rows[:1] for name in cells if name not in known))
-    return StatusCheck(rows=tuple(planned), ignored_columns=ignored)
+    return StatusCheck(rows=tuple(planned), ignored_columns=ignored_columns(rows, cols.HEADERS))
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,14 @@ from django.utils.translation import gettext as _
 
 from standortkompass.audit.services import model_changes
 from standortkompass.processes.importers import organisations as cols
-from standortkompass.processes.importers.report import ImportPreview, PreviewRow, RowIssue, RowStatus
+from standortkompass.processes.importers.report import (
+    CheckedRow,
+    ImportPreview,
+    PreviewRow,
+    RowIssue,
+    RowStatus,
+    ignored_columns,
+)
 from standortkompass.processes.importers.values import (
     CellError,
     parse_consent_method,
@@ -162,12 +169,9 @@ class _Lookups:
 
 
 @dataclass
-class PlannedRow:
+class PlannedRow(CheckedRow):
     """One data row while it is being checked, and what saving it would do."""
 
-    number: int
-    cells: Mapping[str, str]
-    issues: list[RowIssue] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     values: dict[str, object] = field(default_factory=dict)
     municipality: Region | None = None
@@ -179,9 +183,6 @@ class PlannedRow:
     contact: ContactPerson | None = None
     contact_is_new: bool = False
     contact_changes: list[str] = field(default_factory=list)
-
-    def cell(self, column: str) -> str:
-        return self.cells.get(column, "").strip()
 
     def add_issue(self, column: str, message: object) -> None:
         self.issues.append(RowIssue(self.number, column, str(message)))
@@ -489,6 +490,7 @@ def plan_rows(
     for row in checked:
         _plan_organisation(row, lookups)
         _plan_contact(row, now)
-    known = set(cols.HEADERS)
-    ignored = tuple(dict.fromkeys(name for cells in rows[:1] for name in cells if name not in known))
-    return checked, ImportPreview(rows=tuple(row.preview() for row in checked), ignored_columns=ignored)
+    preview = ImportPreview(
+        rows=tuple(row.preview() for row in checked), ignored_columns=ignored_columns(rows, cols.HEADERS)
+    )
+    return checked, preview
