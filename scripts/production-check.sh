@@ -126,6 +126,11 @@ expect() {  # expect PATH TEXT…: the page answers 200 and contains every TEXT
 expect / "Zukunftsstrategie Landkreis Ludwigsburg"
 expect /standortanalyse/wirtschaftsstruktur/ "Wirtschaftsstruktur" "Ludwigsburg" "<table"
 expect /befragung/unternehmensbefragung-demo/ "Unternehmensbefragung Zukunftsstrategie"
+expect /strategie/ "Zukunftsstrategie Wirtschaftsstandort Landkreis Ludwigsburg (Demo)" "Handlungsfelder"
+expect /projekte/ "Transformationsnetzwerk Automotive Ludwigsburg"
+expect /umsetzung/ "Transformationsnetzwerk Automotive Ludwigsburg" "<table"
+expect /beschluesse/ "Lenkungskreis"
+expect /api/v1/processes/ '"items"' '"licence"'
 
 step "Stop serve with SIGTERM"
 WORKER=$(pgrep -P "$SERVER" -f db_worker || true)
