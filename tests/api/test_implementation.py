@@ -79,6 +79,21 @@ def test_actual_values_over_time_are_unrounded_with_their_origin(api_world, clie
     ]
 
 
+def test_a_new_actual_value_reaches_the_kept_list_at_once(api_world, client, users):
+    from standortkompass.strategy.models import IndicatorActual
+    from standortkompass.strategy.services.indicators import actual_save
+
+    client.get(base(api_world) + "monitoring/actuals/")  # worked out and kept
+    indicator = IndicatorActual.objects.get(year=2027).indicator
+    actual_save(indicator=indicator, actor=users["editor"], data={"year": 2028, "value": 13.5})
+    items = json_of(client.get(base(api_world) + "monitoring/actuals/"))["items"]
+
+    assert [(item["year"], item["value"]) for item in items if item["origin"] == "entered"] == [
+        (2027, ENTERED_VALUE),
+        (2028, 13.5),
+    ]
+
+
 def test_without_a_published_strategy_there_is_no_monitoring(api_world, client, users):
     version_withdraw(strategy=api_world.small.strategy, actor=users["admin"])
 

@@ -10,16 +10,20 @@ entered, imported or reported, unrounded.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Max, QuerySet
 
 from standortkompass.api.selectors.projects import live_states, state_of
 from standortkompass.api.selectors.strategy import Published, official_series
 from standortkompass.monitoring.models import ProjectReport
+from standortkompass.standortanalyse.selectors.common import data_version
 from standortkompass.strategy.models import ElementKind, IndicatorActual
 from standortkompass.strategy.selectors.tree import ElementNode
+from standortkompass.strategy.services.indicators import ACTUALS_GENERATION_KEY
 
 Absolute = Callable[[str], str]
 
@@ -108,8 +112,28 @@ REPORT_COLUMNS = (
 )
 
 
+ACTUALS_SECONDS = 60 * 60
+
+
 def actual_items(strategy: Published, kind: str = "") -> list[dict[str, Any]]:
-    """Every actual value of every indicator of the published version, by element, indicator and year."""
+    """Every actual value of every indicator of the published version, by element, indicator and year.
+
+    Kept in the cache until the published version, the official statistics (a new import) or an indicator or
+    actual value changes (``strategy.services.indicators.actuals_changed``): a page of the list then costs a
+    few small queries instead of reading and sorting every value again.
+    """
+    version = strategy.version
+    generation = cache.get(ACTUALS_GENERATION_KEY, "")
+    raw = f"{version.pk}|{version.created_at.isoformat()}|{data_version()}|{generation}|{kind}"
+    key = "api:actuals:" + hashlib.sha256(raw.encode()).hexdigest()
+    found: list[dict[str, Any]] | None = cache.get(key)
+    if found is None:
+        found = _actual_items(strategy, kind)
+        cache.set(key, found, ACTUALS_SECONDS)
+    return found
+
+
+def _actual_items(strategy: Published, kind: str) -> list[dict[str, Any]]:
     pairs = [
         (element, node)
         for element in strategy.tree.walk()

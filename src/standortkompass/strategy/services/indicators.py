@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 
+from django.core.cache import cache
 from django.db import transaction
 
 from standortkompass.accounts.models import User
 from standortkompass.processes.services.process import create_audited, delete_audited, update_audited
 from standortkompass.strategy.models import ActualOrigin, Element, IndicatorActual, StrategyIndicator
+
+# Changes whenever an indicator or an actual value changes: readers that keep computed values (the API's list of
+# actual values) key them by it.
+ACTUALS_GENERATION_KEY = "strategy:actuals:generation"
+
+
+def actuals_changed() -> None:
+    """Indicators or actual values changed: at once, and again when the transaction commits."""
+
+    def renew() -> None:
+        cache.set(ACTUALS_GENERATION_KEY, uuid.uuid4().hex, None)
+
+    renew()
+    transaction.on_commit(renew)
+
 
 INDICATOR_FIELDS = (
     "name",
@@ -26,6 +43,7 @@ ACTUAL_FIELDS = ("year", "value", "note")
 
 
 def indicator_create(*, element: Element, actor: User, data: Mapping[str, object]) -> StrategyIndicator:
+    actuals_changed()
     with transaction.atomic():
         indicator = StrategyIndicator(element=element, order=element.indicators.count() + 1)
         for name in INDICATOR_FIELDS:
@@ -41,6 +59,7 @@ def indicator_create(*, element: Element, actor: User, data: Mapping[str, object
 
 
 def indicator_update(*, indicator: StrategyIndicator, actor: User, data: Mapping[str, object]) -> StrategyIndicator:
+    actuals_changed()
     with transaction.atomic():
         return update_audited(
             indicator,
@@ -53,6 +72,7 @@ def indicator_update(*, indicator: StrategyIndicator, actor: User, data: Mapping
 
 
 def indicator_delete(*, indicator: StrategyIndicator, actor: User) -> None:
+    actuals_changed()
     with transaction.atomic():
         delete_audited(
             indicator, actor=actor, action="strategy.indicator.delete", process=indicator.element.strategy.process
@@ -63,6 +83,7 @@ def actual_save(
     *, indicator: StrategyIndicator, actor: User, data: Mapping[str, object], origin: str = ActualOrigin.ENTERED
 ) -> IndicatorActual:
     """Record the actual value of a year (replacing the year's earlier value)."""
+    actuals_changed()
     with transaction.atomic():
         year = data["year"]
         if not isinstance(year, int):
@@ -84,6 +105,7 @@ def actual_save(
 
 
 def actual_delete(*, actual: IndicatorActual, actor: User) -> None:
+    actuals_changed()
     with transaction.atomic():
         delete_audited(
             actual, actor=actor, action="strategy.actual.delete", process=actual.indicator.element.strategy.process
