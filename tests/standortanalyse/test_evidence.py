@@ -49,8 +49,10 @@ def test_an_official_figure_is_read_when_shown_and_follows_a_new_import(process,
     indicator = Indicator.objects.create(code="arbeitslosenquote", name="Arbeitslosenquote", unit="%", source="BA")
     Observation.objects.create(indicator=indicator, region=regions["08118"], year=2022, value=3.4)
     kind = _kind("analysis_figure")
-    [option] = kind.options(process)
+    option, fixed = kind.options(process)
     assert option.reference == {"indicator": "arbeitslosenquote", "region": "08118", "year": None}
+    assert fixed.reference == {"indicator": "arbeitslosenquote", "region": "08118", "year": 2022}
+    assert option.group == fixed.group
     shown = kind.resolve(process, option.reference, public=True)
     assert shown.figure == "3,4\N{NO-BREAK SPACE}% (2022)"
     assert shown.source == "BA"
@@ -68,5 +70,5 @@ def test_the_figure_of_an_indicator_broken_down_by_sector_is_its_total(process, 
     Observation.objects.create(indicator=indicator, region=regions["08118"], sector="TOTAL", year=2023, value=240500)
     Observation.objects.create(indicator=indicator, region=regions["08118"], sector="C", year=2023, value=70000)
     kind = _kind("analysis_figure")
-    [option] = kind.options(process)
+    option = kind.options(process)[0]
     assert kind.resolve(process, option.reference, public=True).figure == "240.500 (2023)"

@@ -106,25 +106,38 @@ FINDING = EvidenceKind(
 
 
 def figure_options(process: StrategyProcess) -> list[EvidenceOption]:
-    """Every official indicator with a value for the process's district (its latest year)."""
-    if process.region_id is None:
-        return []
-    codes = set(
-        Observation.objects.filter(region_id=process.region_id, sector__in=("", TOTAL), value__isnull=False)
-        .values_list("indicator__code", flat=True)
-        .distinct()
-    )
-    indicators = Indicator.objects.filter(code__in=codes).order_by("name")
+    """Every official indicator with a value for the process's district, twice: "latest year" (follows new
+    imports) and each year with a value, newest first (a figure that stays as cited)."""
     region = process.region
-    return [
-        EvidenceOption(
-            reference={"indicator": indicator.code, "region": region.code, "year": None},
-            label=_("%(indicator)s, %(region)s, latest year") % {"indicator": indicator.name, "region": region.name},
-            group=_("Official statistics"),
+    if region is None:
+        return []
+    years: dict[str, list[int]] = {}
+    for code, year in (
+        Observation.objects.filter(region=region, sector__in=("", TOTAL), value__isnull=False)
+        .values_list("indicator__code", "year")
+        .distinct()
+    ):
+        years.setdefault(code, []).append(year)
+    options = []
+    for indicator in Indicator.objects.filter(code__in=years).order_by("name"):
+        names = {"indicator": indicator.name, "region": region.name}
+        group = _("Official statistics: %(indicator)s") % names
+        options.append(
+            EvidenceOption(
+                reference={"indicator": indicator.code, "region": region.code, "year": None},
+                label=_("%(indicator)s, %(region)s, latest year") % names,
+                group=group,
+            )
         )
-        for indicator in indicators
-        if region is not None
-    ]
+        options.extend(
+            EvidenceOption(
+                reference={"indicator": indicator.code, "region": region.code, "year": year},
+                label=_("%(indicator)s, %(region)s, %(year)s") % {**names, "year": year},
+                group=group,
+            )
+            for year in sorted(set(years[indicator.code]), reverse=True)
+        )
+    return options
 
 
 def figure_text(value: float, unit: str) -> str:
