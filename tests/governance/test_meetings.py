@@ -155,6 +155,20 @@ def test_the_invitation_goes_to_members_with_an_account_with_the_agenda_and_a_ca
     assert invitation.sent_at is not None
 
 
+def test_a_member_without_an_account_is_invited_at_the_address_kept_on_the_seat(gov, users):
+    from standortkompass.processes.models import BoardMember
+
+    BoardMember.objects.create(board=gov.meeting.board, name="Ina Ohnekonto", email="ina@example.org")
+    BoardMember.objects.create(board=gov.meeting.board, name="Ole Ohneadresse")
+
+    meeting_invite(meeting=gov.meeting, actor=users["editor"])
+
+    assert sorted(address for message in mail.outbox for address in message.to) == [
+        "board@example.org",
+        "ina@example.org",
+    ]
+
+
 def test_running_the_invitation_task_again_sends_nobody_a_second_mail(gov, users):
     invitation = meeting_invite(meeting=gov.meeting, actor=users["editor"])
 

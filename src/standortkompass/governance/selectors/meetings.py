@@ -104,11 +104,16 @@ def invitations_of(meeting: Meeting) -> list[MeetingInvitation]:
 
 
 def members_to_invite(meeting: Meeting) -> list[tuple[BoardMember, str]]:
-    """The board's members who can be reached by e-mail (through their account), with their address."""
-    members = meeting.board.members.select_related("user").filter(user__isnull=False, user__is_active=True)
-    return [
-        (member, member.user.email) for member in members.order_by("order", "name") if member.user and member.user.email
-    ]
+    """The board's members who can be reached by e-mail, with their address: the active account's, else the
+    address kept on the seat for a member without an account."""
+    found = []
+    for member in meeting.board.members.select_related("user").order_by("order", "name"):
+        if member.user is not None:
+            if member.user.is_active and member.user.email:
+                found.append((member, member.user.email))
+        elif member.email:
+            found.append((member, member.email))
+    return found
 
 
 def later_meetings_of_board(meeting: Meeting) -> QuerySet[Meeting]:

@@ -203,7 +203,7 @@ class BoardForm(KernModelForm):
 class BoardMemberForm(KernModelForm):
     class Meta:
         model = BoardMember
-        fields = ["name", "organisation", "function", "user", "order", "name_is_public", "name_consent_on"]
+        fields = ["name", "organisation", "function", "user", "email", "order", "name_is_public", "name_consent_on"]
         field_classes = {"user": AccountChoiceField}
         widgets = {"name_consent_on": DateInput}
         help_texts = {

@@ -63,6 +63,11 @@ class BoardMember(models.Model):
     # The name is shown on public pages only with the member's consent (and the day it was given).
     name_is_public = models.BooleanField(_("name may be published"), default=False)
     name_consent_on = models.DateField(_("consent to publication given on"), null=True, blank=True)
+    email = models.EmailField(
+        _("e-mail for invitations"),
+        blank=True,
+        help_text=_("Only for a member without a user account: meeting invitations go here (never shown publicly)."),
+    )
 
     class Meta:
         verbose_name = _("board member")

@@ -19,7 +19,16 @@ from standortkompass.processes.services.process import (
 )
 
 BOARD_FIELDS = ("name", "name_en", "kind", "description", "description_en", "order", "is_public")
-BOARD_MEMBER_FIELDS = ("name", "organisation", "function", "user", "order", "name_is_public", "name_consent_on")
+BOARD_MEMBER_FIELDS = (
+    "name",
+    "organisation",
+    "function",
+    "user",
+    "email",
+    "order",
+    "name_is_public",
+    "name_consent_on",
+)
 
 
 class BoardData(TypedDict, total=False):

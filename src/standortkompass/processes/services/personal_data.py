@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -44,18 +44,22 @@ def _contacts_erase(person: Person) -> int:
     return int(contacts.delete()[1].get(ContactPerson._meta.label, 0))
 
 
+def _seats_of(person: Person) -> QuerySet[BoardMember]:
+    """The board seats of the person: by account, or by the e-mail address kept for invitations."""
+    found = Q(email__iexact=person.email)
+    if person.user is not None:
+        found |= Q(user=person.user)
+    return BoardMember.objects.filter(found)
+
+
 def _board_seats(person: Person) -> list[Record]:
-    if person.user is None:
-        return []
-    seats = BoardMember.objects.filter(user=person.user).select_related("board", "organisation")
-    fields = ["board", "name", "function", "organisation", "name_is_public", "name_consent_on"]
+    seats = _seats_of(person).select_related("board", "organisation")
+    fields = ["board", "name", "function", "organisation", "email", "name_is_public", "name_consent_on"]
     return [fields_of(seat, fields) for seat in seats.order_by("id")]
 
 
 def _board_seats_erase(person: Person) -> int:
-    if person.user is None:
-        return 0
-    seats = BoardMember.objects.filter(user=person.user)
+    seats = _seats_of(person)
     audit_objects_forget(model=BoardMember, object_ids=seats.values_list("pk", flat=True))
     return int(seats.delete()[0])
 
