@@ -134,7 +134,7 @@ COUNT_ANSWERS = """
 import django, json
 django.setup()
 from standortkompass.surveys.models import Response
-print(json.dumps([[r.status, r.answers] for r in Response.objects.all()]))
+print(json.dumps([[r.status, r.answers, bool(r.pages_done)] for r in Response.objects.all()]))
 """
 
 
@@ -409,14 +409,14 @@ def count_lost(plans: list[dict], timings: Timings, stored: list[list]) -> tuple
     respondent got the answer, so the respondent began again (as a person would, with a new one). It holds
     nothing that was acknowledged, like a visitor who consented and left."""
     sent = Counter(json.dumps(plan["answers"], sort_keys=True) for plan in plans)
-    kept = Counter(json.dumps(answers, sort_keys=True) for status, answers in stored if status == "completed")
+    kept = Counter(json.dumps(answers, sort_keys=True) for status, answers, _saved in stored if status == "completed")
     finished_missing = sent - kept
     # Respondents who did not finish: their plan is in `sent` but not in `kept`; what they were told was saved
     # must be in a response in progress.
-    in_progress = [answers for status, answers in stored if status != "completed"]
+    in_progress = [(answers, saved) for status, answers, saved in stored if status != "completed"]
     lost = 0
     for acknowledged in timings.unfinished:
-        match = any(all(answers.get(k) == v for k, v in acknowledged.items()) for answers in in_progress)
+        match = any(all(answers.get(k) == v for k, v in acknowledged.items()) for answers, _saved in in_progress)
         if not match:
             lost += len(acknowledged)
     missing_completed = sum(finished_missing.values()) - len(timings.unfinished)
@@ -425,7 +425,9 @@ def count_lost(plans: list[dict], timings: Timings, stored: list[list]) -> tuple
         example = json.loads(next(iter(finished_missing)))
         print("example of an answer set not stored:", sorted(map(str, example.items()))[:6])
     duplicated = sum((kept - sent).values())
-    answered_in_progress = [answers for answers in in_progress if answers]
+    # A response holds answers once a page of it was saved; the values a start computes (calculations with
+    # no answer yet) are not answers of anyone.
+    answered_in_progress = [answers for answers, saved in in_progress if saved]
     # More responses holding answers than respondents: some answers were stored in a second response.
     completed = sum(kept.values())
     duplicated += max(0, completed + len(answered_in_progress) - len(plans))
@@ -510,7 +512,7 @@ def main() -> int:
         )
     print(f"errors                  {len(timings.errors)} {Counter(timings.errors).most_common(3)}")
     print(f"respondents finished    {timings.finished} of {len(plans)}")
-    print(f"responses completed     {sum(1 for status, _ in stored if status == 'completed')} of {len(plans)}")
+    print(f"responses completed     {sum(1 for status, *_ in stored if status == 'completed')} of {len(plans)}")
     print(f"answers lost            {lost} (acknowledged to a respondent, not stored)")
     print(f"answers duplicated      {duplicated}")
     print(f"abandoned starts        {abandoned} (begun when the server was killed, begun again by the respondent)")
