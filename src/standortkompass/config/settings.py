@@ -171,6 +171,7 @@ INSTALLED_APPS = [
     "standortkompass.strategy",
     "standortkompass.governance",
     "standortkompass.monitoring",
+    "standortkompass.workshops",
 ]
 
 MIDDLEWARE = [
