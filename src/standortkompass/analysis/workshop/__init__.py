@@ -1,0 +1,53 @@
+"""Results of live-workshop phases (issue 13): pure functions on plain rows, no Django.
+
+The app (``workshops.selectors.results``) reads the phase's items and contributions and passes them in as the
+small frozen dataclasses defined here; each function returns plain values (dataclasses of ints, floats and
+dicts), unrounded. Item ids are ints, voters any hashable key (a participant's id), stakeholder groups strings
+(``""`` for none). Sizes are small (≤ 150 participants × ≤ 200 items), so everything is plain Python.
+
+Modules
+-------
+``points`` dot votes and 100-point allocations (totals online and on paper, by stakeholder group, voters) ·
+``ratings`` ratings on a scale and the two-criteria matrix (n, mean, sample sd, distribution, "cannot judge") ·
+``pairwise`` pairwise comparison with strengths (points, weights that add up to 1, wins, losses, ties) ·
+``ranking`` Borda points and mean rank · ``order`` ordering by score and the top N ·
+``commitments`` commitments per item and role.
+"""
+
+from standortkompass.analysis.workshop.commitments import CommitmentCount, CommitmentRow, commitment_counts
+from standortkompass.analysis.workshop.order import ranked_ids, tied_at_cut, top_n
+from standortkompass.analysis.workshop.pairwise import Comparison, PairwiseScore, pairwise_weights
+from standortkompass.analysis.workshop.points import PointTotals, PointVote, point_totals, voter_counts
+from standortkompass.analysis.workshop.ranking import RankScore, borda
+from standortkompass.analysis.workshop.ratings import (
+    MatrixPoint,
+    Rating,
+    RatingStats,
+    matrix_points,
+    rating_stats,
+    ratings_by_item,
+)
+
+__all__ = [
+    "CommitmentCount",
+    "CommitmentRow",
+    "Comparison",
+    "MatrixPoint",
+    "PairwiseScore",
+    "PointTotals",
+    "PointVote",
+    "RankScore",
+    "Rating",
+    "RatingStats",
+    "borda",
+    "commitment_counts",
+    "matrix_points",
+    "pairwise_weights",
+    "point_totals",
+    "ranked_ids",
+    "rating_stats",
+    "ratings_by_item",
+    "tied_at_cut",
+    "top_n",
+    "voter_counts",
+]
