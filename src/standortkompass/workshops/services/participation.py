@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,6 +38,21 @@ def clean_text(text: object) -> str:
     return "".join(
         character for character in value if character in "\n\t" or unicodedata.category(character) != "Cc"
     ).strip()
+
+
+def hold_session(session_id: int) -> None:
+    """Hold the session's row against changes of its phases until the transaction ends (call first in it).
+
+    ``phase_open``, ``phase_close``, ``phase_reopen`` and ``session_end`` lock the session's row for update
+    before they change a phase or take its snapshot. A contribution takes a key-share lock on that row first: it
+    waits for such a change to commit (and then finds the phase closed) or the change waits for it (and its
+    snapshot holds it), while contributions of different participants do not wait for each other. The lock
+    order is always session, then participant. On SQLite one writing transaction runs at a time anyway."""
+    if connection.vendor != "postgresql":
+        return
+    table = connection.ops.quote_name(LiveSession._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {table} WHERE id = %s FOR KEY SHARE", [session_id])  # noqa: S608 - the table's name
 
 
 def _display_name(value: object) -> str:
@@ -67,6 +82,7 @@ def participant_join(
     chosen_group = _group(group)
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
+        hold_session(session.pk)
         current = LiveSession.objects.get(pk=session.pk)
         if current.state != SessionState.LIVE:
             if current.state == SessionState.ENDED:
@@ -108,6 +124,7 @@ def participant_update(*, participant: Participant, data: Mapping[str, object]) 
     if "group" in data:
         values["group"] = _group(data["group"])
     with transaction.atomic():
+        hold_session(participant.session_id)
         locked = Participant.objects.select_for_update().get(pk=participant.pk)
         if locked.removed_at is not None:
             raise ValidationError(_("You were removed from this workshop session."))
@@ -126,6 +143,7 @@ def participant_update(*, participant: Participant, data: Mapping[str, object]) 
 def participant_remove(*, participant: Participant, actor: User) -> Participant:
     """Remove a disruptive participant: their token stops working, they no longer host a table. Audited."""
     with transaction.atomic():
+        hold_session(participant.session_id)
         locked = Participant.objects.select_for_update().get(pk=participant.pk)
         if locked.removed_at is not None:
             return locked

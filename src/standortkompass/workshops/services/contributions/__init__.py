@@ -1,14 +1,16 @@
 """What participants and facilitators contribute to a phase: cards, clusters, votes, ratings, rankings, paper
 results and commitments.
 
-**Integrity.** Every contribution of a participant runs in one transaction that first locks the participant's
-row and then the phase's row, and checks inside these locks everything the contribution depends on: the session
-is live, the phase is open and the one now shown, the participant is still there (and at a table in a per-table
-phase), the item is one of the phase's visible, votable items, the values are in range, and the budget, the cap
-per item and the number of cards are kept. Two requests of the same participant are so handled one after the
-other, each seeing what the other stored: no race exceeds a budget or makes two ballots (the unique constraint
-``workshop_contribution_once`` backs it). A phase closed a moment ago refuses the vote that waited for it
-(``services.phases.phase_close`` locks the phase's row before it takes the snapshot).
+**Integrity.** Every contribution of a participant runs in one transaction that first holds the session's row
+(``participation.hold_session``: a key-share lock on PostgreSQL) and locks the participant's row, and checks
+inside these locks everything the contribution depends on: the session is live, the phase is open and the one now
+shown, the participant is still there (and at a table in a per-table phase), the item is one of the phase's
+visible, votable items, the values are in range, and the budget, the cap per item and the number of cards are
+kept. Two requests of the same participant are so handled one after the other, each seeing what the other stored:
+no race exceeds a budget or makes two ballots (the unique constraint ``workshop_contribution_once`` backs it).
+The phases' services (open, close, reopen, end) lock the session's row for update: a vote waits for a phase
+change and then finds the phase closed, or the change waits for the vote, whose vote its snapshot then holds.
+Facilitators' changes lock the session's row for update too.
 
 Ballot keys (``Contribution.ballot_key``): the item's id (dot vote, points, rating, ranking), ``"<item>:<criterion>"``
 (matrix) and ``"<smaller id>-<larger id>"`` (pairwise; ``item`` is the preferred one, ``value`` the strength, 0 for

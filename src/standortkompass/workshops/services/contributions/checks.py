@@ -27,7 +27,7 @@ from standortkompass.workshops.models import (
     Table,
 )
 from standortkompass.workshops.services import live
-from standortkompass.workshops.services.participation import clean_text
+from standortkompass.workshops.services.participation import clean_text, hold_session
 
 CANVAS_FIELD_MAX_LENGTH = 1000
 # The canvas fields when a phase names none (as services.templates.CANVAS_FIELDS).
@@ -62,12 +62,13 @@ class Context:
 def participant_context(
     phase: SessionPhase, participant: Participant, *, kinds: frozenset[str], refused: str
 ) -> Context:
-    """Lock the participant's and the phase's rows (in this order) and check that the participant may contribute
-    to the phase now. Call inside a transaction."""
+    """Hold the session's row (``hold_session``), lock the participant's row and check that the participant may
+    contribute to the phase now. Call first in a transaction."""
+    hold_session(participant.session_id)
     locked = Participant.objects.select_for_update().get(pk=participant.pk)
-    current = SessionPhase.objects.select_for_update(no_key=True).get(pk=phase.pk)
-    session = LiveSession.objects.get(pk=current.session_id)
-    if locked.session_id != session.pk:
+    current = SessionPhase.objects.get(pk=phase.pk)
+    session = LiveSession.objects.get(pk=locked.session_id)
+    if current.session_id != session.pk:
         raise ValidationError(_("You are not taking part in this workshop session."))
     if locked.removed_at is not None:
         raise ValidationError(_("You were removed from this workshop session."))
@@ -87,9 +88,12 @@ def participant_context(
 
 
 def facilitator_context(phase: SessionPhase, *, kinds: frozenset[str] | None = None, refused: str = "") -> Context:
-    """Lock the phase's row and check that a facilitator may still change it (not closed)."""
-    current = SessionPhase.objects.select_for_update(no_key=True).get(pk=phase.pk)
-    session = LiveSession.objects.select_related("workshop__process").get(pk=current.session_id)
+    """Lock the session's row (as the phases' services do: facilitators work one after the other) and check that
+    a facilitator may still change the phase (not closed)."""
+    session = (
+        LiveSession.objects.select_for_update(of=("self",)).select_related("workshop__process").get(pk=phase.session_id)
+    )
+    current = SessionPhase.objects.get(pk=phase.pk)
     if current.state == PhaseState.CLOSED:
         raise ValidationError(_("This phase is closed; reopen it to change its results."))
     if kinds is not None and current.kind not in kinds:

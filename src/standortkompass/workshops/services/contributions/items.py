@@ -133,8 +133,12 @@ def item_hide(*, item: Item, actor: User, hidden: bool = True) -> Item:
     """Hide an inappropriate card from every screen and result (or show it again). Audited; also in a closed
     phase."""
     with transaction.atomic():
-        phase = SessionPhase.objects.select_for_update(no_key=True).get(pk=item.phase_id)
-        session = LiveSession.objects.select_related("workshop__process").get(pk=phase.session_id)
+        phase = SessionPhase.objects.get(pk=item.phase_id)
+        session = (
+            LiveSession.objects.select_for_update(of=("self",))
+            .select_related("workshop__process")
+            .get(pk=phase.session_id)
+        )
         stored = Item.objects.get(pk=item.pk)
         if stored.hidden != hidden:
             stored.hidden = hidden
