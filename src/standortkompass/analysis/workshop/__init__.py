@@ -11,10 +11,13 @@ Modules
 ``ratings`` ratings on a scale and the two-criteria matrix (n, mean, sample sd, distribution, "cannot judge") ·
 ``pairwise`` pairwise comparison with strengths (points, weights that add up to 1, wins, losses, ties) ·
 ``ranking`` Borda points and mean rank · ``order`` ordering by score and the top N ·
-``commitments`` commitments per item and role.
+``commitments`` commitments per item and role · ``items`` which items count on their own (clusters, merged
+duplicates, hidden items) · ``ballots`` contributions as stored, turned into what the other modules count.
 """
 
+from standortkompass.analysis.workshop.ballots import Entry, comparisons, point_votes, ranking_ballots, ratings, voters
 from standortkompass.analysis.workshop.commitments import CommitmentCount, CommitmentRow, commitment_counts
+from standortkompass.analysis.workshop.items import ItemNode, ItemTree, item_tree
 from standortkompass.analysis.workshop.order import ranked_ids, tied_at_cut, top_n
 from standortkompass.analysis.workshop.pairwise import Comparison, PairwiseScore, pairwise_weights
 from standortkompass.analysis.workshop.points import PointTotals, PointVote, point_totals, voter_counts
@@ -32,6 +35,9 @@ __all__ = [
     "CommitmentCount",
     "CommitmentRow",
     "Comparison",
+    "Entry",
+    "ItemNode",
+    "ItemTree",
     "MatrixPoint",
     "PairwiseScore",
     "PointTotals",
@@ -41,13 +47,19 @@ __all__ = [
     "RatingStats",
     "borda",
     "commitment_counts",
+    "comparisons",
+    "item_tree",
     "matrix_points",
     "pairwise_weights",
     "point_totals",
+    "point_votes",
     "ranked_ids",
+    "ranking_ballots",
     "rating_stats",
+    "ratings",
     "ratings_by_item",
     "tied_at_cut",
     "top_n",
     "voter_counts",
+    "voters",
 ]
