@@ -426,7 +426,7 @@ def test_a_card_is_stripped_cleaned_of_control_characters_and_limited_in_length(
     phase, _items = open_phase(live_session, PhaseKind.COLLECT, texts=())
     writer = join(live_session)
 
-    card = item_add(phase=phase, participant=writer, text="  Mehr\x00 Kita-Plätze\r\nfür Schichtarbeit  ")
+    card = item_add(phase=phase, participant=writer, text="  Mehr\x00 Kita-\u202ePlätze\r\nfür Schichtarbeit  ")
     longest = item_add(phase=phase, participant=writer, text="x" * CARD_MAX_LENGTH)
 
     assert card.text == "Mehr Kita-Plätze\nfür Schichtarbeit"

@@ -31,12 +31,18 @@ SEEN_INTERVAL = dt.timedelta(seconds=30)
 PARTICIPANT_FIELDS = ("display_name", "group")
 
 
+# Characters that turn the direction of the text around it (a card could show on the wall as something else).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def clean_text(text: object) -> str:
-    """Text as typed, without control characters (except line breaks and tabs) and surrounding spaces; line
-    breaks as ``\\n``. The database never sees a NUL byte, templates escape the rest."""
+    """Text as typed, without control characters (except line breaks and tabs), direction overrides and
+    surrounding spaces; line breaks as ``\\n``. The database never sees a NUL byte, templates escape the rest."""
     value = str(text or "").replace("\r\n", "\n").replace("\r", "\n")
     return "".join(
-        character for character in value if character in "\n\t" or unicodedata.category(character) != "Cc"
+        character
+        for character in value
+        if character in "\n\t" or (unicodedata.category(character) != "Cc" and character not in BIDI_CONTROLS)
     ).strip()
 
 
