@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import Q
+
 from standortkompass.workshops.models import InputMode, Item, ItemKind, PhaseKind, SessionPhase
 from standortkompass.workshops.selectors.results import ranked_item_ids
 
@@ -80,31 +82,30 @@ def lineage(item: Item) -> list[Item]:
 
 
 def successors(item: Item) -> list[Item]:
-    """What became of the item in later phases: its carried copies, and those of the cluster it was put into
-    (and of their copies), in the order of the phases.
+    """What became of the item in later phases: its carried copies, the cluster it was put into and the copies of
+    that cluster (and of their copies), in the order of the phases (within a phase: a card before its cluster).
 
     A card merged into a cluster lives on as the cluster; the cluster's copy is the card's successor."""
-    found: dict[int, Item] = {}
+    found: dict[int, tuple[int, Item]] = {}
     frontier = [item]
     depth = 0
     while frontier and depth < MAX_DEPTH:
         depth += 1
         ids = {current.pk for current in frontier}
         clusters = {current.cluster_id for current in frontier if current.cluster_id is not None}
-        following = list(
-            Item.objects.select_related("phase__session")
-            .filter(source_item_id__in=ids | clusters)
-            .exclude(pk__in=found)
-        )
-        # The cluster itself is a successor within the same phase.
-        following += [cluster for cluster in Item.objects.filter(pk__in=clusters) if cluster.pk not in found]
+        following = Item.objects.select_related("phase").filter(Q(source_item_id__in=ids) | Q(pk__in=clusters))
         frontier = []
-        for candidate in following:
-            if candidate.pk in found or candidate.pk == item.pk:
-                continue
-            found[candidate.pk] = candidate
+        for candidate in following.exclude(pk__in=[*found, item.pk]):
+            found[candidate.pk] = (depth, candidate)
             frontier.append(candidate)
-    return sorted(
+    ordered = sorted(
         found.values(),
-        key=lambda entry: (entry.phase.session_id, entry.phase.position, entry.phase_id, entry.position, entry.pk),
+        key=lambda entry: (
+            entry[1].phase.session_id,
+            entry[1].phase.position,
+            entry[1].phase_id,
+            entry[0],
+            entry[1].pk,
+        ),
     )
+    return [entry for _depth, entry in ordered]
