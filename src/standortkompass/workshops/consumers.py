@@ -1,0 +1,418 @@
+"""WebSocket consumers of live sessions (docs/workshops.md, "Real time"; decision 0006).
+
+Writes are ordinary POSTs. Every service announces its change after commit to the session's channel-layer
+groups (``services.live.announce``: everyone, one table, the watchers); the consumers here pass it on:
+
+- ``ParticipantConsumer`` at ``ws/mitmachen/<code>/``: a participant's phone, known by the token in the session's
+  cookie. It listens to everyone's group and its table's, and passes on what concerns a participant (a new
+  phase, the timer, a reveal, the tables, the cards where the phone shows others' cards, votes only while the
+  results are shown live): 300 phones need not hear of 1,500 votes. Removed participants are sent away.
+- ``WatchConsumer`` at ``ws/werkstatt/<session_id>/``: the facilitators' console (a logged-in user with
+  ``workshops.manage``, second factor passed) and the projector (``?key=<projector key>``). It passes on every
+  change and the rendered results fragment, coalesced: at most one render per ``RESULTS_INTERVAL`` seconds, always
+  of the newest state, and never without the last change (the trailing edge renders once more).
+
+Messages to the client (JSON)::
+
+    {"type": "hello", "seq": n, "now": ISO 8601}            on connect: the session's sequence number now
+    {"type": "changed", "seq": n, "event": …, "table": …}   a change (plus what the service added, e.g. "phase")
+    {"type": "results", "seq": n, "html": …}                watchers: the results fragment as of number n
+
+A client that sees a number jump by more than one, or connects again, fetches the whole state over HTTP
+(``selectors.state``). A refused client (no or unknown token, removed, no permission, wrong projector key) is
+accepted and closed at once with code 4403, so that the page knows not to try again; a foreign ``Origin`` is
+refused at the handshake by ``config/asgi.py`` (``AllowedHostsOriginValidator``). Clients send nothing but
+``{"type": "ping"}`` now and then (a participant counts as active while the page is open).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import time
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.models import Device
+
+from standortkompass.accounts.access import needs_second_factor
+from standortkompass.accounts.services.sessions import LAST_SEEN_KEY, LOGIN_AT_KEY
+from standortkompass.workshops.models import LiveSession, Participant, PhaseScope, PhaseState, SessionPhase
+from standortkompass.workshops.selectors.participants import cookie_name, participant_for_token, session_for_code
+from standortkompass.workshops.selectors.state import iso, projector_context, results_visible
+from standortkompass.workshops.services.live import group_all, group_table, group_watch
+from standortkompass.workshops.services.participation import participant_seen
+
+logger = logging.getLogger(__name__)
+
+# Closing code for a refused client (an application code: 4000 + the HTTP status it stands for).
+CLOSE_REFUSED = 4403
+# The watchers' results fragment is rendered at most this often (seconds) per consumer.
+RESULTS_INTERVAL = 0.15
+RESULTS_TEMPLATE = "workshops/projector/_results.html"
+# Events after which a participant's consumer reads the current phase (and its table) again.
+PHASE_EVENTS = frozenset({"phase", "reveal", "session", "tables"})
+
+T = TypeVar("T")
+
+
+# --- what concerns a participant -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PhaseFacts:
+    """What a participant's consumer needs to know of the session's current phase to filter the changes."""
+
+    seq: int
+    phase_id: int | None = None
+    # The results are shown to participants now (live while voting, or revealed): votes change their screen.
+    votes_shown: bool = False
+    # A plenary phase in which participants write (cards, answers, canvases): each phone shows only its own.
+    writes_alone: bool = False
+
+
+def phase_facts(session_id: int) -> PhaseFacts:
+    """The facts of the session's current phase, read in one query, with the sequence number they are as of."""
+    found = (
+        LiveSession.objects.select_related("current_phase").defer("current_phase__snapshot").filter(pk=session_id)
+    ).first()
+    if found is None:
+        return PhaseFacts(seq=0)
+    phase: SessionPhase | None = found.current_phase
+    if phase is None or phase.state == PhaseState.PENDING:
+        return PhaseFacts(seq=found.sequence, phase_id=phase.pk if phase else None)
+    return PhaseFacts(
+        seq=found.sequence,
+        phase_id=phase.pk,
+        votes_shown=phase.is_voting and results_visible(phase),
+        writes_alone=phase.is_writing and phase.scope == PhaseScope.PLENARY,
+    )
+
+
+def concerns_participant(message: dict[str, Any], facts: PhaseFacts) -> bool:
+    """Whether a participant's screen changes with the announced change (the consumer passes on only these)."""
+    event = message.get("event")
+    if event == "participants":  # someone joined or changed their name: nothing on a phone changes
+        return False
+    if event == "votes":
+        return facts.votes_shown
+    if event == "items":
+        # A table's cards reach only that table; in a plenary writing phase each phone shows only its own cards
+        # (the writer's own page already has them), elsewhere the cards are what participants vote on or sort.
+        return message.get("table") is not None or not facts.writes_alone
+    return True
+
+
+# --- one load for many consumers -------------------------------------------------------------------------------
+
+
+class SharedLoads:
+    """One database load per key at a time in this process: consumers that need the same thing as of the same
+    sequence number (300 phones hearing of a new phase) wait for one query instead of running 300.
+
+    An entry is reused for a number ``seq`` when its load started after the change ``seq`` had been announced
+    (the announcement comes after commit, so such a load has seen it)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Hashable, tuple[asyncio.AbstractEventLoop, int, asyncio.Future[Any]]] = {}
+
+    async def get(self, key: Hashable, seq: int, load: Callable[[], T]) -> T:
+        loop = asyncio.get_running_loop()
+        entry = self._entries.get(key)
+        if entry is not None and entry[0] is loop and entry[1] >= seq:
+            future = entry[2]
+        else:
+            future = loop.create_task(database_sync_to_async(load)())
+            self._entries[key] = (loop, seq, future)
+        try:
+            value: T = await asyncio.shield(future)
+        except Exception:
+            if key in self._entries and self._entries[key][2] is future:
+                del self._entries[key]
+            raise
+        return value
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+shared = SharedLoads()
+
+
+# --- who may connect -------------------------------------------------------------------------------------------
+
+
+def participant_of_scope(code: str, cookies: dict[str, str]) -> Participant | None:
+    """The participant whose token the connection's cookie for this session carries (None: refuse)."""
+    session = session_for_code(code)
+    if session is None:
+        return None
+    participant = participant_for_token(session=session, token=cookies.get(cookie_name(session), ""))
+    if participant is not None:
+        participant.session = session
+        participant_seen(participant)
+    return participant
+
+
+def _second_factor_passed(user: Any, session: Any) -> bool:
+    persistent_id = session.get(DEVICE_ID_SESSION_KEY) if session is not None else None
+    if not persistent_id:
+        return False
+    device = Device.from_persistent_id(persistent_id)
+    return device is not None and device.user_id == user.pk and device.confirmed
+
+
+def _timed_out(session: Any) -> bool:
+    """The idle or absolute time-out of the log-in has passed (accounts.middleware; read here, not ended)."""
+    now = int(time.time())
+    last_seen, login_at = session.get(LAST_SEEN_KEY), session.get(LOGIN_AT_KEY)
+    if last_seen is not None and now - int(last_seen) > settings.SESSION_IDLE_TIMEOUT:
+        return True
+    return login_at is not None and now - int(login_at) > settings.SESSION_COOKIE_AGE
+
+
+def watcher_session(scope: dict[str, Any], session_id: int) -> LiveSession | None:
+    """The session if the connection may watch it: the projector's key in the query (``?key=…``), or a logged-in
+    user (second factor passed where their role needs it, log-in not timed out) with ``workshops.manage`` for
+    the session's process. None: refuse."""
+    session = LiveSession.objects.select_related("workshop__process").filter(pk=session_id).first()
+    if session is None:
+        return None
+    key = _query(scope, "key")
+    if key:
+        return session if secrets.compare_digest(key.encode(), session.projector_key.encode()) else None
+    user = scope.get("user")
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    web_session = scope.get("session")
+    if web_session is None or _timed_out(web_session):
+        return None
+    if needs_second_factor(user) and not _second_factor_passed(user, web_session):
+        return None
+    return session if user.has_perm("workshops.manage", session.workshop.process) else None
+
+
+def _query(scope: dict[str, Any], name: str) -> str:
+    raw: bytes = scope.get("query_string") or b""
+    values = parse_qs(raw.decode("latin-1")).get(name) or [""]
+    return values[0]
+
+
+# --- the results fragment --------------------------------------------------------------------------------------
+
+
+def render_results(session_id: int, language: str) -> tuple[int, str]:
+    """The watchers' results fragment and the sequence number it is as of (read before the results)."""
+    session = LiveSession.objects.get(pk=session_id)
+    with translation.override(language):
+        context = projector_context(session)
+        try:
+            template = get_template(RESULTS_TEMPLATE)
+        except TemplateDoesNotExist:
+            return int(context["seq"]), _fallback_results(context)
+        html: str = template.render(context)
+        return int(context["seq"]), html
+
+
+def _fallback_results(context: dict[str, Any]) -> str:
+    """A minimal fragment while the projector's template is missing: the phase and the participation."""
+    phase, counts = context["phase"], context["participation"]
+    return format_html(
+        '<div class="workshop-results"><p class="kern-body">{}</p><p class="kern-body">{}</p></div>',
+        phase.title if phase is not None else _("No step is open."),
+        _("%(joined)s joined, %(voted)s took part in this step.")
+        % {"joined": counts["joined"], "voted": counts["voted"]},
+    )
+
+
+# --- the consumers ---------------------------------------------------------------------------------------------
+
+
+class LiveConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
+    """What both consumers share: groups joined by name, refusal with 4403, the hello."""
+
+    session_id: int
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.joined: set[str] = set()
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        # Channels closes stale database connections before every message (one hop to the database thread
+        # each, 300 per broadcast); these handlers touch the database only through database_sync_to_async,
+        # which does that itself.
+        handler = getattr(self, message["type"].replace(".", "_"), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
+    async def join(self, group: str) -> None:
+        if group not in self.joined:
+            await self.channel_layer.group_add(group, self.channel_name)
+            self.joined.add(group)
+
+    async def leave(self, group: str) -> None:
+        if group in self.joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
+            self.joined.discard(group)
+
+    async def disconnect(self, code: int) -> None:
+        for group in list(self.joined):
+            await self.leave(group)
+
+    async def refuse(self) -> None:
+        await self.accept()
+        await self.close(code=CLOSE_REFUSED)
+
+    async def hello(self, seq: int) -> None:
+        await self.send_json({"type": "hello", "seq": seq, "now": iso(timezone.now())})
+
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        """Clients only ping; anything else is ignored."""
+
+    def changed(self, message: dict[str, Any]) -> dict[str, Any]:
+        return {**{key: value for key, value in message.items() if key != "type"}, "type": "changed"}
+
+
+class ParticipantConsumer(LiveConsumer):
+    participant: Participant
+    table_id: int | None
+    facts: PhaseFacts
+    created: str
+
+    async def connect(self) -> None:
+        code = self.scope["url_route"]["kwargs"]["code"]
+        participant = await database_sync_to_async(participant_of_scope)(code, self.scope.get("cookies") or {})
+        if participant is None:
+            await self.refuse()
+            return
+        self.participant, self.session_id, self.table_id = participant, participant.session_id, participant.table_id
+        self.created = participant.session.created_at.isoformat()
+        await self.accept()
+        await self.join(group_all(self.session_id))
+        if self.table_id is not None:
+            await self.join(group_table(self.session_id, self.table_id))
+        # Read after joining the groups: no change falls between the number and the first message.
+        self.facts = await database_sync_to_async(phase_facts)(self.session_id)
+        await self.hello(self.facts.seq)
+
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        if isinstance(content, dict) and content.get("type") == "ping":
+            await database_sync_to_async(participant_seen)(self.participant)
+
+    async def session_changed(self, message: dict[str, Any]) -> None:
+        event = message.get("event")
+        if event == "participants" and message.get("removed") == str(self.participant.pk):
+            await self.close(code=CLOSE_REFUSED)
+            return
+        if concerns_participant(message, self.facts):
+            await self.send_json(self.changed(message))
+        if event in PHASE_EVENTS:
+            seq = int(message.get("seq") or 0)
+            if seq > self.facts.seq:
+                self.facts = await shared.get(("facts", self.session_id, self.created), seq, self._facts)
+            if event in {"phase", "tables"}:
+                await self._follow_table()
+
+    def _facts(self) -> PhaseFacts:
+        return phase_facts(self.session_id)
+
+    async def _follow_table(self) -> None:
+        """Join the participant's table group again after tables changed (rotation, assignment); close when the
+        participant was removed meanwhile."""
+        found = await database_sync_to_async(
+            lambda: list(
+                Participant.objects.filter(pk=self.participant.pk, removed_at__isnull=True).values_list(
+                    "table_id", flat=True
+                )
+            )
+        )()
+        if not found:
+            await self.close(code=CLOSE_REFUSED)
+            return
+        table_id = found[0]
+        if table_id != self.table_id:
+            if self.table_id is not None:
+                await self.leave(group_table(self.session_id, self.table_id))
+            if table_id is not None:
+                await self.join(group_table(self.session_id, table_id))
+            self.table_id = table_id
+
+
+class WatchConsumer(LiveConsumer):
+    language: str
+    created: str
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.wanted = 0  # the newest sequence number heard of
+        self.rendered = -1  # the number the last results sent were as of
+        self.last_render = float("-inf")
+        self.renderer: asyncio.Task[None] | None = None
+
+    async def connect(self) -> None:
+        session_id = int(self.scope["url_route"]["kwargs"]["session_id"])
+        session = await database_sync_to_async(watcher_session)(self.scope, session_id)
+        if session is None:
+            await self.refuse()
+            return
+        self.session_id, self.created = session.pk, session.created_at.isoformat()
+        language = _query(self.scope, "lang")
+        self.language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        await self.accept()
+        await self.join(group_watch(self.session_id))
+        seq = await database_sync_to_async(
+            lambda: LiveSession.objects.values_list("sequence", flat=True).get(pk=self.session_id)
+        )()
+        await self.hello(seq)
+        self.want_results(seq)
+
+    async def disconnect(self, code: int) -> None:
+        if self.renderer is not None:
+            self.renderer.cancel()
+        await super().disconnect(code)
+
+    async def session_changed(self, message: dict[str, Any]) -> None:
+        await self.send_json(self.changed(message))
+        self.want_results(int(message.get("seq") or 0))
+
+    def want_results(self, seq: int) -> None:
+        """Results as of ``seq`` are wanted: render now, or when the interval since the last render has passed
+        (the renderer then takes the newest number heard of by that time)."""
+        self.wanted = max(self.wanted, seq)
+        if self.renderer is None or self.renderer.done():
+            self.renderer = asyncio.get_running_loop().create_task(self._render_results())
+
+    async def _render_results(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self.wanted > self.rendered:
+            wait = self.last_render + RESULTS_INTERVAL - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            self.last_render = loop.time()
+            wanted = self.wanted
+            try:
+                seq, html = await shared.get(
+                    ("results", self.session_id, self.created, self.language), wanted, self._render
+                )
+            except Exception:  # logged; the next change tries again
+                logger.exception("workshops: the results of session %s could not be rendered", self.session_id)
+                self.rendered = max(self.rendered, wanted)
+                continue
+            await self.send_json({"type": "results", "seq": seq, "html": html})
+            self.rendered = max(self.rendered, wanted, seq)
+
+    def _render(self) -> tuple[int, str]:
+        return render_results(self.session_id, self.language)
