@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from standortkompass.accounts import personal_data, retention
 from standortkompass.accounts.personal_data import Person, Record, fields_of, mentions
 from standortkompass.audit.services import audit_objects_forget
-from standortkompass.workshops.models import Commitment, Contribution, Item, Participant, Workshop
+from standortkompass.workshops.models import Commitment, Contribution, Item, ItemOrigin, Participant, Workshop
 
 KEEP_DAYS = 30
 # A token hash replaced by the retention rule starts with this character, which no SHA-256 hex digest has.
@@ -59,7 +59,13 @@ def _participation_records(person: Person) -> list[Record]:
             "session": str(participant.session),
             **fields_of(participant, ["display_name", "group", "role", "table", "organisation", "joined_at"]),
         }
-        items = Item.objects.filter(author=participant).select_related("phase").order_by("phase__position", "id")
+        # What they wrote themselves (their cards' copies carried into later phases are the same cards).
+        items = (
+            Item.objects.filter(author=participant)
+            .exclude(origin=ItemOrigin.CARRIED)
+            .select_related("phase")
+            .order_by("phase__position", "id")
+        )
         record["cards"] = [
             {"phase": str(item.phase), **fields_of(item, ["text", "canvas", "created_at"])} for item in items
         ]
