@@ -66,11 +66,11 @@ from standortkompass.workshops.models import (
     SessionPhase,
     StakeholderGroup,
 )
+from standortkompass.workshops.selectors.participants import budget
 
 SCHEMA = 1
 # A participant counts as active if seen within this time (services.participation.participant_seen).
 ACTIVE_WINDOW = dt.timedelta(minutes=2)
-POINTS_BUDGET = 100
 
 _ITEM_FIELDS = (
     "id",
@@ -248,7 +248,7 @@ def _points_result(phase: SessionPhase, items: _Items, entries: list[Entry], by_
     )
     count, count_by_group = voter_counts(votes)
     result.update(
-        budget=POINTS_BUDGET if phase.kind == PhaseKind.POINTS else int(phase.setting("budget")),
+        budget=budget(phase),
         cap_per_item=int(phase.setting("cap_per_item")),
         total=sum(t.total for t in totals.values()),
         online=sum(t.online for t in totals.values()),
