@@ -682,3 +682,39 @@ def test_facilitators_opening_the_same_phase_at_once_open_it_and_carry_its_items
     assert sorted(results) == [False] * (PARALLEL - 1) + [True]
     assert harvest.items.count() == 3
     assert AuditEntry.objects.filter(action="workshops.phase.open").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_facilitators_changing_a_phase_while_others_open_and_close_it_wait_for_each_other(parallel_session, users):
+    editor = users["editor"]
+    cards = _add(parallel_session, editor)
+    vote = _add(parallel_session, editor, PhaseKind.DOT_VOTE, input_mode="all", input_phase=cards)
+    _card(cards, "Fachkräfte")
+    phase_open(phase=cards, actor=editor)
+
+    def attempt(change):
+        def run():
+            try:
+                change()
+            except ValidationError:
+                return "refused"
+            return "done"
+
+        return run
+
+    outcomes = _in_parallel(
+        [
+            attempt(lambda: phase_open(phase=vote, actor=editor)),
+            attempt(lambda: phase_update(phase=vote, actor=editor, data={"input_mode": "none"})),
+            attempt(lambda: phase_reveal(phase=cards, actor=editor, revealed=True)),
+            attempt(lambda: phase_timer(phase=cards, actor=editor, seconds=60)),
+            attempt(lambda: phase_update(phase=cards, actor=editor, data={"title": "Sammeln"})),
+            attempt(lambda: phase_close(phase=cards, actor=editor)),
+        ]
+    )
+
+    assert outcomes[0] == "done"
+    vote.refresh_from_db()
+    # Either the input was changed before the phase opened (nothing carried) or it was refused afterwards.
+    assert (outcomes[1], vote.items.count(), vote.input_mode) in [("done", 0, "none"), ("refused", 1, "all")]
+    assert SessionPhase.objects.filter(session=parallel_session, state=PhaseState.OPEN).get() == vote

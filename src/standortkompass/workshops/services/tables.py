@@ -32,7 +32,11 @@ class TableData(TypedDict, total=False):
 
 
 def _locked_session(session_id: int) -> LiveSession:
-    session = LiveSession.objects.select_for_update().select_related("workshop__process").get(pk=session_id)
+    session = (
+        LiveSession.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("workshop__process")
+        .get(pk=session_id)
+    )
     if session.state == SessionState.ENDED:
         raise ValidationError(_("The live session has ended."))
     return session

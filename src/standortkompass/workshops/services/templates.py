@@ -500,7 +500,9 @@ def apply_template(*, session: LiveSession, key: str, actor: User | None) -> lis
     if template is None:
         raise ValidationError({"template": _("Choose one of the templates.")})
     with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
-        session = LiveSession.objects.select_for_update().select_related("workshop__process").get(pk=session.pk)
+        session = (
+            LiveSession.objects.select_for_update(of=("self",)).select_related("workshop__process").get(pk=session.pk)
+        )
         if session.state == SessionState.ENDED:
             raise ValidationError(_("The live session has ended."))
         created: dict[str, SessionPhase] = {}

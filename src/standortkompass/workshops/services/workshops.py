@@ -85,7 +85,7 @@ def workshop_create(
 def workshop_update(*, workshop: Workshop, actor: User | None, data: WorkshopData) -> Workshop:
     values: dict[str, Any] = dict(data)
     with transaction.atomic():
-        stored = Workshop.objects.select_for_update().select_related("process").get(pk=workshop.pk)
+        stored = Workshop.objects.select_for_update(of=("self",)).select_related("process").get(pk=workshop.pk)
         _check_links(stored.process, values)
         before = field_values(stored, WORKSHOP_FIELDS)
         for name in WORKSHOP_FIELDS:
@@ -104,7 +104,7 @@ def workshop_update(*, workshop: Workshop, actor: User | None, data: WorkshopDat
 def workshop_delete(*, workshop: Workshop, actor: User | None) -> None:
     """Delete a workshop with its sessions and everything contributed in them; not while a session is live."""
     with transaction.atomic():
-        stored = Workshop.objects.select_for_update().select_related("process").get(pk=workshop.pk)
+        stored = Workshop.objects.select_for_update(of=("self",)).select_related("process").get(pk=workshop.pk)
         if stored.sessions.filter(state=SessionState.LIVE).exists():
             raise ValidationError(_("End the live session before deleting the workshop."))
         audit_record(actor=actor, action="workshops.workshop.delete", obj=stored, process=stored.process)
@@ -143,7 +143,9 @@ def session_create(*, workshop: Workshop, actor: User | None, title: str, templa
 
 def session_update(*, session: LiveSession, actor: User | None, title: str) -> LiveSession:
     with transaction.atomic():
-        stored = LiveSession.objects.select_for_update().select_related("workshop__process").get(pk=session.pk)
+        stored = (
+            LiveSession.objects.select_for_update(of=("self",)).select_related("workshop__process").get(pk=session.pk)
+        )
         before = stored.title
         stored.title = (title or "").strip()
         stored.full_clean()
@@ -163,7 +165,9 @@ def session_update(*, session: LiveSession, actor: User | None, title: str) -> L
 def session_delete(*, session: LiveSession, actor: User | None) -> None:
     """Delete a session that is not live, with everything contributed in it."""
     with transaction.atomic():
-        stored = LiveSession.objects.select_for_update().select_related("workshop__process").get(pk=session.pk)
+        stored = (
+            LiveSession.objects.select_for_update(of=("self",)).select_related("workshop__process").get(pk=session.pk)
+        )
         if stored.state == SessionState.LIVE:
             raise ValidationError(_("End the live session before deleting it."))
         audit_record(actor=actor, action="workshops.session.delete", obj=stored, process=stored.workshop.process)
@@ -173,7 +177,9 @@ def session_delete(*, session: LiveSession, actor: User | None) -> None:
 def session_start(*, session: LiveSession, actor: User | None) -> LiveSession:
     """Go live: from now on participants can join by the code."""
     with transaction.atomic():
-        stored = LiveSession.objects.select_for_update().select_related("workshop__process").get(pk=session.pk)
+        stored = (
+            LiveSession.objects.select_for_update(of=("self",)).select_related("workshop__process").get(pk=session.pk)
+        )
         if stored.state == SessionState.LIVE:
             raise ValidationError(_("The live session is already running."))
         if stored.state == SessionState.ENDED:
@@ -189,7 +195,9 @@ def session_start(*, session: LiveSession, actor: User | None) -> LiveSession:
 def session_end(*, session: LiveSession, actor: User | None) -> LiveSession:
     """End the session: the open phase is closed with its snapshot, nobody can join or contribute any more."""
     with transaction.atomic():
-        stored = LiveSession.objects.select_for_update().select_related("workshop__process").get(pk=session.pk)
+        stored = (
+            LiveSession.objects.select_for_update(of=("self",)).select_related("workshop__process").get(pk=session.pk)
+        )
         if stored.state != SessionState.LIVE:
             raise ValidationError(_("The live session is not running."))
         open_phase_close(session=stored, actor=actor)

@@ -45,6 +45,29 @@ class PhaseData(TypedDict, total=False):
     settings: Mapping[str, Any]
 
 
+def lock_phase(phase: SessionPhase, *, hold_contributions: bool = False) -> SessionPhase:
+    """The phase read again under the workshop services' lock order: the session's row first, then the phase's.
+
+    Opening, closing and reopening (``hold_contributions``) lock the session's row for update: contributions in
+    flight finish first and new ones wait (``services.participation.hold_session``). Other changes take the
+    weaker no-key lock, which contributions do not wait for, but facilitators' changes of the same session still
+    run one after the other. Call inside a transaction."""
+    sessions = LiveSession.objects.select_related("workshop__process")
+    locking = sessions.select_for_update(of=("self",), no_key=not hold_contributions)
+    session = locking.get(pk=phase.session_id)
+    stored = SessionPhase.objects.select_for_update().get(pk=phase.pk)
+    stored.session = session
+    return stored
+
+
+def _locked_session(session_id: int) -> LiveSession:
+    return (
+        LiveSession.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("workshop__process")
+        .get(pk=session_id)
+    )
+
+
 def _ordered(session: LiveSession) -> list[SessionPhase]:
     return list(SessionPhase.objects.filter(session=session).order_by("position", "id"))
 
@@ -119,7 +142,7 @@ def _process_of(phase: SessionPhase) -> StrategyProcess:
 def phase_add(*, session: LiveSession, actor: User | None, data: PhaseData) -> SessionPhase:
     """A new phase at the end of the session's list."""
     with transaction.atomic():
-        session = LiveSession.objects.select_for_update().select_related("workshop__process").get(pk=session.pk)
+        session = _locked_session(session.pk)
         phase = new_phase(session=session, data=data)
         audit_record(
             actor=actor,
@@ -138,7 +161,7 @@ def phase_update(*, phase: SessionPhase, actor: User | None, data: PhaseData) ->
     starts from its own defaults."""
     values: dict[str, Any] = dict(data)
     with transaction.atomic():
-        stored = SessionPhase.objects.select_for_update().select_related("session__workshop__process").get(pk=phase.pk)
+        stored = lock_phase(phase)
         if stored.session.state == SessionState.ENDED:
             raise ValidationError(_("The live session has ended."))
         opened = stored.state != PhaseState.PENDING or stored.opened_at is not None
@@ -182,7 +205,7 @@ def phase_delete(*, phase: SessionPhase, actor: User | None) -> None:
     """Delete a pending or closed phase with its items and votes; phases that took their items from it (and have
     not been opened yet) take none any more."""
     with transaction.atomic():
-        session = LiveSession.objects.select_for_update().select_related("workshop__process").get(pk=phase.session_id)
+        session = _locked_session(phase.session_id)
         stored = SessionPhase.objects.get(pk=phase.pk)
         if stored.state == PhaseState.OPEN:
             raise ValidationError(_("Close the phase before deleting it."))
@@ -199,7 +222,7 @@ def phase_move(*, phase: SessionPhase, actor: User | None, position: int) -> Ses
 
     A phase stays after the phase it takes its items from, and before the phases that take its items."""
     with transaction.atomic():
-        session = LiveSession.objects.select_for_update().select_related("workshop__process").get(pk=phase.session_id)
+        session = _locked_session(phase.session_id)
         phases = _ordered(session)
         moving = next((entry for entry in phases if entry.pk == phase.pk), None)
         if moving is None:
@@ -231,7 +254,7 @@ def phase_move(*, phase: SessionPhase, actor: User | None, position: int) -> Ses
 def phase_pick(*, phase: SessionPhase, actor: User | None, item_ids: Sequence[int]) -> SessionPhase:
     """The facilitator's pick: the items of the input phase this phase takes (in this order) when it opens."""
     with transaction.atomic():
-        stored = SessionPhase.objects.select_for_update().select_related("session__workshop__process").get(pk=phase.pk)
+        stored = lock_phase(phase)
         if stored.state != PhaseState.PENDING or stored.opened_at is not None:
             raise ValidationError(
                 _("The phase has been opened and its items carried over; its input can no longer be changed.")
@@ -240,9 +263,14 @@ def phase_pick(*, phase: SessionPhase, actor: User | None, item_ids: Sequence[in
         if source is None:
             raise ValidationError({"input_phase": _("Choose the earlier phase whose items this phase takes.")})
         picked: list[int] = []
-        for value in item_ids:
-            if int(value) not in picked:
-                picked.append(int(value))
+        try:
+            for value in item_ids:
+                if int(value) not in picked:
+                    picked.append(int(value))
+        except (TypeError, ValueError):
+            raise ValidationError(
+                {"item_ids": _("Pick items of the phase “%(phase)s”.") % {"phase": source.title}}
+            ) from None
         known = set(source.items.filter(pk__in=picked, hidden=False).values_list("pk", flat=True))
         if len(known) != len(picked):
             raise ValidationError({"item_ids": _("Pick items of the phase “%(phase)s”.") % {"phase": source.title}})

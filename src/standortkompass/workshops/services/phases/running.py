@@ -27,6 +27,7 @@ from standortkompass.workshops.models import (
 from standortkompass.workshops.selectors import results
 from standortkompass.workshops.selectors.funnel import input_items
 from standortkompass.workshops.services.live import announce
+from standortkompass.workshops.services.phases.preparing import lock_phase
 from standortkompass.workshops.services.phases.settings import MAX_TIMER_SECONDS, PAIRWISE_MAX_ITEMS
 
 
@@ -35,13 +36,11 @@ def _process_of(phase: SessionPhase) -> StrategyProcess:
 
 
 def _locked(phase: SessionPhase) -> tuple[LiveSession, SessionPhase]:
-    """The phase's session and the phase, read again with the session's row locked (call inside a transaction).
-
-    Every service that changes which phase is open takes this lock first, so they run one after the other."""
-    session = LiveSession.objects.select_for_update().select_related("workshop__process").get(pk=phase.session_id)
-    stored = SessionPhase.objects.select_related("input_phase").get(pk=phase.pk)
-    stored.session = session
-    return session, stored
+    """The phase's session and the phase, read again with both rows locked, contributions held back (call inside
+    a transaction). Every service that changes which phase is open takes these locks first, so they run one
+    after the other and a snapshot holds every contribution accepted before it."""
+    stored = lock_phase(phase, hold_contributions=True)
+    return stored.session, stored
 
 
 def _close(phase: SessionPhase, *, actor: User | None, now: dt.datetime) -> None:
@@ -180,7 +179,7 @@ def phase_reopen(*, phase: SessionPhase, actor: User | None, reason: str) -> Ses
 
 def _set_shown(phase: SessionPhase, *, actor: User | None, name: str, value: bool, event: str) -> SessionPhase:
     with transaction.atomic():
-        stored = SessionPhase.objects.select_for_update().select_related("session__workshop__process").get(pk=phase.pk)
+        stored = lock_phase(phase)
         if getattr(stored, name) == value:
             return stored
         setattr(stored, name, value)
@@ -219,7 +218,7 @@ def phase_timer(*, phase: SessionPhase, actor: User | None, seconds: int) -> Ses
     if not 0 <= seconds <= MAX_TIMER_SECONDS:
         raise ValidationError({"seconds": _("The timer must be between 0 and 7200 seconds (two hours).")})
     with transaction.atomic():
-        stored = SessionPhase.objects.select_for_update().select_related("session__workshop__process").get(pk=phase.pk)
+        stored = lock_phase(phase)
         if stored.state != PhaseState.OPEN:
             raise ValidationError(_("The timer runs only while the phase is open."))
         before = _iso(stored.timer_ends_at)
