@@ -17,11 +17,13 @@ from typing import Any
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from standortkompass.core.numbers import format_number, format_percent
 from standortkompass.processes import evidence
 from standortkompass.processes.evidence import Citation
 from standortkompass.strategy.models import EvidenceLink
+from standortkompass.workshops.charts import Chart, phase_charts
 from standortkompass.workshops.models import (
     VOTING_KINDS,
     Commitment,
@@ -77,7 +79,8 @@ class ItemDoc:
     anchor: str
     text: str
     kind: str
-    origin: str
+    origin: str  # how it came on the wall when not written by a participant: paper, carried over, facilitator
+    source: str  # where a prefilled candidate came from (the kind of evidence: a finding, a survey result …)
     paper: bool
     carried: bool
     group: str
@@ -102,6 +105,8 @@ class PhaseDoc:
     frozen: bool  # the figures come from the snapshot taken when the phase closed
     taken_at: str
     items: tuple[ItemDoc, ...]
+    # The chart of the phase's figures (the chart kit of ``workshops.charts``) and its data table.
+    chart: Chart | None
     table: DataTable | None
     result: Mapping[str, Any]
     voters: int | None
@@ -264,6 +269,10 @@ def _pct(value: object) -> str:
     return format_percent(float(value) * 100) if isinstance(value, int | float) else "–"
 
 
+def _item_heading() -> str:
+    return pgettext("workshop", "Item")
+
+
 def _text_cell(entry: Mapping[str, Any]) -> Cell:
     return Cell(str(entry.get("text", "")))
 
@@ -276,7 +285,7 @@ def _points_table(title: str, result: Mapping[str, Any], entries: Sequence[Mappi
     groups = list(result.get("groups") or ())
     columns = [
         Cell(_("Rank"), True),
-        Cell(_("Item")),
+        Cell(_item_heading()),
         Cell(_("Points"), True),
         Cell(_("of which on paper"), True),
         Cell(_("Voters"), True),
@@ -300,7 +309,7 @@ def _points_table(title: str, result: Mapping[str, Any], entries: Sequence[Mappi
 def _rating_table(title: str, entries: Sequence[Mapping[str, Any]]) -> DataTable:
     columns = (
         Cell(_("Rank"), True),
-        Cell(_("Item")),
+        Cell(_item_heading()),
         Cell(_("Mean"), True),
         Cell(_("Standard deviation"), True),
         Cell(_("Ratings"), True),
@@ -326,7 +335,7 @@ def _matrix_table(title: str, result: Mapping[str, Any], entries: Sequence[Mappi
     y = str((criteria.get("y") or {}).get("label") or "y")
     columns = (
         Cell(_("Rank"), True),
-        Cell(_("Item")),
+        Cell(_item_heading()),
         Cell(_("%(criterion)s: mean") % {"criterion": x}, True),
         Cell(_("%(criterion)s: standard deviation") % {"criterion": x}, True),
         Cell(_("%(criterion)s: ratings") % {"criterion": x}, True),
@@ -351,7 +360,7 @@ def _matrix_table(title: str, result: Mapping[str, Any], entries: Sequence[Mappi
 def _pairwise_table(title: str, entries: Sequence[Mapping[str, Any]]) -> DataTable:
     columns = (
         Cell(_("Rank"), True),
-        Cell(_("Item")),
+        Cell(_item_heading()),
         Cell(_("Weight"), True),
         Cell(_("Points"), True),
         Cell(_("Won"), True),
@@ -376,7 +385,7 @@ def _pairwise_table(title: str, entries: Sequence[Mapping[str, Any]]) -> DataTab
 def _ranking_table(title: str, entries: Sequence[Mapping[str, Any]]) -> DataTable:
     columns = (
         Cell(_("Rank"), True),
-        Cell(_("Item")),
+        Cell(_item_heading()),
         Cell(_("Borda points"), True),
         Cell(_("Mean rank"), True),
         Cell(_("Ballots"), True),
@@ -406,7 +415,7 @@ def _cluster_table(title: str, entries: Sequence[Mapping[str, Any]]) -> DataTabl
 
 def _commitments_table(title: str, entries: Sequence[Mapping[str, Any]]) -> DataTable:
     roles = [(role.value, str(role.label)) for role in Commitment.Role]
-    columns = (Cell(_("Item")), Cell(_("Commitments"), True), *(Cell(label, True) for _key, label in roles))
+    columns = (Cell(_item_heading()), Cell(_("Commitments"), True), *(Cell(label, True) for _key, label in roles))
     rows = tuple(
         (
             _text_cell(entry),
@@ -450,14 +459,16 @@ def _by_group(phase: SessionPhase, result: Mapping[str, Any]) -> tuple[tuple[str
         if not isinstance(figures, Mapping):
             continue
         if phase.kind in (PhaseKind.DOT_VOTE, PhaseKind.POINTS):
-            text = _("%(points)s points from %(voters)s voters") % {
-                "points": figures.get("points", 0),
-                "voters": figures.get("voters", 0),
-            }
+            voters = int(figures.get("voters") or 0)
+            text = ngettext(
+                "%(points)s points from %(voters)s voter", "%(points)s points from %(voters)s voters", voters
+            ) % {"points": figures.get("points", 0), "voters": voters}
         elif "cards" in figures:
-            text = _("%(cards)s cards") % {"cards": figures["cards"]}
+            cards = int(figures["cards"] or 0)
+            text = ngettext("%(cards)s card", "%(cards)s cards", cards) % {"cards": cards}
         else:
-            text = _("%(voters)s voters") % {"voters": figures.get("voters", 0)}
+            voters = int(figures.get("voters") or 0)
+            text = ngettext("%(voters)s voter", "%(voters)s voters", voters) % {"voters": voters}
         shown.append((group_label(str(group)), text))
     return tuple(shown)
 
@@ -512,12 +523,15 @@ def _item_doc(
         for row in entry.get("commitments") or ()
     )
     origin = str(entry.get("origin") or "")
+    reference = entry.get("source_reference") or {}
+    source_kind = evidence.kind(str(reference.get("kind") or "")) if isinstance(reference, Mapping) else None
     return ItemDoc(
         id=item_id,
         anchor=item_anchor(item_id),
         text=str(entry.get("text", "")),
         kind=str(entry.get("kind", "")),
-        origin=page.origins.get(origin, origin),
+        origin="" if origin == ItemOrigin.PARTICIPANT else page.origins.get(origin, origin),
+        source=str(source_kind.label) if source_kind is not None else "",
         paper=origin == ItemOrigin.PAPER,
         carried=origin == ItemOrigin.CARRIED,
         group=group_label(str(entry["group"])) if entry.get("group") else "",
@@ -589,6 +603,7 @@ def session_documentation(session: LiveSession, *, can_hand_over: bool = False) 
                 frozen=frozen,
                 taken_at=taken_at,
                 items=tuple(_item_doc(page, phase, entry, standings, top=True) for entry in result.get("items") or ()),
+                chart=next(iter(phase_charts(phase.kind, result, chart_id=f"phase-{phase.pk}-diagramm")), None),
                 table=_table(phase, result),
                 result=result,
                 voters=result.get("voters") if isinstance(result.get("voters"), int) else None,
