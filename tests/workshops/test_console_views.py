@@ -331,7 +331,8 @@ def test_participation_is_shown_by_stakeholder_group(editor, live_session, phase
     participant_join(session=live_session, display_name="Kim", group="company")
     participant_join(session=live_session, display_name="Ali", group="science")
     text = console(editor, live_session)
-    assert "Kim" in text and "Ali" in text
+    assert "Kim" in text
+    assert "Ali" in text
     assert "Unternehmen" in text or "Company" in text
 
 
