@@ -44,11 +44,14 @@ class WorkshopsConfig(AppConfig):
         from standortkompass.workshops.demo import workshops_demo_load
         from standortkompass.workshops.selectors.evidence import WORKSHOP_ITEM
         from standortkompass.workshops.services.personal_data import register_personal_data, register_retention
+        from standortkompass.workshops.views.participant import register_calls_to_action
 
         register(self.label, AUDIT_LABELS)
         # Clusters, winning items and canvases of closed phases can be cited as evidence by the strategy.
         register_evidence(WORKSHOP_ITEM)
         register_personal_data()
         register_retention()
+        # "Jetzt mitmachen" on the public home page while a session is live.
+        register_calls_to_action()
         # After the strategy's step: the demo workshops' candidates are cited by the demo strategy's fields.
         register_demo_step(workshops_demo_load)
