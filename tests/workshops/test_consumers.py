@@ -338,6 +338,23 @@ def test_a_change_announced_after_commit_reaches_participants_and_watchers(live_
     run(body)
 
 
+@pytest.mark.skipif(not settings.REDIS_URL, reason="the in-memory channel layer has no connection that could time out")
+def test_a_quiet_connection_stays_open_on_the_redis_layer(live_session, announce):
+    """The Redis layer waits for a consumer's next message with a blocking read of 5 s; the client's socket timeout
+    must be longer, or every quiet connection breaks after 5 s (redis-py 8 defaults to 5 s)."""
+    _participant, token = join(live_session)
+
+    async def body() -> None:
+        phone = participant_socket(live_session, token)
+        await connected(phone)
+        await asyncio.sleep(7)
+        seq = await announce(live_session, event="phase")
+        assert (await phone.receive_json_from(timeout=WAIT))["seq"] == seq
+        await phone.disconnect()
+
+    run(body)
+
+
 def test_nothing_is_sent_when_the_transaction_is_rolled_back(live_session, users, django_capture_on_commit_callbacks):
     _participant, token = join(live_session)
 
