@@ -105,9 +105,7 @@ def test_the_workbook_has_a_sheet_per_kind(held, client_for, process):
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["Cache-Control"] == "private, no-store"
-    content = b"".join(response.streaming_content)
-    response.close()
-    workbook = load_workbook(io.BytesIO(content), read_only=True)
+    workbook = load_workbook(io.BytesIO(response.content), read_only=True)
     assert len(workbook.sheetnames) == 9
     votes = list(workbook.worksheets[2].iter_rows(values_only=True))
     assert len(votes) == 1 + 6  # heading, five online rows and one paper count

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import tempfile
+import io
 
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
@@ -42,13 +42,14 @@ def export_csv(request: ProcessRequest, process_pk: int, session_pk: int) -> Str
 
 @process_permission_required("workshops.manage")
 @require_GET
-def export_xlsx(request: ProcessRequest, process_pk: int, session_pk: int) -> FileResponse:
+def export_xlsx(request: ProcessRequest, process_pk: int, session_pk: int) -> HttpResponse:
+    """The workbook, built in memory (a session's data is a few hundred kilobytes at most)."""
     session = process_session(request, session_pk)
-    target = tempfile.TemporaryFile()  # noqa: SIM115 (the response closes it once it is sent)
+    target = io.BytesIO()
     session_xlsx(session, target)
-    target.seek(0)
-    response = FileResponse(
-        target, as_attachment=True, filename=f"{file_stem(session)}.xlsx", content_type=XLSX_CONTENT_TYPE
+    response = HttpResponse(target.getvalue(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{file_stem(session)}.xlsx"
     )
     response["Cache-Control"] = "private, no-store"
     return response
