@@ -442,6 +442,22 @@ def test_votes_reach_phones_only_while_the_results_are_shown_live(live_session, 
     run(body)
 
 
+def test_a_flood_of_votes_reaches_a_phone_as_the_first_and_the_newest(live_session, announce, monkeypatch):
+    monkeypatch.setattr(consumers, "PARTICIPANT_INTERVAL", 0.3)
+    dot_vote(live_session, reveal=Reveal.LIVE)
+    _participant, token = join(live_session)
+
+    async def body() -> None:
+        phone = participant_socket(live_session, token)
+        await connected(phone)
+        numbers = [await announce(live_session, event="votes") for _ in range(10)]
+        received = await messages(phone, seconds=0.6)
+        assert [message["seq"] for message in received] == [numbers[0], numbers[-1]]
+        await phone.disconnect()
+
+    run(body)
+
+
 @pytest.mark.parametrize(
     ("message", "facts", "concerns"),
     [

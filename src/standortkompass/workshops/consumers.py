@@ -6,7 +6,8 @@ groups (``services.live.announce``: everyone, one table, the watchers); the cons
 - ``ParticipantConsumer`` at ``ws/mitmachen/<code>/``: a participant's phone, known by the token in the session's
   cookie. It listens to everyone's group and its table's, and passes on what concerns a participant (a new
   phase, the timer, a reveal, the tables, the cards where the phone shows others' cards, votes only while the
-  results are shown live): 300 phones need not hear of 1,500 votes. Removed participants are sent away.
+  results are shown live): 300 phones need not hear of 1,500 votes. Votes and cards reach a phone at most once
+  every ``PARTICIPANT_INTERVAL`` seconds (the newest); removed participants are sent away.
 - ``WatchConsumer`` at ``ws/werkstatt/<session_id>/``: the facilitators' console (a logged-in user with
   ``workshops.manage``, second factor passed) and the projector (``?key=<projector key>``). It passes on every
   change and the rendered results fragment, coalesced: at most one render per ``RESULTS_INTERVAL`` seconds, always
@@ -64,6 +65,10 @@ RESULTS_INTERVAL = 0.15
 RESULTS_TEMPLATE = "workshops/projector/_results.html"
 # Events after which a participant's consumer reads the current phase (and its table) again.
 PHASE_EVENTS = frozenset({"phase", "reveal", "session", "tables"})
+# Changes that come in floods (votes while the results are shown live, cards at a table) reach a phone at most
+# once per this many seconds (the newest, never without the last): each makes the phone fetch its screen again.
+PARTICIPANT_INTERVAL = 3.0
+FLOOD_EVENTS = frozenset({"votes", "items"})
 
 T = TypeVar("T")
 
@@ -292,6 +297,12 @@ class ParticipantConsumer(LiveConsumer):
     facts: PhaseFacts
     created: str
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.flood: dict[str, Any] | None = None  # the newest flood change not passed on yet
+        self.flood_sent = float("-inf")
+        self.flooding: asyncio.Task[None] | None = None
+
     async def connect(self) -> None:
         code = self.scope["url_route"]["kwargs"]["code"]
         participant = await database_sync_to_async(participant_of_scope)(code, self.scope.get("cookies") or {})
@@ -318,13 +329,39 @@ class ParticipantConsumer(LiveConsumer):
             await self.close(code=CLOSE_REFUSED)
             return
         if concerns_participant(message, self.facts):
-            await self.send_json(self.changed(message))
+            if event in FLOOD_EVENTS:
+                self.forward_later(message)
+            else:
+                await self.send_json(self.changed(message))
         if event in PHASE_EVENTS:
             seq = int(message.get("seq") or 0)
             if seq > self.facts.seq:
                 self.facts = await shared.get(("facts", self.session_id, self.created), seq, self._facts)
             if event in {"phase", "tables"}:
                 await self._follow_table()
+
+    def forward_later(self, message: dict[str, Any]) -> None:
+        """Pass on a flood change now if none went out in the last interval, else at its end (the newest)."""
+        self.flood = message
+        if self.flooding is None or self.flooding.done():
+            self.flooding = asyncio.get_running_loop().create_task(self._forward_flood())
+
+    async def _forward_flood(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self.flood is not None:
+            wait = self.flood_sent + PARTICIPANT_INTERVAL - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            message, self.flood = self.flood, None
+            if message is None:
+                return
+            self.flood_sent = loop.time()
+            await self.send_json(self.changed(message))
+
+    async def disconnect(self, code: int) -> None:
+        if self.flooding is not None:
+            self.flooding.cancel()
+        await super().disconnect(code)
 
     def _facts(self) -> PhaseFacts:
         return phase_facts(self.session_id)
