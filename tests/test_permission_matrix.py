@@ -51,6 +51,7 @@ from standortkompass.processes.models import (
 from standortkompass.standortanalyse.models import AnalysisSettings, Finding
 from strategy import permission_access as strategy_access
 from surveys import permission_access as survey_access
+from workshops import permission_access as workshop_access
 
 # URL name -> audience. Keep in the order of the URL modules.
 ACCESS: dict[str, Audience] = {
@@ -160,6 +161,7 @@ ACCESS.update(strategy_access.ACCESS)
 ACCESS.update(governance_access.ACCESS)
 ACCESS.update(monitoring_access.ACCESS)
 ACCESS.update(api_access.ACCESS)
+ACCESS.update(workshop_access.ACCESS)
 
 # Views that only read even on POST, or whose POST is tested elsewhere because it needs data.
 GET_ONLY = {
@@ -174,6 +176,7 @@ GET_ONLY = {
     *governance_access.GET_ONLY,
     *monitoring_access.GET_ONLY,
     *api_access.GET_ONLY,
+    *workshop_access.GET_ONLY,
 }
 # URLs outside the matrix, with the reason.
 EXCLUDED_PREFIXES = {
@@ -256,6 +259,7 @@ def world(process, users, regions) -> dict[str, Any]:
         **strategy_access.strategy_world(process=process, users=users),
         **governance_access.governance_world(process=process, users=users),
         **monitoring_access.monitoring_world(process=process, users=users),
+        **workshop_access.workshops_world(process=process, users=users),
     }
 
 
@@ -277,6 +281,7 @@ KWARGS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     **governance_access.KWARGS,
     **monitoring_access.KWARGS,
     **api_access.KWARGS,
+    **workshop_access.KWARGS,
 }
 
 BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -296,6 +301,7 @@ BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     **strategy_access.BY_ARGUMENT,
     **governance_access.BY_ARGUMENT,
     **monitoring_access.BY_ARGUMENT,
+    **workshop_access.BY_ARGUMENT,
 }
 
 
