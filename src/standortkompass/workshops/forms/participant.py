@@ -99,7 +99,6 @@ class CommitmentForm(KernForm):
         label=_("Name and organisation"),
         required=False,
         max_length=120,
-        help_text=_("So that the others know whom to contact."),
     )
     note = forms.CharField(label=_("What I contribute"), required=False, max_length=280)
 

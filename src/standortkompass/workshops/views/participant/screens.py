@@ -26,7 +26,7 @@ from standortkompass.workshops.models import (
     SessionState,
 )
 from standortkompass.workshops.selectors import participants as selectors
-from standortkompass.workshops.selectors.state import phase_results, results_visible
+from standortkompass.workshops.selectors.state import live_messages, phase_results, results_visible
 from standortkompass.workshops.services import contributions
 from standortkompass.workshops.views.participant.visits import Visit
 
@@ -226,6 +226,12 @@ def page(
             initial = {"group": visit.participant.group, "display_name": visit.participant.display_name}
             profile_form = forms.ProfileForm(initial=initial, auto_id="id_profile_%s")
         context["profile_form"] = profile_form
+        # Others' votes change this screen only while results are shown live; every other change of the session
+        # that concerns a participant makes live.js fetch the region again.
+        events = ["phase", "items", "reveal", "tables", "session", "timer"]
+        if context.get("result") is not None and context.get("is_open"):
+            events.append("votes")
+        context.update(live_events=" ".join(events), live_messages=live_messages())
     response = render(request, "workshops/participant/session.html", context, status=status)
     if context["screen"] == "ended" and selectors.cookie_name(visit.session) in request.COOKIES:
         response.delete_cookie(selectors.cookie_name(visit.session), path="/", samesite="Lax")
