@@ -3,9 +3,7 @@ projector's address with its secret key."""
 
 from django.urls import URLPattern, path
 
-from standortkompass.workshops.views import participant
-
-# from standortkompass.workshops.views import projector
+from standortkompass.workshops.views import participant, projector
 
 app_name = "workshops"
 
@@ -24,5 +22,6 @@ urlpatterns: list[URLPattern] = [
     path("<str:code>/mitmachen-zusage/", participant.commitment, name="commitment"),
     path("<str:code>/profil/", participant.profile, name="profile"),
     path("<str:code>/verlassen/", participant.leave, name="leave"),
-    # path("<str:code>/beamer/<str:key>/", projector.projector_by_key, name="projector"),
+    path("<str:code>/beamer/<str:key>/", projector.projector_by_key, name="projector"),
+    path("<str:code>/beamer/<str:key>/ergebnisse.json", projector.projector_results_by_key, name="projector_results"),
 ]
