@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from playwright.sync_api import Page, WebSocketRoute, expect
 
 from browser.conftest import is_own_address
+from browser.test_focus import assert_every_tab_stop_shows_its_focus
 from browser.test_reflow import VIEWPORTS, assert_reflows
 from standortkompass.workshops.models import (
     Item,
@@ -156,6 +157,7 @@ def test_a_participant_joins_by_code_on_a_phone_adds_a_card_and_dot_votes_with_t
     join_by_code(page)
     axe_check(page)
     assert_reflows(page, "workshop-320-join", screenshot)
+    assert_every_tab_stop_shows_its_focus(page)
     assert not [c for c in context.cookies() if c["name"].startswith("sk_werkstatt")]
     page.get_by_role("button", name=_("Join")).click()
     expect(page.locator("#error-summary")).to_be_focused()
@@ -262,6 +264,8 @@ def test_every_phase_page_passes_axe_and_reflows(browser, live_server, live_sess
         expect(page.get_by_role("heading", level=1)).to_have_text(f"Schritt: {name}")
         axe_check(page)
         assert_reflows(page, f"workshop-{viewport}-{name}", screenshot)
+        if viewport == "320px":
+            assert_every_tab_stop_shows_its_focus(page)
     phone.close()
 
 
