@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SK := $(BIN)/standortkompass
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: run install local-settings demo-data test check lint format typecheck bench bench-load vendor clean
+.PHONY: run install local-settings demo-data test check lint format typecheck bench bench-load bench-workshop vendor clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,11 @@ bench-load: install
 	$(BIN)/python bench/survey_load.py || status=1; \
 	$(BIN)/python bench/cold_start.py || status=1; \
 	exit $$status
+
+# The live workshop under load (issue 13 §7): a real server with the Redis channel layer (its own Redis database,
+# redis://127.0.0.1:6379/14, emptied) and PostgreSQL (DATABASE_URL); 300 phones dot-voting over WebSocket.
+bench-workshop: install
+	$(BIN)/python bench/workshop_load.py
 
 vendor:
 	bash scripts/vendor-frontend.sh
