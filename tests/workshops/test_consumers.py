@@ -157,7 +157,7 @@ def announce(django_capture_on_commit_callbacks: Any) -> Callable[..., Awaitable
         with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
             return live.announce(session, **kwargs)
 
-    return database_sync_to_async(announce_committed)  # type: ignore[no-any-return]
+    return database_sync_to_async(announce_committed)
 
 
 @pytest.fixture
@@ -168,7 +168,7 @@ def committed(django_capture_on_commit_callbacks: Any) -> Callable[..., Awaitabl
         with django_capture_on_commit_callbacks(execute=True):
             return service(**kwargs)
 
-    return database_sync_to_async(call)  # type: ignore[no-any-return]
+    return database_sync_to_async(call)
 
 
 def join(session: LiveSession, **kwargs: Any) -> tuple[Participant, str]:
@@ -255,6 +255,42 @@ def test_a_removed_participant_is_sent_away_and_cannot_connect_again(live_sessio
         await refused(participant_socket(live_session, token))
 
     run(body)
+
+
+def test_the_asgi_server_speaks_websocket_with_the_origin_check(db):
+    """uvicorn (as ``standortkompass serve`` runs it) with its WebSocket protocol (the ``websockets`` package):
+    a real handshake is accepted and refused with 4403 for an unknown session; a foreign Origin is refused."""
+    import socket as sockets
+    import threading
+
+    import uvicorn
+    from websockets.exceptions import ConnectionClosed, InvalidStatus
+    from websockets.sync.client import connect
+
+    with sockets.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=port, lifespan="off", log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        url = f"ws://127.0.0.1:{port}/ws/werkstatt/999999/"
+        with (
+            connect(url, origin=f"http://localhost:{port}", open_timeout=5) as client,
+            pytest.raises(ConnectionClosed) as closed,
+        ):
+            client.recv(timeout=5)
+        assert closed.value.rcvd is not None
+        assert closed.value.rcvd.code == CLOSE_REFUSED
+        with pytest.raises(InvalidStatus) as refused_handshake:
+            connect(url, origin="https://evil.example", open_timeout=5)
+        assert refused_handshake.value.response.status_code == 403
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 # --- who may watch ---------------------------------------------------------------------------------------------
