@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from standortkompass.audit.models import AuditEntry
 from standortkompass.processes import evidence
 from standortkompass.standortanalyse.models import Finding, FindingKind
+from standortkompass.surveys.models import Response, ResponseStatus
+from standortkompass.surveys.services.coding import code_assign, code_create
 from standortkompass.workshops.models import (
     Contribution,
     InputMode,
@@ -175,9 +177,14 @@ def test_the_candidates_come_from_the_company_workshop_the_findings_and_the_surv
     weakness = Finding.objects.create(process=process, kind=FindingKind.WEAKNESS, title="Wenig Gewerbeflächen")
     strength = Finding.objects.create(process=process, kind=FindingKind.STRENGTH, title="Starke Industrie")
     survey = results_survey(process, grid({("industrie", "0_9"): 6, ("handel", "10_49"): 6}), size_question="groesse")
-    questions = [
-        option for option in evidence.kind("survey_result").options(process) if not option.reference.get("breakdown")
-    ]
+    # Codes of an open answer: named by 6 companies (shown), by 2 (fewer than the survey shows: left out).
+    completed = list(Response.objects.filter(survey=survey, status=ResponseStatus.COMPLETED).order_by("pk"))
+    broadband = code_create(survey=survey, question="firma", label="Breitbandausbau", actor=None)
+    rare = code_create(survey=survey, question="firma", label="Seilbahn", actor=None)
+    for response in completed[:6]:
+        code_assign(code=broadband, response=response, actor=None)
+    for response in completed[:2]:
+        code_assign(code=rare, response=response, actor=None)
 
     phases = apply_template(session=_session(workshop), key="strategy", actor=editor)
 
@@ -190,9 +197,15 @@ def test_the_candidates_come_from_the_company_workshop_the_findings_and_the_surv
     assert findings["Wenig Gewerbeflächen"]["reference"] == {"finding": weakness.pk}
     assert findings["Starke Industrie"]["reference"] == {"finding": strength.pk}
     answers = [item for item in candidates if item.source_reference["kind"] == "survey_result"]
-    assert [item.text for item in answers] == [option.label for option in questions]
-    assert all(item.source_reference["reference"]["survey"] == survey.pk for item in answers)
-    assert len(candidates) == 2 + 2 + len(questions)
+    assert [item.text for item in answers] == ["Breitbandausbau"]
+    assert answers[0].source_reference["reference"] == {"survey": survey.pk, "question": "firma", "breakdown": ""}
+    assert answers[0].source_reference["code"] == "Breitbandausbau"
+    # The cited result resolves (the open question's result of the survey).
+    assert (
+        evidence.kind("survey_result").resolve(process, answers[0].source_reference["reference"], public=False)
+        is not None
+    )
+    assert len(candidates) == 2 + 2 + 1
     assert not phases[0].items.exists()
 
     assert candidates_prefill(phase=phases[1]) == 0

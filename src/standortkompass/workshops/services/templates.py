@@ -6,8 +6,9 @@ build the funnel (the matrix takes the top 8 of the dot vote …). Titles and pr
 language (German), the language of editorial text, whatever language the facilitator's page is in.
 
 The Strategiewerkstatt's candidate phase is prefilled with the candidates the process already has: the
-clusters of its held Unternehmensworkshop, the findings of the location analysis and the company survey's
-results (the evidence options of ``processes.evidence``), each card keeping where it came from.
+clusters of its held Unternehmensworkshop, the findings of the location analysis (the evidence options of
+``processes.evidence``) and the themes of the company survey's open answers (its codes, each named by enough
+companies), each card keeping where it came from.
 """
 
 from __future__ import annotations
@@ -50,8 +51,10 @@ __all__ = ["CANVAS_FIELDS", "TEMPLATES", "PhasePlan", "SessionTemplate", "TableP
 
 Text = str | Promise
 
-# The evidence kinds whose options become candidates of the Strategiewerkstatt.
-CANDIDATE_KINDS = ("finding", "survey_result")
+# The evidence kind whose options become candidates of the Strategiewerkstatt (the SWOT's findings); the survey
+# adds the codes of its open answers (what companies named in their own words), see _survey_candidates.
+CANDIDATE_KINDS = ("finding",)
+SURVEY_RESULT_KIND = "survey_result"
 # How the prefilled candidates name their source (Item.source_reference): the evidence kind and its reference.
 WORKSHOP_ITEM_KIND = "workshop_item"
 
@@ -447,13 +450,54 @@ def _held_company_clusters(phase: SessionPhase) -> list[Item]:
     return list(source.items.filter(kind=ItemKind.CLUSTER, hidden=False).order_by("position", "id"))
 
 
-def _reference_key(reference: Mapping[str, Any]) -> tuple[str, str]:
-    return str(reference.get("kind", "")), repr(sorted((reference.get("reference") or {}).items()))
+def _reference_key(reference: Mapping[str, Any]) -> tuple[str, str, str]:
+    return (
+        str(reference.get("kind", "")),
+        repr(sorted((reference.get("reference") or {}).items())),
+        str(reference.get("code", "")),
+    )
+
+
+def _survey_candidates(process: Any) -> list[tuple[str, dict[str, Any]]]:
+    """The codes of the surveys' open answers (e.g. "Breitbandausbau" coded for the question on what the district
+    should do), most often assigned first, each from at least as many completed responses as the survey shows at
+    the least (its suppression threshold): a theme named by fewer companies is not put on the wall. A question's
+    result is not a candidate: it is a question, not a field of action."""
+    from django.db.models import Count, Q
+
+    from standortkompass.surveys.models import Code, ResponseStatus
+
+    codes = (
+        Code.objects.filter(survey__process=process)
+        .select_related("survey")
+        .annotate(
+            responses=Count(
+                "assignments__response",
+                filter=Q(assignments__response__status=ResponseStatus.COMPLETED),
+                distinct=True,
+            )
+        )
+        .order_by("-responses", "survey_id", "label")
+    )
+    return [
+        (
+            code.label,
+            {
+                "kind": SURVEY_RESULT_KIND,
+                "reference": {"survey": code.survey_id, "question": code.question, "breakdown": ""},
+                "group": code.survey.title,
+                "code": code.label,
+            },
+        )
+        for code in codes
+        if code.responses >= code.survey.suppression_threshold
+    ]
 
 
 def candidates_prefill(*, phase: SessionPhase) -> int:
     """Add the process's candidates for fields of action to ``phase`` (those it does not hold yet): the clusters
-    of the held company workshop, then the findings of the location analysis and the survey results. Each card
+    of the held company workshop, then the findings of the location analysis and the codes of the survey's open
+    answers (each named by enough companies). Each card
     keeps its source in ``source_reference`` (the evidence kind and its reference); a cluster's card also points
     to the cluster (``source_item``). Returns the number of cards added. Call inside a transaction."""
     present = {_reference_key(reference) for reference in phase.items.values_list("source_reference", flat=True)}
@@ -485,10 +529,9 @@ def candidates_prefill(*, phase: SessionPhase) -> int:
         if kind is None:
             continue
         for option in kind.options(process):
-            # A survey result by one characteristic is a view of the same question, not another candidate.
-            if option.reference.get("breakdown"):
-                continue
             add(option.label, {"kind": kind_key, "reference": dict(option.reference), "group": option.group})
+    for text, reference in _survey_candidates(process):
+        add(text, reference)
     Item.objects.bulk_create(new)
     return len(new)
 
