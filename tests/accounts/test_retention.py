@@ -41,6 +41,7 @@ def test_every_app_registers_its_rules():
         "processes.feedback",
         "surveys.invitation_contacts",
         "surveys.export_files",
+        "workshops.participant_names",
     ]
 
 
