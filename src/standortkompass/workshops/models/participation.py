@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from standortkompass.workshops.models.workshops import LiveSession, SessionPhase, Table
 
@@ -25,12 +26,12 @@ CARD_MAX_LENGTH = 280
 
 
 class StakeholderGroup(models.TextChoices):
-    COMPANY = "company", _("Company")
-    MUNICIPALITY = "municipality", _("Municipality")
-    CHAMBER = "chamber", _("Chamber or association")
-    ADMINISTRATION = "administration", _("Administration")
-    SCIENCE = "science", _("Science")
-    OTHER = "other", _("Other")
+    COMPANY = "company", pgettext_lazy("stakeholder group", "Company")
+    MUNICIPALITY = "municipality", pgettext_lazy("stakeholder group", "Municipality")
+    CHAMBER = "chamber", pgettext_lazy("stakeholder group", "Chamber or association")
+    ADMINISTRATION = "administration", pgettext_lazy("stakeholder group", "Administration")
+    SCIENCE = "science", pgettext_lazy("stakeholder group", "Science")
+    OTHER = "other", pgettext_lazy("stakeholder group", "Other")
 
 
 class ParticipantRole(models.TextChoices):
