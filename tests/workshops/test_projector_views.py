@@ -165,14 +165,14 @@ def test_a_wrong_projector_key_is_not_found(rf, live_session):
 
 
 def test_the_public_projector_address_answers_with_the_key(client, live_session):
-    try:
-        address = reverse(
-            "workshops:projector", kwargs={"code": live_session.join_code, "key": live_session.projector_key}
-        )
-    except Exception:
-        pytest.skip("the public projector address is not mounted yet")
-    assert client.get(address).status_code == 200
+    key = {"code": live_session.join_code, "key": live_session.projector_key}
+    address = reverse("workshops:projector", kwargs=key)
+    response = client.get(address)
+    assert response.status_code == 200
+    assert "sessionid" not in response.cookies
     assert client.get(address[:-2] + "x/").status_code == 404
+    results = client.get(reverse("workshops:projector_results", kwargs=key))
+    assert json.loads(results.content)["type"] == "results"
 
 
 def test_the_projector_thanks_the_room_when_the_session_has_ended(editor, live_session, voted, users):

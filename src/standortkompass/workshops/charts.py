@@ -33,6 +33,8 @@ WHISKER_COLOUR = "#000000"
 GROUP_COLOURS = ["#0072B2", "#B35900", "#00745A", "#A4457F", "#6B4FA3", "#5A5A5A", "#1A1A1A"]
 # A chart label is cut here (the table holds the whole text).
 LABEL_CHARACTERS = 60
+# Points, Borda points and commitments are whole numbers: no "2,5" between the ticks.
+WHOLE_NUMBERS = {"format": "d", "tickMinStep": 1}
 POINT_KINDS = frozenset({PhaseKind.DOT_VOTE, PhaseKind.POINTS})
 WRITING_KINDS = frozenset({PhaseKind.CHECK_IN, PhaseKind.COLLECT, PhaseKind.CANVAS, PhaseKind.CLUSTER})
 
@@ -175,7 +177,13 @@ def points_chart(result: Mapping[str, Any], *, chart_id: str, split: bool = Fals
                     "mark": {"type": "bar"},
                     "encoding": {
                         "y": y,
-                        "x": {"field": "points", "type": "quantitative", "title": _("Points"), "stack": "zero"},
+                        "x": {
+                            "field": "points",
+                            "type": "quantitative",
+                            "title": _("Points"),
+                            "stack": "zero",
+                            "axis": WHOLE_NUMBERS,
+                        },
                         "color": colour,
                         "tooltip": [
                             {"field": "item", "title": _("Item")},
@@ -391,8 +399,7 @@ def _score_bars(
                 values.append({"item": _label(item["text"]), "value": number})
     y = {"field": "item", "type": "nominal", "title": None, "sort": order}
     x: Json = {"field": "value", "type": "quantitative", "title": title}
-    if percent:
-        x["axis"] = {"format": ".0%"}
+    x["axis"] = {"format": ".0%"} if percent else WHOLE_NUMBERS
     encoding: Json = {
         "y": y,
         "x": x,

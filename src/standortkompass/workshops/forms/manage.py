@@ -498,7 +498,12 @@ class ReopenForm(KernForm):
 
 
 class TimerForm(KernForm):
-    minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=TIMER_MAX_MINUTES)
+    minutes = forms.IntegerField(
+        label=_("Timer in minutes"),
+        min_value=1,
+        max_value=TIMER_MAX_MINUTES,
+        help_text=_("Starts anew from now; participants and the projector see the time left."),
+    )
 
 
 class RevealForm(KernForm):

@@ -22,7 +22,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -65,12 +65,8 @@ def qr_svg(session: LiveSession, *, scale: int = 6) -> SafeString:
 
 
 def projector_key_path(session: LiveSession) -> str:
-    """The projector's public address with its secret key (for a laptop that is not logged in); "" while
-    ``urls/public.py`` does not mount it."""
-    try:
-        return reverse("workshops:projector", kwargs={"code": session.join_code, "key": session.projector_key})
-    except NoReverseMatch:
-        return ""
+    """The projector's public address with its secret key (for a laptop that is not logged in)."""
+    return reverse("workshops:projector", kwargs={"code": session.join_code, "key": session.projector_key})
 
 
 def watch_socket_path(session: LiveSession, *, key: str = "") -> str:
@@ -146,10 +142,7 @@ def _session_by_key(code: str, key: str) -> LiveSession:
 def projector_by_key(request: HttpRequest, code: str, key: str) -> HttpResponse:
     """The projector at its public address with the secret key (no log-in)."""
     session = _session_by_key(code, key)
-    try:
-        results_url = reverse("workshops:projector_results", kwargs={"code": session.join_code, "key": key})
-    except NoReverseMatch:  # the polling address is not mounted: the page reloads itself instead
-        results_url = ""
+    results_url = reverse("workshops:projector_results", kwargs={"code": session.join_code, "key": key})
     return _page(request, session, key=key, results_url=results_url)
 
 
