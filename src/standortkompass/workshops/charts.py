@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from standortkompass.core.charts import label_limit, spec_json, vega_lite_spec
 from standortkompass.core.numbers import format_number, format_percent
@@ -186,7 +187,7 @@ def points_chart(result: Mapping[str, Any], *, chart_id: str, split: bool = Fals
                         },
                         "color": colour,
                         "tooltip": [
-                            {"field": "item", "title": _("Item")},
+                            {"field": "item", "title": pgettext("workshop", "Item")},
                             {"field": "part", "title": _("Part")},
                             {"field": "points", "title": _("Points")},
                         ],
@@ -204,7 +205,7 @@ def points_chart(result: Mapping[str, Any], *, chart_id: str, split: bool = Fals
             ],
         }
     )
-    columns = [_("Item"), _("Points")]
+    columns = [pgettext("workshop", "Item"), _("Points")]
     rows: list[tuple[str, ...]] = []
     if split:
         groups = _groups_of(result)
@@ -305,7 +306,7 @@ def rating_chart(result: Mapping[str, Any], *, chart_id: str, split: bool = Fals
         ]
     spec = _frame(description, large=large)
     spec.update({"height": {"step": sizes["step"]}, "data": {"values": values}, "layer": layers})
-    columns = [_("Item"), _("Mean"), _("Standard deviation"), _("Ratings"), _("Cannot judge")]
+    columns = [pgettext("workshop", "Item"), _("Mean"), _("Standard deviation"), _("Ratings"), _("Cannot judge")]
     rows = [
         (
             item["text"],
@@ -441,7 +442,7 @@ def _score_bars(
             return "–"
         return format_percent(float(number) * 100, 1) if percent else format_number(float(number), decimals)
 
-    columns = [_("Item"), title]
+    columns = [pgettext("workshop", "Item"), title]
     if extra is not None:
         columns.append(extra[0])
     rows = []
@@ -561,7 +562,7 @@ def matrix_chart(result: Mapping[str, Any], *, chart_id: str, split: bool = Fals
     spec["config"]["axis"]["grid"] = True
     columns = (
         _("No."),
-        _("Item"),
+        pgettext("workshop", "Item"),
         _("%(criterion)s (mean)") % {"criterion": x_label},
         _("± SD"),
         _("%(criterion)s (mean)") % {"criterion": y_label},

@@ -249,14 +249,19 @@ class PhaseForm(KernForm):
         help_text=_("Only for “The top N of an earlier phase”: how many items go on."),
     )
     timer_minutes = forms.IntegerField(
-        label=_("Suggested time in minutes"),
+        label=_("Time in minutes"),
         required=False,
         min_value=0,
         max_value=TIMER_MAX_MINUTES,
-        help_text=_("Offered when you start the timer in the console; 0 or empty for no suggestion."),
+        help_text=_(
+            "The timer starts when the phase opens; you can start it anew in the console. 0 or empty for no timer."
+        ),
     )
     reveal = forms.ChoiceField(
-        label=_("Show results"), choices=Reveal.choices, widget=KernRadioSelect, help_text=_("On the projector.")
+        label=_("Show results"),
+        choices=Reveal.choices,
+        widget=KernRadioSelect,
+        help_text=_("On the projector and the participants' phones."),
     )
     anonymous = forms.BooleanField(
         label=_("Anonymous"), required=False, help_text=_("The projector and the cards show no names.")
