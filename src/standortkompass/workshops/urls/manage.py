@@ -8,7 +8,7 @@ in ``urls/public.py`` (``/mitmachen/<code>/beamer/<key>/``).
 from django.urls import URLPattern, URLResolver, include, path
 
 from standortkompass.workshops.urls.documentation import urlpatterns as documentation_urlpatterns
-from standortkompass.workshops.views import console, manage, projector
+from standortkompass.workshops.views import console, manage, projector, tables
 
 app_name = "workshops_manage"
 
@@ -37,11 +37,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(PHASE + "loeschen/", manage.phase_delete_view, name="phase_delete"),
     path(PHASE + "verschieben/", manage.phase_move_view, name="phase_move"),
     path(PHASE + "auswahl/", manage.phase_pick_view, name="phase_pick"),
-    path(SESSION + "tische/neu/", manage.table_create, name="table_create"),
-    path(SESSION + "tische/verteilen/", manage.tables_distribute_view, name="tables_distribute"),
-    path(SESSION + "tische/rotieren/", manage.tables_rotate_view, name="tables_rotate"),
-    path(TABLE, manage.table_edit, name="table_edit"),
-    path(TABLE + "loeschen/", manage.table_delete_view, name="table_delete"),
+    path(SESSION + "tische/neu/", tables.table_create, name="table_create"),
+    path(SESSION + "tische/verteilen/", tables.tables_distribute_view, name="tables_distribute"),
+    path(SESSION + "tische/rotieren/", tables.tables_rotate_view, name="tables_rotate"),
+    path(TABLE, tables.table_edit, name="table_edit"),
+    path(TABLE + "loeschen/", tables.table_delete_view, name="table_delete"),
     # The facilitator console: the live session's controls.
     path(CONSOLE, console.console, name="console"),
     path(LIVE_PHASE + "oeffnen/", console.phase_open_view, name="phase_open"),

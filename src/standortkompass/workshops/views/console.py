@@ -29,7 +29,7 @@ from standortkompass.accounts.http import ProcessRequest
 from standortkompass.core.forms import KernForm
 from standortkompass.processes.views.kit import add_service_errors, error_text, paginate, render_form
 from standortkompass.workshops.charts import results_view
-from standortkompass.workshops.forms.manage import (
+from standortkompass.workshops.forms.console import (
     CardsForm,
     ClusterForm,
     ClusterRenameForm,
@@ -37,8 +37,8 @@ from standortkompass.workshops.forms.manage import (
     PaperPointsForm,
     ReopenForm,
     TimerForm,
-    participant_label,
 )
+from standortkompass.workshops.forms.manage import participant_label
 from standortkompass.workshops.models import (
     Contribution,
     ContributionOrigin,
