@@ -365,3 +365,21 @@ def test_console_posts_need_the_csrf_token(editor, process, live_session, phases
     assert response.status_code == 403
     phases["collect"].refresh_from_db()
     assert phases["collect"].state == PhaseState.PENDING
+
+
+def test_the_console_of_a_session_without_phases_says_so(editor, live_session):
+    text = console(editor, live_session)
+    assert "noch keine Phasen" in text or "has no phases yet" in text
+    assert url("phase_create", live_session.workshop.process_id, live_session.pk) in text
+
+
+def test_a_phase_of_another_session_is_not_chosen_in_the_console(
+    editor, process, live_session, phases, workshop, users
+):
+    from standortkompass.workshops.services.workshops import session_create
+
+    other = session_create(workshop=workshop, actor=users["editor"], title="Andere")
+    foreign = add_phase(other, users, PhaseKind.COLLECT, "Fremde Phase")
+    text = console(editor, live_session, foreign)
+    assert "Fremde Phase" not in text
+    assert editor.post(url("phase_open", process.pk, live_session.pk, foreign.pk)).status_code == 404

@@ -163,7 +163,8 @@ def test_a_session_from_the_strategy_template_gets_its_phases(editor, process, w
     for phase in session.phases.all():
         assert phase.title in text
     assert session.join_code in text
-    assert "<svg" in text and 'role="img"' in text  # the QR code, inline
+    assert "<svg" in text
+    assert 'role="img"' in text
     assert reverse("workshops:session", kwargs={"code": session.join_code}) in text
     assert session.projector_key in text  # the projector's address with its key, for the facilitator
 
@@ -410,3 +411,11 @@ def test_the_phase_list_shows_the_states(editor, process, live_session, users):
     SessionPhase.objects.filter(pk=phase.pk).update(state=PhaseState.CLOSED)
     text = editor.get(url("session", process.pk, live_session.pk)).content.decode()
     assert "Sammeln" in text
+
+
+def test_a_board_member_reads_a_workshop_s_page_with_the_documentation_links_only(client_for, process, live_session):
+    text = client_for("board").get(url("workshop", process.pk, live_session.workshop_id)).content.decode()
+    assert live_session.title in text
+    assert url("documentation", process.pk, live_session.pk) in text
+    assert url("console", process.pk, live_session.pk) not in text
+    assert url("workshop_edit", process.pk, live_session.workshop_id) not in text
