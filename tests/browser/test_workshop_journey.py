@@ -473,11 +473,6 @@ LABEL_INSIDE = """(button) => {
 }"""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="workshops/documentation/_item.html: the hand-over link holds a .kern-sr-only span, which KERN's "
-    ".kern-btn--x-small:has(.kern-sr-only) squeezes to 32 px (name it with aria-label instead)",
-)
 def test_the_hand_over_button_of_the_documentation_holds_its_label(transactional_db, process, users, logged_in_page):
     from workshops.held_session import build_held_session
 
