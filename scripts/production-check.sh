@@ -131,6 +131,27 @@ expect /projekte/ "Transformationsnetzwerk Automotive Ludwigsburg"
 expect /umsetzung/ "Transformationsnetzwerk Automotive Ludwigsburg" "<table"
 expect /beschluesse/ "Lenkungskreis"
 expect /api/v1/processes/ '"items"' '"licence"'
+expect /mitmachen/ "An einer Werkstatt teilnehmen" 'name="code"' "workshops/participant."
+# The live workshops' WebSocket through the installed wheel's serve: a real handshake reaches Channels (an unknown
+# session is accepted and closed with 4403), a foreign Origin is refused at the handshake.
+"$WORK/venv/bin/python" - "$PORT" <<'PYEOF' || fail "the WebSocket route does not answer as it should"
+import sys
+from websockets.exceptions import ConnectionClosed, InvalidStatus
+from websockets.sync.client import connect
+url = f"ws://127.0.0.1:{sys.argv[1]}/ws/werkstatt/999999/"
+try:
+    with connect(url, origin="https://localhost", open_timeout=10) as client:
+        client.recv(timeout=10)
+    sys.exit("the connection stayed open")
+except ConnectionClosed as closed:
+    assert closed.rcvd is not None and closed.rcvd.code == 4403, closed
+try:
+    connect(url, origin="https://evil.example", open_timeout=10)
+    sys.exit("a foreign Origin was accepted")
+except InvalidStatus as refused:
+    assert refused.response.status_code == 403, refused
+print("WebSocket /ws/werkstatt/: handshake reaches Channels (4403), foreign Origin refused (403)")
+PYEOF
 
 step "Stop serve with SIGTERM"
 WORKER=$(pgrep -P "$SERVER" -f db_worker || true)
