@@ -32,13 +32,17 @@ import asyncio
 import logging
 import secrets
 import time
+from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from channels.layers import get_channel_layer
+from channels.utils import await_many_dispatch
 from django.conf import settings
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
@@ -291,17 +295,185 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         return {**{key: value for key, value in message.items() if key != "type"}, "type": "changed"}
 
 
+class SessionHub:
+    """The participants' consumers of one session in this app process share one channel-layer channel.
+
+    A vote is one message from Redis to each app process, not one to each of 300 phones' consumers (each costs
+    ~0.1 ms of the receiving process); the hub decides once what concerns participants (``concerns_participant``),
+    passes floods of votes and cards on at most every ``PARTICIPANT_INTERVAL`` seconds (per table, the newest),
+    follows the tables its members sit at (one query for all after a rotation) and reads the phase again after a
+    phase change (one query, not 300). A consumer gets what concerns it in its own queue, in order."""
+
+    def __init__(self, session_id: int) -> None:
+        self.session_id = session_id
+        self.layer = get_channel_layer()
+        self.channel = ""
+        self.members: set[ParticipantConsumer] = set()
+        self.seated: Counter[int] = Counter()  # table id → members of this hub at it
+        self.groups: set[str] = set()
+        self.facts = PhaseFacts(seq=0)
+        self.pending: dict[int | None, dict[str, Any]] = {}  # the newest flood change per table (None: all)
+        self.flood_sent: dict[int | None, float] = {}
+        self.flooding: asyncio.Task[None] | None = None
+        self.receiving: asyncio.Task[None] | None = None
+        self.closed = False
+        self.starting = asyncio.get_running_loop().create_task(self._start())
+
+    async def _start(self) -> None:
+        self.channel = await self.layer.new_channel()
+        await self._join(group_all(self.session_id))
+        self.facts = await database_sync_to_async(phase_facts)(self.session_id)
+        self.receiving = asyncio.get_running_loop().create_task(self._receive())
+
+    async def _join(self, group: str) -> None:
+        if group not in self.groups:
+            self.groups.add(group)
+            await self.layer.group_add(group, self.channel)
+
+    async def _leave(self, group: str) -> None:
+        if group in self.groups:
+            self.groups.discard(group)
+            await self.layer.group_discard(group, self.channel)
+
+    async def add(self, member: ParticipantConsumer) -> bool:
+        """Take the consumer in (False: this hub has just closed; take another)."""
+        await asyncio.shield(self.starting)
+        if self.closed:
+            return False
+        self.members.add(member)
+        if member.table_id is not None:
+            await self._seat(None, member.table_id)
+        return True
+
+    async def remove(self, member: ParticipantConsumer) -> None:
+        if member not in self.members:
+            return
+        self.members.discard(member)
+        await self._seat(member.table_id, None)
+        if not self.members and _hubs.get(self.key) is self:
+            del _hubs[self.key]
+            self.closed = True
+            tasks = [task for task in (self.receiving, self.flooding) if task is not None]
+            for task in tasks:
+                task.cancel()
+            # Wait for them to end: the Redis layer lets one event loop receive at a time.
+            await asyncio.gather(*tasks, return_exceptions=True)
+            for group in list(self.groups):
+                await self._leave(group)
+
+    @property
+    def key(self) -> tuple[int, asyncio.AbstractEventLoop]:
+        return (self.session_id, self.starting.get_loop())
+
+    async def _seat(self, before: int | None, after: int | None) -> None:
+        if after is not None:
+            self.seated[after] += 1
+            await self._join(group_table(self.session_id, after))
+        if before is not None:
+            self.seated[before] -= 1
+            if self.seated[before] <= 0:
+                del self.seated[before]
+                await self._leave(group_table(self.session_id, before))
+
+    async def _receive(self) -> None:
+        while True:
+            try:
+                message = await self.layer.receive(self.channel)
+            except Exception:  # the layer is unreachable for a moment: try again (what waits stays in Redis)
+                logger.warning("workshops: no answer from the channel layer (%s)", self.session_id, exc_info=True)
+                await asyncio.sleep(1)
+                continue
+            try:
+                await self.handle(message)
+            except Exception:  # one bad message must not end the session's live updates in this process
+                logger.exception("workshops: a change of session %s could not be passed on", self.session_id)
+
+    async def handle(self, message: dict[str, Any]) -> None:
+        event = message.get("event")
+        removed = message.get("removed") if event == "participants" else None
+        if removed:
+            self.deliver({"type": "hub.close"}, only=lambda member: str(member.participant.pk) == removed)
+        if not concerns_participant(message, self.facts):
+            return
+        if event in FLOOD_EVENTS:
+            self.pending[message.get("table")] = message
+            if self.flooding is None or self.flooding.done():
+                self.flooding = asyncio.get_running_loop().create_task(self._flush_floods())
+        else:
+            self.deliver(message)
+        if event in PHASE_EVENTS:
+            if int(message.get("seq") or 0) > self.facts.seq:
+                self.facts = await database_sync_to_async(phase_facts)(self.session_id)
+            if event in {"phase", "tables"}:
+                await self._follow_tables()
+
+    def deliver(self, message: dict[str, Any], only: Callable[[ParticipantConsumer], bool] | None = None) -> None:
+        table = message.get("table")
+        for member in list(self.members):
+            if (only is None or only(member)) and (table is None or member.table_id == table):
+                member.inbox.put_nowait(message)
+
+    async def _flush_floods(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self.pending:
+            table = min(self.pending, key=lambda key: self.flood_sent.get(key, float("-inf")))
+            due = self.flood_sent.get(table, float("-inf")) + PARTICIPANT_INTERVAL
+            if due > loop.time():
+                await asyncio.sleep(due - loop.time())
+                continue
+            self.flood_sent[table] = loop.time()
+            self.deliver(self.pending.pop(table))
+
+    async def _follow_tables(self) -> None:
+        """After tables or the phase changed: every member at its table now; removed members are closed."""
+        members = list(self.members)
+        ids = [member.participant.pk for member in members]
+        seats = await database_sync_to_async(
+            lambda: dict(Participant.objects.filter(pk__in=ids, removed_at__isnull=True).values_list("pk", "table_id"))
+        )()
+        for member in members:
+            if member not in self.members:
+                continue
+            if member.participant.pk not in seats:
+                member.inbox.put_nowait({"type": "hub.close"})
+            elif seats[member.participant.pk] != member.table_id:
+                before, member.table_id = member.table_id, seats[member.participant.pk]
+                await self._seat(before, member.table_id)
+
+
+_hubs: dict[tuple[int, asyncio.AbstractEventLoop], SessionHub] = {}
+
+
+async def join_hub(member: ParticipantConsumer) -> SessionHub:
+    while True:
+        key = (member.session_id, asyncio.get_running_loop())
+        hub = _hubs.get(key)
+        if hub is None:
+            hub = _hubs[key] = SessionHub(member.session_id)
+        if await hub.add(member):
+            return hub
+
+
 class ParticipantConsumer(LiveConsumer):
     participant: Participant
     table_id: int | None
-    facts: PhaseFacts
-    created: str
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.flood: dict[str, Any] | None = None  # the newest flood change not passed on yet
-        self.flood_sent = float("-inf")
-        self.flooding: asyncio.Task[None] | None = None
+        self.inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.hub: SessionHub | None = None
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """As Channels' consumer, but without a channel of its own: the changes come from the session's hub."""
+        self.scope, self.base_send = scope, send
+        self.channel_layer, self.channel_name = None, ""
+        try:
+            await await_many_dispatch([receive, self.inbox.get], self.dispatch)
+        except StopConsumer:
+            pass
+        finally:
+            if self.hub is not None:
+                await self.hub.remove(self)
 
     async def connect(self) -> None:
         code = self.scope["url_route"]["kwargs"]["code"]
@@ -310,82 +482,28 @@ class ParticipantConsumer(LiveConsumer):
             await self.refuse()
             return
         self.participant, self.session_id, self.table_id = participant, participant.session_id, participant.table_id
-        self.created = participant.session.created_at.isoformat()
         await self.accept()
-        await self.join(group_all(self.session_id))
-        if self.table_id is not None:
-            await self.join(group_table(self.session_id, self.table_id))
-        # Read after joining the groups: no change falls between the number and the first message.
-        self.facts = await database_sync_to_async(phase_facts)(self.session_id)
-        await self.hello(self.facts.seq)
+        self.hub = await join_hub(self)
+        # Read after joining: no change falls between the number and the first message.
+        seq = await database_sync_to_async(
+            lambda: LiveSession.objects.values_list("sequence", flat=True).get(pk=self.session_id)
+        )()
+        await self.hello(seq)
+
+    async def disconnect(self, code: int) -> None:
+        if self.hub is not None:
+            await self.hub.remove(self)
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         if isinstance(content, dict) and content.get("type") == "ping":
             await database_sync_to_async(participant_seen)(self.participant)
 
     async def session_changed(self, message: dict[str, Any]) -> None:
-        event = message.get("event")
-        if event == "participants" and message.get("removed") == str(self.participant.pk):
-            await self.close(code=CLOSE_REFUSED)
-            return
-        if concerns_participant(message, self.facts):
-            if event in FLOOD_EVENTS:
-                self.forward_later(message)
-            else:
-                await self.send_json(self.changed(message))
-        if event in PHASE_EVENTS:
-            seq = int(message.get("seq") or 0)
-            if seq > self.facts.seq:
-                self.facts = await shared.get(("facts", self.session_id, self.created), seq, self._facts)
-            if event in {"phase", "tables"}:
-                await self._follow_table()
+        await self.send_json(self.changed(message))
 
-    def forward_later(self, message: dict[str, Any]) -> None:
-        """Pass on a flood change now if none went out in the last interval, else at its end (the newest)."""
-        self.flood = message
-        if self.flooding is None or self.flooding.done():
-            self.flooding = asyncio.get_running_loop().create_task(self._forward_flood())
-
-    async def _forward_flood(self) -> None:
-        loop = asyncio.get_running_loop()
-        while self.flood is not None:
-            wait = self.flood_sent + PARTICIPANT_INTERVAL - loop.time()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            message, self.flood = self.flood, None
-            if message is None:
-                return
-            self.flood_sent = loop.time()
-            await self.send_json(self.changed(message))
-
-    async def disconnect(self, code: int) -> None:
-        if self.flooding is not None:
-            self.flooding.cancel()
-        await super().disconnect(code)
-
-    def _facts(self) -> PhaseFacts:
-        return phase_facts(self.session_id)
-
-    async def _follow_table(self) -> None:
-        """Join the participant's table group again after tables changed (rotation, assignment); close when the
-        participant was removed meanwhile."""
-        found = await database_sync_to_async(
-            lambda: list(
-                Participant.objects.filter(pk=self.participant.pk, removed_at__isnull=True).values_list(
-                    "table_id", flat=True
-                )
-            )
-        )()
-        if not found:
-            await self.close(code=CLOSE_REFUSED)
-            return
-        table_id = found[0]
-        if table_id != self.table_id:
-            if self.table_id is not None:
-                await self.leave(group_table(self.session_id, self.table_id))
-            if table_id is not None:
-                await self.join(group_table(self.session_id, table_id))
-            self.table_id = table_id
+    async def hub_close(self, message: dict[str, Any]) -> None:
+        """Removed by the facilitators (or no longer found): the page shows why after a reload."""
+        await self.close(code=CLOSE_REFUSED)
 
 
 class WatchConsumer(LiveConsumer):
