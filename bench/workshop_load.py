@@ -81,6 +81,19 @@ def _environment(database_url: str, redis_url: str, settings: str) -> dict[str, 
     }
 
 
+def _group_cpu(group: int) -> float:
+    """CPU seconds used so far by the processes of a process group (the server: serve and its workers); Linux."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group:  # after the name: state, ppid, pgrp, …, utime (14th), stime (15th)
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _flush_redis(redis_url: str) -> None:
     import redis
 
@@ -181,6 +194,7 @@ class Results:
     refused: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     broadcast_arrivals: list[float] = field(default_factory=list)  # seconds from send to arrival, per phone
+    server_cpu: float = 0.0  # CPU seconds of the server's processes while the phones voted
     phase_arrivals: dict[int, float] = field(default_factory=dict)  # phone → arrival of the new phase
     projector: list[tuple[float, int]] = field(default_factory=list)  # (arrival, seq) of results messages
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -302,7 +316,9 @@ async def projector(port: int, setup: dict[str, Any], results: Results, ready: a
             results.errors.append(f"projector: connection closed ({closed})")
 
 
-async def run(options: argparse.Namespace, env: dict[str, str], setup: dict[str, Any], port: int) -> Results:
+async def run(
+    options: argparse.Namespace, env: dict[str, str], setup: dict[str, Any], port: int, server_group: int
+) -> Results:
     results = Results()
     rng = random.Random(13)
     pool = ThreadPoolExecutor(max_workers=min(100, options.participants))
@@ -322,6 +338,7 @@ async def run(options: argparse.Namespace, env: dict[str, str], setup: dict[str,
     code = BROADCAST.replace("COUNT", str(broadcasts)).replace("EVERY", str(BROADCAST_EVERY))
     broadcaster = loop.create_task(_python_async(code.replace("SESSION", str(setup["session"])), env))
     started = time.time()
+    cpu_before = _group_cpu(server_group)
 
     async def voter(phone: Phone) -> None:
         moments = sorted(rng.uniform(0, options.seconds) for _ in range(BUDGET))
@@ -334,6 +351,7 @@ async def run(options: argparse.Namespace, env: dict[str, str], setup: dict[str,
                     results.errors.append(f"phone {phone.number}: {error!r}"[:200])
 
     await asyncio.gather(*(voter(phone) for phone in phones))
+    results.server_cpu = _group_cpu(server_group) - cpu_before
     await broadcaster
     await asyncio.sleep(2)  # the last results reach the projector
 
@@ -387,7 +405,8 @@ def main() -> int:
     server = Server(env, _free_port(), options.workers)
     server.start()
     try:
-        results = asyncio.run(run(options, env, setup, server.port))
+        assert server.process is not None
+        results = asyncio.run(run(options, env, setup, server.port, server.process.pid))
     finally:
         server.stop()
     print(f"server log: {server.log}")
@@ -412,6 +431,10 @@ def report(options: argparse.Namespace, setup: dict[str, Any], results: Results,
     broadcasts = int(options.seconds // BROADCAST_EVERY)
     print(f"machine                 {os.cpu_count()} cores; {options.workers} uvicorn workers; PostgreSQL; Redis layer")
     print(f"points acknowledged     {votes} of {expected} in {options.seconds:.0f} s; refused {len(results.refused)}")
+    print(
+        f"server CPU while voting {results.server_cpu:.1f} s of {os.cpu_count()} × {options.seconds:.0f} s "
+        f"({results.server_cpu / max(votes, 1) * 1000:.0f} ms per point, all consumers and renders included)"
+    )
     print(
         f"POST latency            median {statistics.median(results.post_latencies) * 1000:.1f} ms, "
         f"p95 {percentile(results.post_latencies, 0.95):.1f} ms"
