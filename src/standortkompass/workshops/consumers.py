@@ -4,10 +4,11 @@ Writes are ordinary POSTs. Every service announces its change after commit to th
 groups (``services.live.announce``: everyone, one table, the watchers); the consumers here pass it on:
 
 - ``ParticipantConsumer`` at ``ws/mitmachen/<code>/``: a participant's phone, known by the token in the session's
-  cookie. It listens to everyone's group and its table's, and passes on what concerns a participant (a new
-  phase, the timer, a reveal, the tables, the cards where the phone shows others' cards, votes only while the
-  results are shown live): 300 phones need not hear of 1,500 votes. Votes and cards reach a phone at most once
-  every ``PARTICIPANT_INTERVAL`` seconds (the newest); removed participants are sent away.
+  cookie. The phones of a session in one app process share a ``SessionHub``: one channel in everyone's group
+  and the tables' groups, which passes on what concerns a participant (a new phase, the timer, a reveal, the
+  tables, the cards where the phone shows others' cards, votes only while the results are shown live; 300
+  phones need not hear of 1,500 votes), votes and cards at most once every ``PARTICIPANT_INTERVAL`` seconds
+  (the newest); removed participants are sent away.
 - ``WatchConsumer`` at ``ws/werkstatt/<session_id>/``: the facilitators' console (a logged-in user with
   ``workshops.manage``, second factor passed) and the projector (``?key=<projector key>``). It passes on every
   change and the rendered results fragment, coalesced: at most one render per ``RESULTS_INTERVAL`` seconds, always
