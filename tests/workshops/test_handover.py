@@ -154,7 +154,7 @@ def test_a_card_merged_into_another_is_refused_with_the_name_of_the_other(live_s
     session_end(session=live_session, actor=users["editor"])
     second.refresh_from_db()
 
-    with pytest.raises(ValidationError, match="“Breitband”"):
+    with pytest.raises(ValidationError, match="Breitband"):
         handover_to_strategy(item=second, actor=users["editor"], element_kind=ElementKind.FIELD)
 
 

@@ -192,17 +192,23 @@ def test_a_canvas_asks_every_field_unless_some_are_chosen():
             "max_cards_per_participant",
             "The limit of cards per participant must be between 0 (no limit) and 50.",
         ),
-        (PhaseKind.CANVAS, {"canvas_fields": ["goal", "dream"]}, "canvas_fields", "Unknown canvas field “dream”."),
+        (
+            PhaseKind.CANVAS,
+            {"canvas_fields": ["goal", "dream"]},
+            "canvas_fields",
+            ("Unknown canvas field “%(field)s”.", {"field": "dream"}),
+        ),
         (PhaseKind.DOT_VOTE, {"reveal": "never"}, "reveal", "Choose when the results are shown."),
         (PhaseKind.DOT_VOTE, {"self_voting": "ja"}, "self_voting", "Choose yes or no."),
-        (PhaseKind.COLLECT, {"colour": "red"}, "settings", "Unknown setting “colour”."),
+        (PhaseKind.COLLECT, {"colour": "red"}, "settings", ("Unknown setting “%(name)s”.", {"name": "colour"})),
     ],
 )
 def test_bad_settings_are_refused_naming_the_setting(live_session, editor, kind, settings, field, message):
     with pytest.raises(ValidationError) as refused:
         _add(live_session, editor, kind, settings=settings)
 
-    assert _message(refused.value) == {field: [_(message)]}
+    expected = _(message[0]) % message[1] if isinstance(message, tuple) else _(message)
+    assert _message(refused.value) == {field: [expected]}
     assert not live_session.phases.exists()
 
 
