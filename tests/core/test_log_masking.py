@@ -167,3 +167,13 @@ def test_the_served_access_log_names_the_route_and_not_the_token(tmp_path: Path)
     written = output.read_text()
     assert '"GET /befragung/gibt-es-nicht/einladung/***/ HTTP/1.1" 404' in written
     assert TOKEN not in written
+
+
+def test_the_projector_key_is_masked_in_its_address_and_in_the_websocket_query() -> None:
+    assert dict(secret_routes())["beamer"] == 1
+    masked = mask_secrets(f"GET /mitmachen/K7X4PQ/beamer/{TOKEN}/ HTTP/1.1")
+    assert masked == "GET /mitmachen/K7X4PQ/beamer/***/ HTTP/1.1"
+    assert mask_secrets(f'"WebSocket /ws/werkstatt/5/?key={TOKEN}&lang=de" [accepted]') == (
+        '"WebSocket /ws/werkstatt/5/?key=***&lang=de" [accepted]'
+    )
+    assert mask_secrets("/ws/werkstatt/5/?lang=de&monkey=1") == "/ws/werkstatt/5/?lang=de&monkey=1"

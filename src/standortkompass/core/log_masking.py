@@ -19,8 +19,11 @@ import re
 from typing import Any
 
 # Route parameters whose values are secrets.
-SECRET_PARAMETERS = frozenset({"token", "uidb64"})
+SECRET_PARAMETERS = frozenset({"token", "uidb64", "key"})
+# Query parameters whose values are secrets (the projector's WebSocket: ``/ws/werkstatt/5/?key=…``).
+SECRET_QUERY_PARAMETERS = ("key",)
 MASK = "***"
+_QUERY_SECRET = re.compile(rf"(?P<name>[?&](?:{'|'.join(SECRET_QUERY_PARAMETERS)})=)[^&#\s'\"<>]+")
 
 _PARAMETER = re.compile(r"^<(?:[^>:]+:)?(?P<name>[^>]+)>$")
 _SEGMENT = r"[^/?#\s'\"<>]+"  # one path segment as it can appear in a log text
@@ -83,6 +86,8 @@ def _pattern(routes: tuple[tuple[str, int], ...]) -> re.Pattern[str] | None:
 
 def mask_secrets(text: str) -> str:
     """``text`` with every secret of a secret-bearing route replaced by ``***`` (the route's words stay)."""
+    if "=" in text:
+        text = _QUERY_SECRET.sub(rf"\g<name>{MASK}", text)
     pattern = _pattern(secret_routes())
     if pattern is None or "/" not in text:
         return text
