@@ -56,6 +56,17 @@ def fresh_process_memory() -> None:
     navigation_forget()
 
 
+@pytest.fixture(autouse=True)
+def fresh_channel_layer() -> Iterator[None]:
+    """Each test gets its own channel layer: the Redis layer keeps locks bound to the event loop that first used
+    them, and a test (each ``async_to_sync`` runs its own loop) must not find one left locked by another."""
+    from channels.layers import channel_layers
+
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
+
+
 @pytest.fixture
 def requests_keep_the_test_transaction() -> Iterator[None]:
     """A request closes the database connection when it ends, as it should, but not the test's (as Django's test
