@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from playwright.sync_api import Page, WebSocketRoute, expect
@@ -38,8 +39,13 @@ class WatchSockets:
     def _connect(self, socket: WebSocketRoute) -> None:
         self.sockets.append(socket)
         socket.on_message(lambda _message: None)  # pings
-        session = LiveSession.objects.order_by("-pk").first()
-        seq = session.sequence if session else 0
+        # Playwright runs this handler in a greenlet of its own, which Django sees as a context of its own: the
+        # connection opened here must be closed here, or it never goes back to the pool (PostgreSQL runs dry).
+        try:
+            session = LiveSession.objects.order_by("-pk").first()
+            seq = session.sequence if session else 0
+        finally:
+            connection.close()
         socket.send(json.dumps({"type": "hello", "seq": seq, "now": timezone.now().isoformat()}))
 
     def results(self, session: LiveSession) -> None:
