@@ -16,7 +16,7 @@ import logging
 from typing import Any
 
 from asgiref.sync import async_to_sync
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from standortkompass.workshops.models import LiveSession
@@ -45,12 +45,25 @@ def announce(session: LiveSession, *, event: str, table_id: int | None = None, *
     ``event`` says what changed ("phase", "items", "votes", "participants", "tables", "timer", "reveal",
     "session"); ``table_id`` limits a change to one table's participants (the watchers always hear it).
     Must run inside a transaction (every service has one)."""
-    LiveSession.objects.filter(pk=session.pk).update(sequence=F("sequence") + 1)
-    sequence = LiveSession.objects.values_list("sequence", flat=True).get(pk=session.pk)
+    sequence = _next_sequence(session.pk)
     session.sequence = sequence
     message = {"type": "session.changed", "event": event, "seq": sequence, "table": table_id, **data}
     transaction.on_commit(lambda: _send(session.pk, message, table_id))
     return sequence
+
+
+def _next_sequence(session_id: int) -> int:
+    """Raise the session's number by one and return it (one statement on PostgreSQL)."""
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(LiveSession._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"UPDATE {table} SET sequence = sequence + 1 WHERE id = %s RETURNING sequence", [session_id])  # noqa: S608 - the table's name
+            row = cursor.fetchone()
+        if row is None:
+            raise LiveSession.DoesNotExist(f"LiveSession {session_id} does not exist")
+        return int(row[0])
+    LiveSession.objects.filter(pk=session_id).update(sequence=F("sequence") + 1)
+    return LiveSession.objects.values_list("sequence", flat=True).get(pk=session_id)
 
 
 def _send(session_id: int, message: dict[str, Any], table_id: int | None) -> None:
@@ -61,8 +74,12 @@ def _send(session_id: int, message: dict[str, Any], table_id: int | None) -> Non
         return
     groups = [group_watch(session_id)]
     groups.append(group_table(session_id, table_id) if table_id is not None else group_all(session_id))
-    try:
+
+    async def send_all() -> None:  # one hop to the event loop for all groups
         for group in groups:
-            async_to_sync(layer.group_send)(group, message)
+            await layer.group_send(group, message)
+
+    try:
+        async_to_sync(send_all)()
     except Exception:  # the change is stored; clients find it by polling
         logger.warning("workshops: could not announce a change of session %s", session_id, exc_info=True)

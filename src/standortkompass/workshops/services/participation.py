@@ -46,8 +46,9 @@ def clean_text(text: object) -> str:
     ).strip()
 
 
-def hold_session(session_id: int) -> None:
-    """Hold the session's row against changes of its phases until the transaction ends (call first in it).
+def hold_session(session_id: int) -> LiveSession:
+    """Hold the session's row against changes of its phases until the transaction ends (call first in it), and
+    return it as it is now.
 
     ``phase_open``, ``phase_close``, ``phase_reopen`` and ``session_end`` lock the session's row for update
     before they change a phase or take its snapshot. A contribution takes a key-share lock on that row first: it
@@ -55,10 +56,12 @@ def hold_session(session_id: int) -> None:
     snapshot holds it), while contributions of different participants do not wait for each other. The lock
     order is always session, then participant. On SQLite one writing transaction runs at a time anyway."""
     if connection.vendor != "postgresql":
-        return
+        return LiveSession.objects.get(pk=session_id)
     table = connection.ops.quote_name(LiveSession._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT 1 FROM {table} WHERE id = %s FOR KEY SHARE", [session_id])  # noqa: S608 - the table's name
+    held = list(LiveSession.objects.raw(f"SELECT * FROM {table} WHERE id = %s FOR KEY SHARE", [session_id]))  # noqa: S608 - the table's name
+    if not held:
+        raise LiveSession.DoesNotExist(f"LiveSession {session_id} does not exist")
+    return held[0]
 
 
 def _display_name(value: object) -> str:

@@ -64,11 +64,10 @@ def participant_context(
 ) -> Context:
     """Hold the session's row (``hold_session``), lock the participant's row and check that the participant may
     contribute to the phase now. Call first in a transaction."""
-    hold_session(participant.session_id)
+    session = hold_session(participant.session_id)
     locked = Participant.objects.select_for_update().get(pk=participant.pk)
     current = SessionPhase.objects.get(pk=phase.pk)
-    session = LiveSession.objects.get(pk=locked.session_id)
-    if current.session_id != session.pk:
+    if current.session_id != session.pk or locked.session_id != session.pk:
         raise ValidationError(_("You are not taking part in this workshop session."))
     if locked.removed_at is not None:
         raise ValidationError(_("You were removed from this workshop session."))
@@ -158,6 +157,22 @@ def authored_by(item: Item, participant: Participant) -> bool:
     return False
 
 
+def vote_fields(
+    context: Context, item: Item, value: int | None, *, other_item: Item | None = None, criterion: str = ""
+) -> dict[str, object]:
+    """What a participant's vote stores besides its ballot key."""
+    participant = context.voter()
+    return {
+        "item": item,
+        "other_item": other_item,
+        "criterion": criterion,
+        "value": value,
+        "origin": ContributionOrigin.ONLINE,
+        "group": participant.group,
+        "table_id": participant.table_id,
+    }
+
+
 def store_vote(
     context: Context,
     item: Item,
@@ -167,20 +182,12 @@ def store_vote(
     other_item: Item | None = None,
     criterion: str = "",
 ) -> Contribution:
-    participant = context.voter()
+    """Put the participant's vote under ``key`` (a new one, or in place of the one there)."""
     contribution, _created = Contribution.objects.update_or_create(
         phase=context.phase,
-        participant=participant,
+        participant=context.voter(),
         ballot_key=key,
-        defaults={
-            "item": item,
-            "other_item": other_item,
-            "criterion": criterion,
-            "value": value,
-            "origin": ContributionOrigin.ONLINE,
-            "group": participant.group,
-            "table_id": participant.table_id,
-        },
+        defaults=vote_fields(context, item, value, other_item=other_item, criterion=criterion),
     )
     return contribution
 

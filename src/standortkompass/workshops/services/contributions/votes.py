@@ -27,13 +27,14 @@ from standortkompass.workshops.services.contributions.checks import (
     participant_context,
     phase_item,
     store_vote,
+    vote_fields,
     votes_changed,
 )
 
 # --- points: dot vote and 100-point allocation -----------------------------------------------------------------
 
 
-def _points(phase: SessionPhase, participant: Participant, item: Item, target: Callable[[int], int]) -> int:
+def _points(phase: SessionPhase, participant: Participant, item: Item | int, target: Callable[[int], int]) -> int:
     with transaction.atomic():
         context = participant_context(
             phase, participant, kinds=POINT_KINDS, refused=_("Points cannot be given in this phase.")
@@ -44,6 +45,7 @@ def _points(phase: SessionPhase, participant: Participant, item: Item, target: C
         given = dict(
             Contribution.objects.filter(phase=context.phase, participant=locked).values_list("ballot_key", "value")
         )
+        stored = key in given
         before = int(given.pop(key, 0) or 0)
         after = target(before)
         if after < 0:
@@ -79,22 +81,28 @@ def _points(phase: SessionPhase, participant: Participant, item: Item, target: C
                     ) % {"left": left}
                 raise ValidationError({"points": message})
         if after != before:
+            # The ballot was read under the participant's lock: one statement changes it.
+            mine = Contribution.objects.filter(phase=context.phase, participant=locked, ballot_key=key)
             if after == 0:
-                Contribution.objects.filter(phase=context.phase, participant=locked, ballot_key=key).delete()
+                mine.delete()
+            elif stored:
+                mine.update(**vote_fields(context, chosen, after))
             else:
-                store_vote(context, chosen, key, after)
+                Contribution.objects.create(
+                    phase=context.phase, participant=locked, ballot_key=key, **vote_fields(context, chosen, after)
+                )
             votes_changed(context)
         return allowed - elsewhere - after
 
 
-def points_change(*, phase: SessionPhase, participant: Participant, item: Item, delta: int) -> int:
+def points_change(*, phase: SessionPhase, participant: Participant, item: Item | int, delta: int) -> int:
     """Give ``delta`` points more (or, negative, fewer) to the item; returns the points left. Refused over the
     budget, over the cap per item, below zero and, without self-voting, for one's own card."""
     change = int(delta)
     return _points(phase, participant, item, lambda before: before + change)
 
 
-def points_set(*, phase: SessionPhase, participant: Participant, item: Item, points: int) -> int:
+def points_set(*, phase: SessionPhase, participant: Participant, item: Item | int, points: int) -> int:
     """Put ``points`` on the item (0 takes them all back); returns the points left. Refused as points_change."""
     wanted = int(points)
     return _points(phase, participant, item, lambda _before: wanted)

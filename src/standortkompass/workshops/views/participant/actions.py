@@ -136,13 +136,14 @@ def points(request: HttpRequest, visit: Visit, participant: Participant) -> str:
         raise RefusedError(
             [("workshop-phase", _("Please use the buttons next to a card to give or take back points."))]
         )
-    item = _phase_item(phase, form.cleaned_data["item"], "workshop-phase")
-    anchor = f"points-{item.pk}"
+    item = form.cleaned_data["item"]  # checked by the service (the phase's, visible, votable, at this table)
     try:
         contributions.points_change(phase=phase, participant=participant, item=item, delta=form.cleaned_data["delta"])
     except ValidationError as error:
+        # A card that is not (or no longer) the phase's has no buttons to go back to: the phase is the place.
+        anchor = "workshop-phase" if "item" in getattr(error, "error_dict", {}) else f"points-{item}"
         raise refused_by(error, anchor) from None
-    return f"item-{item.pk}"
+    return f"item-{item}"
 
 
 @_action
