@@ -9,10 +9,13 @@ audience the expected answer per role is fixed below, for GET and for a POST wit
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterator
+from importlib import import_module
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -52,6 +55,7 @@ from standortkompass.standortanalyse.models import AnalysisSettings, Finding
 from strategy import permission_access as strategy_access
 from surveys import permission_access as survey_access
 from workshops import permission_access as workshop_access
+from workshops import sockets
 
 # URL name -> audience. Keep in the order of the URL modules.
 ACCESS: dict[str, Audience] = {
@@ -351,4 +355,62 @@ def test_each_role_gets_exactly_what_the_matrix_says(role, world, client_for):
             got_post = _answer(client.post(url, {}))
             if got_post != expected:
                 wrong.append(f"POST {url} ({name}, {audience.name}): expected {expected}, got {got_post}")
+    assert not wrong, f"role {role}:\n" + "\n".join(wrong)
+
+
+# --- the WebSocket routes ---------------------------------------------------------------------------------------
+
+
+def all_websocket_route_names() -> list[str]:
+    """The names of the WebSocket routes of the project's apps (each one's ``routing.websocket_urlpatterns``)."""
+    names = []
+    for app in apps.get_app_configs():
+        if not app.name.startswith("standortkompass."):
+            continue
+        try:
+            routing = import_module(f"{app.name}.routing")
+        except ModuleNotFoundError:
+            continue
+        names += [pattern.name for pattern in routing.websocket_urlpatterns]
+    return sorted(names)
+
+
+def test_every_websocket_route_has_a_declared_audience():
+    assert all_websocket_route_names() == sorted(workshop_access.WEBSOCKETS)
+
+
+async def _live_answer(communicator: Any) -> str:
+    """ "open" when the connection is welcomed (hello), "4403" when it is refused."""
+    accepted, _ = await communicator.connect(timeout=sockets.WAIT)
+    assert accepted
+    first = await communicator.receive_output(timeout=sockets.WAIT)
+    if first["type"] == "websocket.close":
+        await communicator.disconnect(code=first["code"])
+        return str(first["code"])
+    assert json.loads(first["text"])["type"] == "hello", first
+    await communicator.disconnect()
+    return "open"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_exactly_the_live_connections_the_matrix_says(role, world, client_for, monkeypatch):
+    monkeypatch.setattr("channels.db.close_old_connections", lambda: None)  # keep the test's transaction
+    client = client_for(role)
+    login = "; ".join(f"{name}={morsel.value}" for name, morsel in client.cookies.items())
+    wrong = []
+
+    async def body() -> None:
+        for name, audience in workshop_access.WEBSOCKETS.items():
+            path = audience.path(world)
+            expected = "open" if role in audience.roles else "4403"
+            got = await _live_answer(sockets.socket(path, cookie=login))
+            if got != expected:
+                wrong.append(f"{path} ({name}, {audience.name}) on the log-in alone: expected {expected}, got {got}")
+            cookie, query = audience.credential(world)
+            with_credential = "; ".join(part for part in (login, cookie) if part)
+            got = await _live_answer(sockets.socket(path + query, cookie=with_credential))
+            if got != "open":
+                wrong.append(f"{path} ({name}) with its credential: expected open, got {got}")
+
+    sockets.run(body)
     assert not wrong, f"role {role}:\n" + "\n".join(wrong)

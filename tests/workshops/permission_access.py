@@ -12,12 +12,14 @@ taking a pick of it, a table and a participant, so that every URL has something 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from permission_audiences import BOARD_MATTERS, EDITORS, Audience, post_only
 from standortkompass.accounts.models import User
 from standortkompass.processes.models import StrategyProcess
 from standortkompass.workshops.models import InputMode, Item, ItemOrigin, PhaseKind, SessionPhase, Table
+from standortkompass.workshops.selectors.participants import cookie_name
 from standortkompass.workshops.services.participation import participant_join
 from workshops import permission_access_public as public
 
@@ -37,13 +39,14 @@ def workshops_world(*, process: StrategyProcess, users: dict[str, User]) -> dict
         input_phase=collect,
     )
     table = Table.objects.create(session=session, name="Tisch 1", position=1)
-    participant, _token = participant_join(session=session, display_name="Kim", group="company")
+    participant, token = participant_join(session=session, display_name="Kim", group="company")
     return {
         **world,
         "workshop_phase": phase,
         "workshop_item": item,
         "workshop_table": table,
         "workshop_participant": participant,
+        "workshop_participant_token": token,
     }
 
 
@@ -147,4 +150,46 @@ BY_ARGUMENT: dict[str, Callable[[dict[str, Any]], Any]] = {
     "workshop_pk": _VALUES["workshop_pk"],
     "session_pk": _VALUES["session_pk"],
     **public.BY_ARGUMENT,
+}
+
+
+# --- the WebSocket routes (config/asgi.py; tests/test_permission_matrix.py checks each role) -------------------
+
+
+@dataclass(frozen=True)
+class SocketAudience:
+    """Who gets a live connection: the logged-in roles let in on their log-in alone, and the route's own credential
+    (a participant's token, the projector's key) that lets anyone in."""
+
+    name: str
+    roles: frozenset[str]
+    path: Callable[[dict[str, Any]], str]
+    # (cookie, query string) of the credential
+    credential: Callable[[dict[str, Any]], tuple[str, str]]
+
+
+def _participant_token(world: dict[str, Any]) -> tuple[str, str]:
+    session = world["workshop_session"]
+    return f"{cookie_name(session)}={world['workshop_participant_token']}", ""
+
+
+def _projector_key(world: dict[str, Any]) -> tuple[str, str]:
+    return "", f"?key={world['workshop_session'].projector_key}"
+
+
+WEBSOCKETS: dict[str, SocketAudience] = {
+    # A phone: only the token of its participant's cookie counts; a log-in (any role) opens nothing.
+    "ws_participant": SocketAudience(
+        "participants (cookie)",
+        frozenset(),
+        lambda w: f"/ws/mitmachen/{w['workshop_session'].join_code}/",
+        _participant_token,
+    ),
+    # The console and the projector: facilitators (workshops.manage, second factor passed) or the projector's key.
+    "ws_watch": SocketAudience(
+        "facilitators or the projector's key",
+        frozenset({"editor", "admin"}),
+        lambda w: f"/ws/werkstatt/{w['workshop_session'].pk}/",
+        _projector_key,
+    ),
 }

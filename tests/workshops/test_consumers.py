@@ -10,21 +10,17 @@ inside a transaction), their after-commit sending run by ``django_capture_on_com
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import json
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
-from urllib.parse import unquote, urlparse
 
 import pytest
-from asgiref.sync import async_to_sync
-from asgiref.testing import ApplicationCommunicator
 from channels.db import database_sync_to_async
 from django.conf import settings
 from django.db import transaction
 from django.test import Client
 
+from standortkompass.accounts.models import Role
 from standortkompass.config.asgi import application
 from standortkompass.workshops import consumers
 from standortkompass.workshops.consumers import CLOSE_REFUSED, PhaseFacts, concerns_participant
@@ -44,11 +40,17 @@ from standortkompass.workshops.services.participation import participant_join, p
 from standortkompass.workshops.services.tables import table_assign
 
 from ..conftest import verified_client
-
-ORIGIN = b"http://localhost"
-# How long a test waits for a message that must come, and listens for one that must not.
-WAIT = 2.0
-QUIET = 0.3
+from .sockets import (
+    QUIET,
+    WAIT,
+    WebsocketCommunicator,
+    connected,
+    participant_socket,
+    refused,
+    run,
+    socket,
+    watch_socket,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -64,101 +66,6 @@ def consumers_keep_the_test_transaction(monkeypatch: pytest.MonkeyPatch) -> None
     """The consumers' database work closes stale connections before and after, as it should, but not the test's
     (as Channels' own test communicator does it)."""
     monkeypatch.setattr("channels.db.close_old_connections", lambda: None)
-
-
-class WebsocketCommunicator(ApplicationCommunicator):
-    """A WebSocket client of the ASGI application, as Channels' (whose package needs daphne to import)."""
-
-    def __init__(self, app: Any, path: str, headers: list[tuple[bytes, bytes]]) -> None:
-        parsed = urlparse(path)
-        scope = {
-            "type": "websocket",
-            "path": unquote(parsed.path),
-            "query_string": parsed.query.encode(),
-            "headers": headers,
-            "subprotocols": [],
-        }
-        super().__init__(app, scope)
-
-    async def connect(self, timeout: float = 1) -> tuple[bool, Any]:
-        await self.send_input({"type": "websocket.connect"})
-        response = await self.receive_output(timeout)
-        if response["type"] == "websocket.close":
-            return False, response.get("code", 1000)
-        assert response["type"] == "websocket.accept"
-        return True, response.get("subprotocol")
-
-    async def send_json_to(self, data: Any) -> None:
-        await self.send_input({"type": "websocket.receive", "text": json.dumps(data)})
-
-    async def receive_json_from(self, timeout: float = 1) -> Any:
-        response = await self.receive_output(timeout)
-        assert response["type"] == "websocket.send", response
-        return json.loads(response["text"])
-
-    async def disconnect(self, code: int = 1000, timeout: float = 1) -> None:
-        await self.send_input({"type": "websocket.disconnect", "code": code})
-        await self.wait(timeout)
-
-
-OPEN: list[WebsocketCommunicator] = []
-
-
-def run(body: Callable[[], Awaitable[None]]) -> None:
-    """Run a test body; connections it left open (a failed assertion) are closed, so that the next test's event
-    loop finds the channel layer free."""
-
-    async def guarded() -> None:
-        try:
-            await body()
-        finally:
-            while OPEN:
-                communicator = OPEN.pop()
-                if not communicator.future.done():
-                    with contextlib.suppress(Exception):
-                        await communicator.disconnect()
-
-    async_to_sync(guarded)()
-
-
-def socket(path: str, *, cookie: str = "", origin: bytes | None = ORIGIN) -> WebsocketCommunicator:
-    headers = []
-    if origin is not None:
-        headers.append((b"origin", origin))
-    if cookie:
-        headers.append((b"cookie", cookie.encode()))
-    communicator = WebsocketCommunicator(application, path, headers=headers)
-    OPEN.append(communicator)
-    return communicator
-
-
-def participant_socket(session: LiveSession, token: str = "", **options: Any) -> WebsocketCommunicator:
-    cookie = f"{cookie_name(session)}={token}" if token else ""
-    return socket(f"/ws/mitmachen/{session.join_code}/", cookie=cookie, **options)
-
-
-def watch_socket(session: LiveSession, *, client: Client | None = None, query: str = "") -> WebsocketCommunicator:
-    cookie = ""
-    if client is not None:
-        cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-    return socket(f"/ws/werkstatt/{session.pk}/{query}", cookie=cookie)
-
-
-async def connected(communicator: WebsocketCommunicator) -> dict[str, Any]:
-    """Connect; the hello message."""
-    accepted, _ = await communicator.connect(timeout=WAIT)
-    assert accepted
-    hello: dict[str, Any] = await communicator.receive_json_from(timeout=WAIT)
-    assert hello["type"] == "hello"
-    return hello
-
-
-async def refused(communicator: WebsocketCommunicator) -> None:
-    """The connection is accepted and closed at once with 4403 (the page does not try again)."""
-    accepted, _ = await communicator.connect(timeout=WAIT)
-    assert accepted
-    assert await communicator.receive_output(timeout=WAIT) == {"type": "websocket.close", "code": CLOSE_REFUSED}
-    await communicator.disconnect(code=CLOSE_REFUSED)
 
 
 async def messages(communicator: WebsocketCommunicator, *, seconds: float = QUIET) -> list[dict[str, Any]]:
@@ -374,6 +281,54 @@ def test_a_projector_key_opens_only_its_own_session(live_session, workshop):
 
     async def body() -> None:
         await refused(watch_socket(other, query=f"?key={live_session.projector_key}"))
+
+    run(body)
+
+
+def test_a_facilitator_who_logs_out_stops_watching_at_the_next_ping(live_session, client_for):
+    client = client_for("editor")
+
+    async def body() -> None:
+        console = watch_socket(live_session, client=client)
+        await connected(console)
+        await messages(console)  # the first results
+        await database_sync_to_async(client.logout)()
+        await console.send_json_to({"type": "ping"})
+        assert await console.receive_output(timeout=WAIT) == {"type": "websocket.close", "code": CLOSE_REFUSED}
+        await console.disconnect(code=CLOSE_REFUSED)
+
+    run(body)
+
+
+def test_a_facilitator_who_loses_the_role_hears_no_more_changes(live_session, client_for, users, announce, monkeypatch):
+    monkeypatch.setattr(consumers, "WATCH_RECHECK_INTERVAL", 0.0)
+    client = client_for("editor")
+    membership = users["editor"].memberships.get()
+
+    async def body() -> None:
+        console = watch_socket(live_session, client=client)
+        await connected(console)
+        await messages(console)  # the first results
+        membership.role = Role.PARTNER
+        await database_sync_to_async(membership.save)()
+        await announce(live_session, event="items")
+        assert await console.receive_output(timeout=WAIT) == {"type": "websocket.close", "code": CLOSE_REFUSED}
+        await console.disconnect(code=CLOSE_REFUSED)
+
+    run(body)
+
+
+def test_the_projector_stops_watching_when_its_key_is_replaced(live_session):
+    async def body() -> None:
+        projector = watch_socket(live_session, query=f"?key={live_session.projector_key}")
+        await connected(projector)
+        await messages(projector)  # the first results
+        await database_sync_to_async(
+            lambda: LiveSession.objects.filter(pk=live_session.pk).update(projector_key="a-new-key")
+        )()
+        await projector.send_json_to({"type": "ping"})
+        assert await projector.receive_output(timeout=WAIT) == {"type": "websocket.close", "code": CLOSE_REFUSED}
+        await projector.disconnect(code=CLOSE_REFUSED)
 
     run(body)
 

@@ -31,14 +31,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import secrets
-import time
 from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Any, TypeVar
-from urllib.parse import parse_qs
 
+from channels.auth import get_user
 from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
@@ -50,12 +49,9 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.models import Device
 
-from standortkompass.accounts.access import needs_second_factor
-from standortkompass.accounts.services.sessions import LAST_SEEN_KEY, LOGIN_AT_KEY
 from standortkompass.workshops.models import LiveSession, Participant, PhaseScope, PhaseState, SessionPhase
+from standortkompass.workshops.selectors.connections import scope_query, watcher_session
 from standortkompass.workshops.selectors.participants import cookie_name, participant_for_token, session_for_code
 from standortkompass.workshops.selectors.state import iso, projector_context, results_visible
 from standortkompass.workshops.services.live import group_all, group_table, group_watch
@@ -67,6 +63,10 @@ logger = logging.getLogger(__name__)
 CLOSE_REFUSED = 4403
 # The watchers' results fragment is rendered at most this often (seconds) per consumer.
 RESULTS_INTERVAL = 0.15
+# A watcher's right to watch (log-in, role, second factor, projector key) is checked again on its pings and, while
+# changes come in, at most this often (seconds): a facilitator logged out or stripped of the role stops seeing
+# the session within a minute (the pages ping every 50 s).
+WATCH_RECHECK_INTERVAL = 30.0
 RESULTS_TEMPLATE = "workshops/projector/_results.html"
 # Events after which a participant's consumer reads the current phase (and its table) again.
 PHASE_EVENTS = frozenset({"phase", "reveal", "session", "tables"})
@@ -174,50 +174,6 @@ def participant_of_scope(code: str, cookies: dict[str, str]) -> Participant | No
         participant.session = session
         participant_seen(participant)
     return participant
-
-
-def _second_factor_passed(user: Any, session: Any) -> bool:
-    persistent_id = session.get(DEVICE_ID_SESSION_KEY) if session is not None else None
-    if not persistent_id:
-        return False
-    device = Device.from_persistent_id(persistent_id)
-    return device is not None and device.user_id == user.pk and device.confirmed
-
-
-def _timed_out(session: Any) -> bool:
-    """The idle or absolute time-out of the log-in has passed (accounts.middleware; read here, not ended)."""
-    now = int(time.time())
-    last_seen, login_at = session.get(LAST_SEEN_KEY), session.get(LOGIN_AT_KEY)
-    if last_seen is not None and now - int(last_seen) > settings.SESSION_IDLE_TIMEOUT:
-        return True
-    return login_at is not None and now - int(login_at) > settings.SESSION_COOKIE_AGE
-
-
-def watcher_session(scope: dict[str, Any], session_id: int) -> LiveSession | None:
-    """The session if the connection may watch it: the projector's key in the query (``?key=…``), or a logged-in
-    user (second factor passed where their role needs it, log-in not timed out) with ``workshops.manage`` for
-    the session's process. None: refuse."""
-    session = LiveSession.objects.select_related("workshop__process").filter(pk=session_id).first()
-    if session is None:
-        return None
-    key = _query(scope, "key")
-    if key:
-        return session if secrets.compare_digest(key.encode(), session.projector_key.encode()) else None
-    user = scope.get("user")
-    if user is None or not user.is_authenticated or not user.is_active:
-        return None
-    web_session = scope.get("session")
-    if web_session is None or _timed_out(web_session):
-        return None
-    if needs_second_factor(user) and not _second_factor_passed(user, web_session):
-        return None
-    return session if user.has_perm("workshops.manage", session.workshop.process) else None
-
-
-def _query(scope: dict[str, Any], name: str) -> str:
-    raw: bytes = scope.get("query_string") or b""
-    values = parse_qs(raw.decode("latin-1")).get(name) or [""]
-    return values[0]
 
 
 # --- the results fragment --------------------------------------------------------------------------------------
@@ -517,6 +473,8 @@ class WatchConsumer(LiveConsumer):
         self.rendered = -1  # the number the last results sent were as of
         self.last_render = float("-inf")
         self.renderer: asyncio.Task[None] | None = None
+        self.checked_at = float("-inf")  # when the right to watch was last checked (the event loop's clock)
+        self.refused = False
 
     async def connect(self) -> None:
         session_id = int(self.scope["url_route"]["kwargs"]["session_id"])
@@ -525,8 +483,9 @@ class WatchConsumer(LiveConsumer):
             await self.refuse()
             return
         self.session_id, self.created = session.pk, session.created_at.isoformat()
-        language = _query(self.scope, "lang")
+        language = scope_query(self.scope, "lang")
         self.language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        self.checked_at = asyncio.get_running_loop().time()
         await self.accept()
         await self.join(group_watch(self.session_id))
         seq = await database_sync_to_async(
@@ -540,9 +499,40 @@ class WatchConsumer(LiveConsumer):
             self.renderer.cancel()
         await super().disconnect(code)
 
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        """A ping: the right to watch is checked again."""
+        await self.still_allowed(force=True)
+
     async def session_changed(self, message: dict[str, Any]) -> None:
+        if not await self.still_allowed():
+            return
         await self.send_json(self.changed(message))
         self.want_results(int(message.get("seq") or 0))
+
+    async def still_allowed(self, *, force: bool = False) -> bool:
+        """Check the right to watch again (with a fresh log-in session and user), closing the connection with
+        4403 when it is gone; without ``force`` at most every ``WATCH_RECHECK_INTERVAL`` seconds."""
+        loop = asyncio.get_running_loop()
+        if self.refused:
+            return False
+        if not force and loop.time() - self.checked_at < WATCH_RECHECK_INTERVAL:
+            return True
+        self.checked_at = loop.time()
+        scope = dict(self.scope)
+        if not scope_query(scope, "key"):
+            web_session = scope.get("session")
+            store = import_module(settings.SESSION_ENGINE).SessionStore(
+                session_key=getattr(web_session, "session_key", None)
+            )
+            scope["session"] = store
+            scope["user"] = await get_user(scope)
+        if await database_sync_to_async(watcher_session)(scope, self.session_id) is not None:
+            return True
+        self.refused = True
+        if self.renderer is not None:
+            self.renderer.cancel()
+        await self.close(code=CLOSE_REFUSED)
+        return False
 
     def want_results(self, seq: int) -> None:
         """Results as of ``seq`` are wanted: render now, or when the interval since the last render has passed
