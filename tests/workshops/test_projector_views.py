@@ -210,6 +210,20 @@ def test_vote_bars_draw_paper_apart_and_keep_the_order():
     assert chart.table.rows[0] == ("A", "7", "4")
 
 
+def test_vote_bars_without_paper_counts_have_one_colour_and_no_paper_column():
+    online_only = {
+        **POINTS_RESULT,
+        "items": [{**item, "online": item["total"], "paper": 0} for item in POINTS_RESULT["items"]],
+        "paper": 0,
+    }
+    chart = points_chart(online_only, chart_id="c")
+    spec = json.loads(chart.spec_text)
+    assert spec["layer"][0]["encoding"]["color"] == {"value": spec["layer"][0]["encoding"]["color"]["value"]}
+    assert [value["points"] for value in spec["layer"][0]["data"]["values"]] == [7, 1]
+    assert len(chart.table.columns) == 2
+    assert chart.table.rows[0] == ("A", "7")
+
+
 def test_vote_bars_split_by_group_stack_the_groups():
     chart = points_chart(POINTS_RESULT, chart_id="c", split=True)
     values = json.loads(chart.spec_text)["layer"][0]["data"]["values"]

@@ -38,6 +38,7 @@ def points_chart(result: Mapping[str, Any], *, chart_id: str, split: bool = Fals
     sizes = type_sizes(large)
     order = [short_label(item["text"]) for item in items]
     online_label, paper_label = _("Online"), _("Paper")
+    has_paper = any(item.get("paper") for item in items)
     values: list[Json] = []
     if split:
         groups = groups_of(result)
@@ -53,7 +54,7 @@ def points_chart(result: Mapping[str, Any], *, chart_id: str, split: bool = Fals
             "scale": group_scale(groups),
         }
         description = _("Bar chart of the points per item, split by stakeholder group.")
-    else:
+    elif has_paper:
         for item in items:
             if item.get("online"):
                 values.append({"item": short_label(item["text"]), "part": online_label, "points": int(item["online"])})
@@ -66,6 +67,12 @@ def points_chart(result: Mapping[str, Any], *, chart_id: str, split: bool = Fals
             "scale": {"domain": [online_label, paper_label], "range": [BAR_COLOUR, PAPER_COLOUR]},
         }
         description = _("Bar chart of the points per item, highest first; points from paper drawn apart.")
+    else:  # no paper counts: one colour, no legend
+        for item in items:
+            if item.get("total"):
+                values.append({"item": short_label(item["text"]), "part": online_label, "points": int(item["total"])})
+        colour = {"value": BAR_COLOUR}
+        description = _("Bar chart of the points per item, highest first.")
     totals = [{"item": short_label(item["text"]), "total": int(item.get("total") or 0)} for item in items]
     y = {"field": "item", "type": "nominal", "title": None, "sort": order}
     spec = frame(description, large=large)
@@ -119,9 +126,11 @@ def points_chart(result: Mapping[str, Any], *, chart_id: str, split: bool = Fals
                     *[shown_number(by_group.get(group) or 0) for group in groups],
                 )
             )
-    else:
+    elif has_paper:
         columns += [_("of them from paper")]
         rows = [(item["text"], shown_number(item.get("total")), shown_number(item.get("paper") or 0)) for item in items]
+    else:
+        rows = [(item["text"], shown_number(item.get("total"))) for item in items]
     table = Table(_("Points per item"), tuple(columns), tuple(rows))
     return Chart(chart_id, description, spec_json(spec), table)
 
