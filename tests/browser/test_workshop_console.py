@@ -22,6 +22,8 @@ from playwright.sync_api import Page, WebSocketRoute, expect
 
 from browser.test_reflow import assert_reflows
 from standortkompass.workshops.models import Item, ItemKind, ItemOrigin, LiveSession, PhaseKind, Workshop
+from standortkompass.workshops.services.contributions import item_add
+from standortkompass.workshops.services.participation import participant_join
 from standortkompass.workshops.services.phases import phase_close
 from standortkompass.workshops.views.projector import results_html
 
@@ -47,6 +49,13 @@ class WatchSockets:
         finally:
             connection.close()
         socket.send(json.dumps({"type": "hello", "seq": seq, "now": timezone.now().isoformat()}))
+
+    def changed(self, session: LiveSession, event: str) -> None:
+        """Tell the console that the session changed, as ``consumers.WatchConsumer`` passes a change on."""
+        session.refresh_from_db()
+        message = {"type": "changed", "seq": session.sequence, "event": event, "table": None}
+        for socket in self.sockets:
+            socket.send(json.dumps(message))
 
     def results(self, session: LiveSession) -> None:
         seq, html = results_html(session)
@@ -120,6 +129,15 @@ def test_a_facilitator_runs_a_strategiewerkstatt_from_the_console_to_the_project
     expect(page.get_by_label("Zu wenig Fachkräfte <b>Pflege</b>")).to_be_visible()  # escaped, shown as typed
     paper = {item.text: item for item in candidates.items.filter(origin=ItemOrigin.PAPER)}
     assert len(paper) == 4
+
+    # A card from a phone appears in the list without a reload; what the facilitator ticked stays ticked.
+    page.get_by_label("Breitband", exact=True).check()
+    phone, _token = participant_join(session=session, display_name="Kim", group="company")
+    item_add(phase=candidates, participant=phone, text="Fachkräfte binden")
+    sockets.changed(session, "items")
+    expect(page.get_by_label("Fachkräfte binden")).to_be_visible()
+    expect(page.get_by_label("Breitband", exact=True)).to_be_checked()
+    page.get_by_label("Breitband", exact=True).uncheck()
 
     # Merge two cards (check boxes, then the card to keep).
     page.get_by_label("Fachkräfte fehlen im Handwerk").check()

@@ -73,6 +73,7 @@ ACCESS: dict[str, Audience] = {
     "workshops_manage:table_edit": EDITORS,
     "workshops_manage:table_delete": EDITORS,
     "workshops_manage:console": EDITORS,
+    "workshops_manage:console_cards": EDITORS,
     "workshops_manage:phase_open": post_only(EDITORS),
     "workshops_manage:phase_close": post_only(EDITORS),
     "workshops_manage:phase_reopen": EDITORS,

@@ -183,6 +183,31 @@ def test_cards_are_listed_and_escaped(editor, live_session, cards):
     assert "<b>langsam</b>" not in text
 
 
+def test_the_card_list_alone_is_what_the_console_fetches_when_cards_change(
+    editor, process, live_session, phases, cards
+):
+    page = console(editor, live_session, phases["collect"])
+    address = url("console_cards", process.pk, live_session.pk) + f"?phase={phases['collect'].pk}"
+    assert f'data-fragment-url="{address}"' in page.replace("&amp;", "&")
+    person, _token = participant_join(session=live_session, display_name="Lou", group="municipality")
+    item_add(phase=phases["collect"], participant=person, text="Neue Karte & mehr")
+    response = editor.get(address)
+    assert response.status_code == 200
+    fragment = response.content.decode()
+    assert fragment.lstrip().startswith('<section aria-labelledby="karten-titel"')
+    assert "Neue Karte &amp; mehr" in fragment
+    assert "Fachkräfte fehlen" in fragment
+    assert "data-live-hold" not in fragment  # swapped freely while no form shows errors
+
+
+def test_a_card_form_showing_errors_holds_the_list(editor, process, live_session, phases, cards):
+    response = editor.post(
+        url("cards", process.pk, live_session.pk, phases["collect"].pk),
+        {"items": [cards[0].pk, cards[1].pk], "action": "merge"},
+    )
+    assert "data-live-hold" in response.content.decode()
+
+
 def test_paper_cards_are_typed_in_several_lines_at_once_and_marked(editor, process, live_session, phases, cards):
     collect = phases["collect"]
     response = editor.post(

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import transaction
 from django.test import Client
@@ -34,6 +35,7 @@ from standortkompass.workshops.models import (
     SessionPhase,
     Table,
 )
+from standortkompass.workshops.receivers import STOP_GRACE, receive_until_stopped, stop_receiving
 from standortkompass.workshops.selectors.participants import cookie_name
 from standortkompass.workshops.services import live
 from standortkompass.workshops.services.participation import participant_join, participant_remove
@@ -376,6 +378,49 @@ def test_a_quiet_connection_stays_open_on_the_redis_layer(live_session, users, a
         assert (await phone.receive_json_from(timeout=WAIT))["seq"] == seq
         await phone.disconnect()
         await console.disconnect()
+
+    run(body)
+
+
+@pytest.mark.parametrize("quiet", [0.0, 5.5])
+def test_a_receiver_ends_on_its_stop_message_without_being_cancelled(quiet):
+    """A cancelled Redis receive can lose its cancellation (redis-py turns it into a socket timeout and retries)
+    and wait on Redis for ever, keeping the server from stopping; the consumers' receivers end by a message."""
+    if quiet and not settings.REDIS_URL:
+        pytest.skip("the in-memory layer has no blocking read to wait through")
+
+    async def body() -> None:
+        layer = get_channel_layer()
+        channel = await layer.new_channel()
+        heard: list[dict[str, Any]] = []
+
+        async def handle(message: dict[str, Any]) -> None:
+            heard.append(message)
+
+        task = asyncio.get_running_loop().create_task(receive_until_stopped(layer, channel, handle))
+        await layer.send(channel, {"type": "session.changed", "seq": 1})
+        await asyncio.sleep(quiet or 0.1)  # through a blocking read of the Redis layer (5 s)
+        await stop_receiving(layer, channel, task)
+        assert task.done()
+        assert not task.cancelled()  # it ended on the message, not by the cancel after the grace time
+        assert heard == [{"type": "session.changed", "seq": 1}]
+
+    run(body)
+
+
+def test_a_closed_watcher_and_phone_leave_no_receiver_behind(live_session, users):
+    _participant, token = join(live_session)
+    client = verified_client(users["editor"])
+
+    async def body() -> None:
+        console = watch_socket(live_session, client=client)
+        phone = participant_socket(live_session, token)
+        await connected(console)
+        await connected(phone)
+        await phone.disconnect(timeout=STOP_GRACE / 2)
+        await console.disconnect(timeout=STOP_GRACE / 2)
+        left = [task for task in asyncio.all_tasks() if "receive_until_stopped" in repr(task.get_coro())]
+        assert not left
 
     run(body)
 

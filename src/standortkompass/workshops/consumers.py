@@ -51,6 +51,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from standortkompass.workshops.models import LiveSession, Participant, PhaseScope, PhaseState, SessionPhase
+from standortkompass.workshops.receivers import receive_until_stopped, stop_receiving
 from standortkompass.workshops.selectors.connections import scope_query, watcher_session
 from standortkompass.workshops.selectors.participants import cookie_name, participant_for_token, session_for_code
 from standortkompass.workshops.selectors.state import iso, projector_context, results_visible
@@ -310,11 +311,10 @@ class SessionHub:
         if not self.members and _hubs.get(self.key) is self:
             del _hubs[self.key]
             self.closed = True
-            tasks = [task for task in (self.receiving, self.flooding) if task is not None]
-            for task in tasks:
-                task.cancel()
-            # Wait for them to end: the Redis layer lets one event loop receive at a time.
-            await asyncio.gather(*tasks, return_exceptions=True)
+            if self.flooding is not None:
+                self.flooding.cancel()
+            # Wait for the receiver to end: the Redis layer lets one event loop receive at a time.
+            await stop_receiving(self.layer, self.channel, self.receiving)
             for group in list(self.groups):
                 await self._leave(group)
 
@@ -333,17 +333,7 @@ class SessionHub:
                 await self._leave(group_table(self.session_id, before))
 
     async def _receive(self) -> None:
-        while True:
-            try:
-                message = await self.layer.receive(self.channel)
-            except Exception:  # the layer is unreachable for a moment: try again (what waits stays in Redis)
-                logger.warning("workshops: no answer from the channel layer (%s)", self.session_id, exc_info=True)
-                await asyncio.sleep(1)
-                continue
-            try:
-                await self.handle(message)
-            except Exception:  # one bad message must not end the session's live updates in this process
-                logger.exception("workshops: a change of session %s could not be passed on", self.session_id)
+        await receive_until_stopped(self.layer, self.channel, self.handle)
 
     async def handle(self, message: dict[str, Any]) -> None:
         event = message.get("event")
@@ -475,6 +465,27 @@ class WatchConsumer(LiveConsumer):
         self.renderer: asyncio.Task[None] | None = None
         self.checked_at = float("-inf")  # when the right to watch was last checked (the event loop's clock)
         self.refused = False
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """As Channels' consumer, but its channel's receiver is stopped by a message, not cancelled
+        (:func:`stop_receiving`)."""
+        self.scope, self.base_send = scope, send
+        self.channel_layer = get_channel_layer()
+        self.channel_name = await self.channel_layer.new_channel()
+        inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+
+        async def put(message: dict[str, Any]) -> None:
+            inbox.put_nowait(message)
+
+        receiver = asyncio.get_running_loop().create_task(
+            receive_until_stopped(self.channel_layer, self.channel_name, put)
+        )
+        try:
+            await await_many_dispatch([receive, inbox.get], self.dispatch)
+        except StopConsumer:
+            pass
+        finally:
+            await stop_receiving(self.channel_layer, self.channel_name, receiver)
 
     async def connect(self) -> None:
         session_id = int(self.scope["url_route"]["kwargs"]["session_id"])

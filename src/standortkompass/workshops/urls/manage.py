@@ -44,6 +44,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(TABLE + "loeschen/", tables.table_delete_view, name="table_delete"),
     # The facilitator console: the live session's controls.
     path(CONSOLE, console.console, name="console"),
+    path(CONSOLE + "karten/", console.console_cards, name="console_cards"),
     path(LIVE_PHASE + "oeffnen/", console.phase_open_view, name="phase_open"),
     path(LIVE_PHASE + "schliessen/", console.phase_close_view, name="phase_close"),
     path(LIVE_PHASE + "wieder-oeffnen/", console.phase_reopen_view, name="phase_reopen"),

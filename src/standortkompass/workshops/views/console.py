@@ -159,29 +159,43 @@ def _chosen(form: Any) -> list[str]:
     return list(form.data.getlist("items")) if form is not None and form.is_bound else []
 
 
-def _console(request: ProcessRequest, session: LiveSession, **bound: Any) -> HttpResponse:
-    """The console page; ``bound`` replaces a form by the posted one with its errors."""
-    phases = phases_of(session)
+def _cards(
+    request: ProcessRequest, session: LiveSession, phases: list[SessionPhase], bound: dict[str, Any]
+) -> dict[str, Any]:
+    """The chosen phase (``?phase=``, else the posted one's or the current), its cards and the forms (``bound``
+    replaces a form by the posted one with its errors): what the page and its card list share."""
     wanted = request.GET.get("phase") or (str(bound.pop("phase").pk) if "phase" in bound else None)
     phase = _selected(session, phases, wanted)
     items = list(phase.items.select_related("author", "table").order_by("position", "id")) if phase else []
     forms = _forms(session, phase, items)
     forms.update({name: form for name, form in bound.items() if name.endswith("_form")})
+    return {
+        "process": request.process,
+        "session": session,
+        "phase": phase,
+        "tree": _tree(items),
+        "hidden_count": sum(1 for item in items if item.hidden),
+        "cluster_phase": phase is not None and phase.kind in CLUSTER_KINDS,
+        "chosen": _chosen(bound.get("cards_form")),
+        **forms,
+    }
+
+
+def _console(request: ProcessRequest, session: LiveSession, **bound: Any) -> HttpResponse:
+    """The console page; ``bound`` replaces a form by the posted one with its errors."""
+    phases = phases_of(session)
+    cards = _cards(request, session, phases, bound)
+    phase: SessionPhase | None = cards["phase"]
     people = session.participants.filter(removed_at__isnull=True).select_related("table").order_by("joined_at", "id")
     counts = participation(session)
     result = phase_results(phase) if phase is not None and phase.state != PhaseState.PENDING else None
     context: dict[str, Any] = {
-        "process": request.process,
-        "session": session,
+        **cards,
         "workshop": session.workshop,
         "phases": phases,
-        "phase": phase,
         "current": next((entry for entry in phases if entry.pk == session.current_phase_id), None),
         "next_phase": _next_phase(session, phases),
-        "tree": _tree(items),
-        "hidden_count": sum(1 for item in items if item.hidden),
         "card_phase": phase is not None and phase.kind in CARD_KINDS,
-        "cluster_phase": phase is not None and phase.kind in CLUSTER_KINDS,
         "paper_points_phase": phase is not None and phase.kind in PAPER_POINT_KINDS,
         "pick_targets": [
             entry
@@ -193,7 +207,6 @@ def _console(request: ProcessRequest, session: LiveSession, **bound: Any) -> Htt
             and entry.opened_at is None
         ],
         "reveal_setting": phase.setting("reveal") if phase else "",
-        "chosen": _chosen(bound.get("cards_form")),
         "own_result": results_view(phase.kind, result, split=phase.split_by_group, large=False) if phase else None,
         "participation": counts,
         "groups": [{"label": group_label(key), **figures} for key, figures in (counts.get("by_group") or {}).items()],
@@ -205,17 +218,33 @@ def _console(request: ProcessRequest, session: LiveSession, **bound: Any) -> Htt
         "qr_code": qr_svg(session, scale=4),
         "socket_path": watch_socket_path(session),
         "results_url": reverse("workshops_manage:projector_results", args=[session.workshop.process_id, session.pk]),
+        "cards_url": _cards_url(session, phase),
         "live_messages": live_messages(),
-        **forms,
     }
     context["projector"] = projector_context(session)
     return render(request, "workshops/console/console.html", context)
+
+
+def _cards_url(session: LiveSession, phase: SessionPhase | None) -> str:
+    if phase is None:
+        return ""
+    url = reverse("workshops_manage:console_cards", args=[session.workshop.process_id, session.pk])
+    return f"{url}?phase={phase.pk}"
 
 
 @process_permission_required("workshops.manage")
 @require_GET
 def console(request: ProcessRequest, process_pk: int, session_pk: int) -> HttpResponse:
     return _console(request, session_or_404(request, session_pk))
+
+
+@process_permission_required("workshops.manage")
+@require_GET
+def console_cards(request: ProcessRequest, process_pk: int, session_pk: int) -> HttpResponse:
+    """The chosen phase's card list alone: fetched again by the console's script when cards change."""
+    session = session_or_404(request, session_pk)
+    context = _cards(request, session, phases_of(session), {})
+    return render(request, "workshops/console/_cards.html", context)
 
 
 # --- the phase's controls --------------------------------------------------------------------------------------

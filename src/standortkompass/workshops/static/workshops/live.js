@@ -7,7 +7,8 @@
  *   data-fragment-url   the region's HTML, fetched when a change concerns the page; swapped into the region
  *                       ([data-live-region], or the element whose id data-region names)
  *   data-results-url    watchers: {"seq", "html"} of the results fragment, swapped into [data-results-region]
- *   data-live-events    optional: the events that make the region be fetched (space-separated; default all)
+ *   data-live-events    optional: the events that make the region be fetched (space-separated; default all);
+ *                       a region holding [data-live-hold] (a form showing its errors) is not fetched again
  *   data-seq            the sequence number the page was drawn at (or a [data-seq] inside the region)
  * Texts come from a json_script block with the id "live-messages" (selectors.state.live_messages); the status
  * element ([data-live-status], or the id data-status names, else one made here) announces them politely.
@@ -196,7 +197,8 @@
   function refresh(message) {
     if (message) { pendingEvents.push(message); }
     if (fetching) { fetchAgain = true; return; }
-    var url = region && data.fragmentUrl ? data.fragmentUrl : null;
+    // A region that shows a form's errors ([data-live-hold]) is not swapped: the messages stay until sent again.
+    var url = region && data.fragmentUrl && !region.querySelector("[data-live-hold]") ? data.fragmentUrl : null;
     var resultsUrl = resultsRegion && data.resultsUrl ? data.resultsUrl : null;
     if (!url && !resultsUrl) { return; }
     fetching = true;
@@ -285,10 +287,14 @@
       if (field.type === "hidden" || field.type === "submit") { return; }
       var changed = field.type === "checkbox" || field.type === "radio"
         ? field.checked !== field.defaultChecked
-        : field.tagName === "SELECT" ? false : field.value !== field.defaultValue;
+        : field.tagName === "SELECT" ? selectChanged(field) : field.value !== field.defaultValue;
       if (changed) { kept.values.push({ id: field.id, value: field.value, checked: field.checked }); }
     });
     return kept;
+  }
+
+  function selectChanged(select) {
+    return Array.prototype.some.call(select.options, function (option) { return option.selected !== option.defaultSelected; });
   }
 
   function restoreInput(kept) {
