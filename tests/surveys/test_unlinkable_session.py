@@ -24,12 +24,27 @@ def _sessions() -> list[dict[str, object]]:
 
 
 def _cache_entries() -> list[tuple[str, bytes]]:
-    """Every entry of the cache as its key and stored bytes (the local memory cache or Redis)."""
+    """Every entry of the cache as its key and stored bytes (the local memory cache or Redis). In Redis, the
+    channel layer's keys (sorted sets, lists) in the same database are read too: nothing there may link either."""
     backend = cache._cache  # type: ignore[attr-defined]
     if isinstance(backend, dict):  # LocMemCache: key -> pickled value
         return [(str(key), bytes(value)) for key, value in backend.items()]
     client = backend.get_client()
-    return [(key.decode(), client.get(key) or b"") for key in client.keys("*")]
+    entries = []
+    for key in client.keys("*"):
+        kind = client.type(key)
+        if kind == b"string":
+            stored = client.get(key) or b""
+        elif kind == b"zset":
+            stored = b"\n".join(client.zrange(key, 0, -1))
+        elif kind == b"list":
+            stored = b"\n".join(client.lrange(key, 0, -1))
+        elif kind == b"set":
+            stored = b"\n".join(sorted(client.smembers(key)))
+        else:
+            stored = b""
+        entries.append((key.decode(), stored))
+    return entries
 
 
 def _complete(client: Client, survey: Survey) -> None:
