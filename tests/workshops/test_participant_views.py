@@ -30,6 +30,7 @@ from standortkompass.workshops.models import (
 )
 from standortkompass.workshops.selectors.participants import cookie_name
 from standortkompass.workshops.services import throttle
+from standortkompass.workshops.services.participation import participant_join
 from standortkompass.workshops.views import participant as views
 
 ACTIONS = ["card", "canvas", "points", "rating", "pairwise", "ranking", "cluster", "commitment", "profile", "leave"]
@@ -138,6 +139,19 @@ def test_too_many_wrong_codes_are_refused_with_429(client, live_session):
     assert response.status_code == 429
     assert _("Too many attempts") in text(response)
     # Guessing through the address is limited alike.
+    assert client.get(url("session", live_session)).status_code == 429
+
+
+def test_a_participant_behind_a_blocked_address_goes_on_with_their_own_cookie(client, live_session):
+    """150 people behind one address: someone else's wrong codes must not lock out those who joined."""
+    _participant, token = participant_join(session=live_session, group="company")
+    for _attempt in range(throttle.WRONG_CODES_LIMIT):
+        client.post(reverse("workshops:join"), {"code": "QQQQQQ"})
+    assert client.get(url("session", live_session)).status_code == 429  # without the cookie: held back
+
+    client.cookies[cookie_name(live_session)] = token
+    assert client.get(url("session", live_session)).status_code == 200
+    client.cookies[cookie_name(live_session)] = "a-token-of-nobody"
     assert client.get(url("session", live_session)).status_code == 429
 
 

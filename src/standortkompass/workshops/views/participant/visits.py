@@ -56,14 +56,17 @@ def session_url(session: LiveSession, anchor: str = "") -> str:
 def visit_for(request: HttpRequest, code: str) -> Visit:
     """The session of the code (404 for an unknown one, counted against guessing) and the cookie's participant."""
     client = client_address(request)
-    if not throttle.join_code_attempt(client=client):
-        raise ThrottledError
     session = selectors.session_for_code(code)
+    token = request.COOKIES.get(selectors.cookie_name(session), "") if session is not None else ""
+    participant = selectors.participant_for_token(session=session, token=token) if session is not None else None
+    # Someone who guesses codes has no participant's cookie of the session: a participant's own requests (a
+    # vote, a card) skip the counter, everyone else is held back after too many wrong codes before learning
+    # whether this code exists.
+    if participant is None and not throttle.join_code_attempt(client=client):
+        raise ThrottledError
     if session is None:
         throttle.join_code_failed(client=client)
         raise Http404(_("We do not know this code."))
-    token = request.COOKIES.get(selectors.cookie_name(session), "")
-    participant = selectors.participant_for_token(session=session, token=token)
     removed = bool(token) and participant is None and was_removed(session, token)
     return Visit(session=session, participant=participant, removed=removed)
 
