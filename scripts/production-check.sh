@@ -96,6 +96,13 @@ if grep -q "Demo-Admin-2026!" "$WORK/demo.txt"; then
   fail "demo --force printed the published demo password on a real installation"
 fi
 
+step "A document from the installed wheel: the Standortanalyse as PDF and DOCX (templates, styles, fonts)"
+"$SK" report standortanalyse --format pdf --output "$WORK/standortanalyse.pdf"
+head -c 5 "$WORK/standortanalyse.pdf" | grep -q "%PDF-" || fail "standortkompass report wrote no PDF"
+"$SK" report standortanalyse --format docx --output "$WORK/standortanalyse.docx"
+"$PYTHON" -c "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).getinfo('word/document.xml')" "$WORK/standortanalyse.docx" \
+  || fail "standortkompass report wrote no DOCX"
+
 step "Serve"
 PORT=$("$PYTHON" -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
 "$SK" serve --host 127.0.0.1 --port "$PORT" >"$WORK/serve.log" 2>&1 &

@@ -172,6 +172,7 @@ INSTALLED_APPS = [
     "standortkompass.governance",
     "standortkompass.monitoring",
     "standortkompass.workshops",
+    "standortkompass.reports",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ class StandortanalyseConfig(AppConfig):
         from standortkompass.processes.navigation import NavEntry
         from standortkompass.processes.navigation import register as register_navigation
         from standortkompass.standortanalyse.cache import published_analysis_cache_warm, published_analysis_paths
+        from standortkompass.standortanalyse.document import register_document
         from standortkompass.standortanalyse.selectors.evidence import ANALYSIS_FIGURE, FINDING
         from standortkompass.standortanalyse.selectors.scope import analysis_member_tasks, analysis_shown
         from standortkompass.standortanalyse.services.findings import analysis_demo_load
@@ -44,3 +45,5 @@ class StandortanalyseConfig(AppConfig):
         # connections: the first visitors after a restart do not wait.
         register_warmer("Standortanalyse", published_analysis_cache_warm)
         register_warm_pages("Standortanalyse", published_analysis_paths)
+        # The Standortanalyse as a document of the reports (PDF, DOCX, HTML).
+        register_document()
