@@ -4,7 +4,10 @@ command ``standortkompass report``. Built from the statistics the analysis pages
 from __future__ import annotations
 
 import io
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pikepdf
@@ -203,3 +206,31 @@ def test_a_process_without_statistics_is_refused_with_status_2(process, tmp_path
     with pytest.raises(CommandError, match="load-official-data") as raised:
         call_command("report", "standortanalyse", "--format", "docx", "--output", str(tmp_path / "x.docx"))
     assert raised.value.returncode == 2
+
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def test_pages_of_the_pdf_are_drawn_for_a_look(document):
+    """Pages of the PDF as PNG in test-artifacts/ (report-standortanalyse-<n>.png): title page, contents, a
+    chart page, a table page — to look at layout, charts, tables and German characters (pdftoppm, from
+    poppler-utils; CI installs it)."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("pdftoppm is not on PATH (apt-get install poppler-utils), and CI=true requires it.")
+        pytest.skip("pdftoppm is not on PATH (Debian: apt-get install poppler-utils)")
+    rendered = render_document(document, "pdf")
+    ARTIFACTS.mkdir(exist_ok=True)
+    source = ARTIFACTS / "report-standortanalyse.pdf"
+    source.write_bytes(rendered.content)
+    for old in ARTIFACTS.glob("report-standortanalyse-*.png"):
+        old.unlink()
+    subprocess.run(  # noqa: S603 - poppler's pdftoppm on our own file
+        [pdftoppm, "-png", "-r", "60", "-f", "1", "-l", "6", str(source), str(ARTIFACTS / "report-standortanalyse")],
+        check=True,
+        timeout=120,
+    )
+    drawn = sorted(ARTIFACTS.glob("report-standortanalyse-*.png"))
+    assert len(drawn) == 6
+    assert all(path.stat().st_size > 2000 for path in drawn)  # not blank pages
