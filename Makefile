@@ -64,6 +64,7 @@ bench: install
 	$(BIN)/python bench/imports.py || status=1; \
 	$(BIN)/python bench/strategy.py || status=1; \
 	$(BIN)/python bench/api.py || status=1; \
+	$(BIN)/python bench/reports.py || status=1; \
 	exit $$status
 
 bench-load: install

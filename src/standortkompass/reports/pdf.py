@@ -7,12 +7,17 @@ cannot do is listed in docs/reports.md.
 
 from __future__ import annotations
 
+import logging
+
 from standortkompass.core.documents import Document
 from standortkompass.reports.html import FONTS, document_html
 
 
 def document_pdf(document: Document) -> bytes:
     import weasyprint
+
+    # The screen style's properties that print ignores (overflow-x …) are not worth a warning per document.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
     html = document_html(document, for_print=True)
     pdf: bytes = weasyprint.HTML(string=html, base_url=str(FONTS)).write_pdf(
