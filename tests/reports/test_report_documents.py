@@ -171,6 +171,8 @@ def test_the_html_is_one_accessible_page_with_escaped_text(document):
     assert "Engpässe &lt;b&gt;wachsen&lt;/b&gt;." in page
     assert "<b>wachsen</b>" not in page
     assert page.count("<caption>") >= len(document.figures())
+    # Wide tables scroll sideways on a phone: each scrolling region can be reached with the keyboard.
+    assert page.count('class="table-wrapper" tabindex="0" role="region" aria-label="') == page.count("<table>")
 
 
 def test_the_command_writes_the_file(analysed, tmp_path: Path):
