@@ -328,4 +328,16 @@ def test_a_new_phase_arrives_without_reloading_and_is_announced_politely(browser
     phone.push("items")
     page.wait_for_timeout(500)
     expect(card).to_have_value("Halb geschrieben")
+
+    # The focus on a point button survives an update of the region: Enter still gives the point.
+    open_phase(live_session, PhaseKind.DOT_VOTE, title="Punkte vergeben", items=["Fachkräfte"], budget=2)
+    phone.push("phase")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Punkte vergeben")
+    more = page.get_by_role("button", name=_("One point more for “%(text)s”") % {"text": "Fachkräfte"})
+    more.focus()
+    phone.push("items")  # the region is fetched again and swapped in
+    page.wait_for_timeout(500)
+    expect(more).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#points-left strong")).to_have_text("1")
     phone.close()

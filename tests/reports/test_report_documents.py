@@ -236,3 +236,13 @@ def test_pages_of_the_pdf_are_drawn_for_a_look(document):
     drawn = sorted(ARTIFACTS.glob("report-standortanalyse-*.png"))
     assert len(drawn) == 6
     assert all(path.stat().st_size > 2000 for path in drawn)  # not blank pages
+
+
+def test_in_english_the_document_and_its_pdf_speak_english(analysed):
+    with translation.override("en"):
+        document = build_document("standortanalyse", analysed, {})
+    assert document.language == "en"
+    assert document.sections[0].title == "About this analysis"
+    rendered = render_document(document, "html")
+    assert '<html lang="en">' in rendered.content.decode()
+    assert "Figure 1:" in rendered.content.decode()
