@@ -54,7 +54,8 @@ def standortanalyse_document(process: StrategyProcess, options: Mapping[str, Any
     """The document of the process's Standortanalyse (``options``: "reference" = "land" or "bund")."""
     if process.region is None:
         raise DocumentUnavailableError(_("The process has no district, so there is no Standortanalyse to print."))
-    if not regiondata.import_batches_list(limit=1):
+    batches = regiondata.import_batches_list(limit=BATCHES_LISTED)
+    if not batches:
         raise DocumentUnavailableError(
             _("No official statistics are loaded (standortkompass load-official-data), so the analysis is empty.")
         )
@@ -91,7 +92,6 @@ def standortanalyse_document(process: StrategyProcess, options: Mapping[str, Any
             BulletList(tuple(str(page.title) for page in pages.PAGES)),
         ),
     )
-    batches = regiondata.import_batches_list(limit=BATCHES_LISTED)
     versions = tuple(
         (_("Statistics import"), f"{batch.file_name} ({timezone.localtime(batch.imported_at):%d.%m.%Y})")
         for batch in batches
